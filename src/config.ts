@@ -1,0 +1,78 @@
+// The environment, validated once at start-up into a typed Config. A bad value stops start-up with one line
+// naming the variable and what it accepts; nothing falls back silently.
+import { type Static, Type } from '@sinclair/typebox'
+import { Value } from '@sinclair/typebox/value'
+
+const Env = Type.Object({
+  PERSISTENCE: Type.Union([Type.Literal('memory'), Type.Literal('sqlite'), Type.Literal('postgres')], {
+    default: 'sqlite',
+    description: 'one of memory, sqlite, postgres',
+  }),
+  PERSIST_DB_PATH: Type.String({ minLength: 1, default: 'data/app.db', description: 'a SQLite file path' }),
+  SQLITE_SYNCHRONOUS: Type.Union([Type.Literal('NORMAL'), Type.Literal('FULL')], {
+    default: 'NORMAL',
+    description: 'NORMAL or FULL',
+  }),
+  DATABASE_URL: Type.Optional(
+    Type.String({ pattern: '^postgres(ql)?://', description: 'a postgres:// or postgresql:// URL' }),
+  ),
+  PG_POOL_SIZE: Type.Integer({
+    minimum: 1,
+    maximum: 1000,
+    default: 10,
+    description: 'an integer from 1 to 1000',
+  }),
+  HOST: Type.String({ minLength: 1, default: '127.0.0.1', description: 'a host name or IP address' }),
+  PORT: Type.Integer({
+    minimum: 0,
+    maximum: 65535,
+    default: 3000,
+    description: 'an integer from 0 to 65535',
+  }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
+    { default: 'info', description: 'one of fatal, error, warn, info, debug, trace, silent' },
+  ),
+})
+
+export interface Config {
+  persistence: 'memory' | 'sqlite' | 'postgres'
+  sqlite: { path: string; synchronous: 'NORMAL' | 'FULL' }
+  postgres: { url: string | undefined; poolSize: number }
+  host: string
+  port: number
+  logLevel: string
+}
+
+export class ConfigError extends Error {}
+
+type EnvValues = Static<typeof Env>
+
+/** Reads the variables trail knows from `env`; throws ConfigError with a one-line message on a bad value. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const raw: Record<string, unknown> = {}
+  for (const key of Object.keys(Env.properties)) {
+    const value = env[key]
+    if (value !== undefined && value !== '') raw[key] = value
+  }
+  const values = Value.Default(Env, Value.Convert(Env, raw)) as EnvValues
+  const error = Value.Errors(Env, values).First()
+  if (error) {
+    const name = error.path.slice(1)
+    const schema = Env.properties[name as keyof typeof Env.properties]
+    throw new ConfigError(
+      `${name}=${JSON.stringify(raw[name])} is not valid: expected ${schema?.description ?? error.message}`,
+    )
+  }
+  if (values.PERSISTENCE === 'postgres' && values.DATABASE_URL === undefined) {
+    throw new ConfigError('DATABASE_URL is required when PERSISTENCE=postgres: expected a postgres:// URL')
+  }
+  return {
+    persistence: values.PERSISTENCE,
+    sqlite: { path: values.PERSIST_DB_PATH, synchronous: values.SQLITE_SYNCHRONOUS },
+    postgres: { url: values.DATABASE_URL, poolSize: values.PG_POOL_SIZE },
+    host: values.HOST,
+    port: values.PORT,
+    logLevel: values.LOG_LEVEL,
+  }
+}

@@ -1,0 +1,71 @@
+import { type Static, Type } from '@sinclair/typebox'
+import { Cursor, Id, Limit, StringEnum, Text, Timestamp, Version } from '../../http/schemas.js'
+
+export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const
+export const BUG_STATUSES = ['open', 'in_progress', 'resolved', 'closed'] as const
+export const Severity = StringEnum(SEVERITIES)
+export const BugStatus = StringEnum(BUG_STATUSES)
+
+const Title = Text(200)
+const ReproSteps = Type.Array(Text(2000), { maxItems: 100 })
+const ProposedFix = Text(8000)
+const NullableTaskId = Type.Union([Id, Type.Null()])
+
+export const Bug = Type.Object(
+  {
+    id: Id,
+    title: Title,
+    severity: Severity,
+    status: BugStatus,
+    taskId: NullableTaskId,
+    reproSteps: ReproSteps,
+    proposedFix: Type.Union([ProposedFix, Type.Null()]),
+    version: Version,
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  },
+  { additionalProperties: false },
+)
+export type Bug = Static<typeof Bug>
+export type BugStatus = Static<typeof BugStatus>
+export type Severity = Static<typeof Severity>
+
+export const CreateBugBody = Type.Object(
+  {
+    title: Title,
+    severity: Severity,
+    status: Type.Optional(BugStatus),
+    taskId: Type.Optional(NullableTaskId),
+    reproSteps: Type.Optional(ReproSteps),
+    proposedFix: Type.Optional(Type.Union([ProposedFix, Type.Null()])),
+  },
+  { additionalProperties: false },
+)
+export type CreateBugBody = Static<typeof CreateBugBody>
+
+export const PatchBugBody = Type.Object(
+  {
+    title: Type.Optional(Title),
+    severity: Type.Optional(Severity),
+    status: Type.Optional(BugStatus),
+    taskId: Type.Optional(NullableTaskId),
+    reproSteps: Type.Optional(ReproSteps),
+    proposedFix: Type.Optional(Type.Union([ProposedFix, Type.Null()])),
+    version: Type.Optional(Version),
+  },
+  { additionalProperties: false },
+)
+export type PatchBugBody = Static<typeof PatchBugBody>
+export type BugChanges = Omit<PatchBugBody, 'version'>
+
+export const BugListQuery = Type.Object(
+  {
+    severity: Type.Optional(Severity),
+    status: Type.Optional(BugStatus),
+    taskId: Type.Optional(Id),
+    limit: Limit,
+    cursor: Type.Optional(Cursor),
+  },
+  { additionalProperties: false },
+)
+export type BugFilter = Pick<Static<typeof BugListQuery>, 'severity' | 'status' | 'taskId'>

@@ -1,0 +1,38 @@
+import { type Static, Type } from '@sinclair/typebox'
+import { Actor, Cursor, Id, Limit, StringEnum, Text, Timestamp } from '../../http/schemas.js'
+
+const Title = Text(200)
+const Body = Text(20_000)
+
+export const DesignNote = Type.Object(
+  {
+    id: Id,
+    title: Title,
+    context: Body,
+    decision: Body,
+    consequences: Body,
+    actor: Actor,
+    createdAt: Timestamp,
+    supersededBy: Type.Union([Id, Type.Null()]),
+  },
+  { additionalProperties: false },
+)
+export type DesignNote = Static<typeof DesignNote>
+
+export const CreateDesignNoteBody = Type.Object(
+  { title: Title, context: Body, decision: Body, consequences: Body, supersedes: Type.Optional(Id) },
+  { additionalProperties: false },
+)
+export type CreateDesignNoteBody = Static<typeof CreateDesignNoteBody>
+
+export const DesignNoteListQuery = Type.Object(
+  {
+    state: Type.Optional(StringEnum(['active', 'superseded'] as const)),
+    order: StringEnum(['asc', 'desc'] as const, { default: 'asc' }),
+    limit: Limit,
+    cursor: Type.Optional(Cursor),
+  },
+  { additionalProperties: false },
+)
+export type DesignNoteFilter = Pick<Static<typeof DesignNoteListQuery>, 'state'>
+export type SortOrder = Static<typeof DesignNoteListQuery>['order']

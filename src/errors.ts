@@ -1,0 +1,112 @@
+// Every error a client can see, with its stable code, in one place. Repositories and routes throw these;
+// src/http/errors.ts turns them (and Fastify's own errors) into RFC 9457 problem+json.
+
+export type ErrorCode =
+  | 'VALIDATION_FAILED'
+  | 'NOT_FOUND'
+  | 'METHOD_NOT_ALLOWED'
+  | 'VERSION_MISMATCH'
+  | 'PRECONDITION_REQUIRED'
+  | 'REFERENCE_NOT_FOUND'
+  | 'ALREADY_SUPERSEDED'
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
+  | 'RATE_LIMITED'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'SERVICE_UNAVAILABLE'
+  | 'INTERNAL'
+
+export interface FieldError {
+  path: string
+  message: string
+}
+
+export class TrailError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    readonly title: string,
+    detail: string,
+    /** Extra members of the problem document, e.g. `currentVersion`. */
+    readonly extra: Record<string, unknown> = {},
+    /** Response headers that belong to this error, e.g. `Retry-After`. */
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(detail)
+    this.name = 'TrailError'
+  }
+}
+
+export const validationFailed = (detail: string, errors: FieldError[] = []) =>
+  new TrailError(400, 'VALIDATION_FAILED', 'Invalid request', detail, { errors })
+
+export const notFound = (what: string, id?: string) =>
+  new TrailError(
+    404,
+    'NOT_FOUND',
+    'Not found',
+    id === undefined ? `${what} not found` : `${what} ${id} not found`,
+  )
+
+export const methodNotAllowed = (allow: string[]) =>
+  new TrailError(
+    405,
+    'METHOD_NOT_ALLOWED',
+    'Method not allowed',
+    `This resource is immutable; allowed methods: ${allow.join(', ')}`,
+    {},
+    { allow: allow.join(', ') },
+  )
+
+/** A stale version. 409 by default; 412 when the client sent the version in `If-Match`. */
+export const versionMismatch = (currentVersion: number, status: 409 | 412 = 409) =>
+  new TrailError(
+    status,
+    'VERSION_MISMATCH',
+    'Version mismatch',
+    `The resource has changed; its current version is ${currentVersion}`,
+    { currentVersion },
+    { etag: `"${currentVersion}"` },
+  )
+
+export const preconditionRequired = () =>
+  new TrailError(
+    428,
+    'PRECONDITION_REQUIRED',
+    'Precondition required',
+    'Send the version you last saw: an If-Match header, or `version` in the body (PATCH) or query (DELETE)',
+  )
+
+export const referenceNotFound = (field: string, id: string) =>
+  new TrailError(
+    422,
+    'REFERENCE_NOT_FOUND',
+    'Reference not found',
+    `${field} ${id} names nothing that exists`,
+    {
+      errors: [{ path: `/${field}`, message: 'no such resource' }],
+    },
+  )
+
+export const alreadySuperseded = (id: string, supersededBy: string) =>
+  new TrailError(
+    409,
+    'ALREADY_SUPERSEDED',
+    'Already superseded',
+    `Design note ${id} is already superseded by ${supersededBy}`,
+    { supersededBy },
+  )
+
+/** The database cannot take the request now (down, locked past the timeout, read-only, full); retrying later may work. */
+export const serviceUnavailable = (detail: string, retryAfterSeconds = 1) =>
+  new TrailError(
+    503,
+    'SERVICE_UNAVAILABLE',
+    'Service unavailable',
+    detail,
+    {},
+    { 'retry-after': String(retryAfterSeconds) },
+  )
+
+export const isTrailError = (error: unknown): error is TrailError => error instanceof TrailError

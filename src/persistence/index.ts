@@ -1,0 +1,40 @@
+// The persistence plugin: the one place that chooses a backend. It opens the repositories inside the plugin
+// (never at import time), decorates `app.repos`, and closes them when the app closes.
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import type { Config } from '../config.js'
+import type { Repos } from './contract.js'
+import { createMemoryRepos } from './memory/index.js'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    repos: Repos
+  }
+}
+
+/** Opens the backend the configuration names; the CLI uses this too. */
+export async function openRepos(config: Config): Promise<Repos> {
+  switch (config.persistence) {
+    case 'memory':
+      return createMemoryRepos()
+    case 'sqlite':
+      return (await import('./sqlite/index.js')).openSqliteRepos(config.sqlite)
+    case 'postgres':
+      return (await import('./postgres/index.js')).openPostgresRepos(config.postgres)
+  }
+}
+
+export interface PersistenceOptions {
+  config: Config
+  /** Already-open repositories to use instead (tests inject faulty ones); still closed with the app. */
+  repos?: Repos
+}
+
+export default fp(
+  async (app: FastifyInstance, options: PersistenceOptions) => {
+    const repos = options.repos ?? (await openRepos(options.config))
+    app.decorate('repos', repos)
+    app.addHook('onClose', () => repos.close())
+  },
+  { name: 'persistence' },
+)

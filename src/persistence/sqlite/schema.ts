@@ -1,0 +1,89 @@
+// The SQLite tables. Portable by design: the PostgreSQL schema declares the same tables, columns, constraints
+// and indexes. Times are epoch milliseconds; arrays and audit diffs are JSON text.
+import { type AnySQLiteColumn, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+
+export const tasks = sqliteTable(
+  'tasks',
+  {
+    id: text('id').primaryKey(),
+    title: text('title').notNull(),
+    status: text('status').notNull(),
+    priority: text('priority').notNull(),
+    assignees: text('assignees').notNull(),
+    rationaleLog: text('rationale_log').notNull(),
+    version: integer('version').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('tasks_created_idx').on(t.createdAt, t.id)],
+)
+
+export const bugs = sqliteTable(
+  'bugs',
+  {
+    id: text('id').primaryKey(),
+    title: text('title').notNull(),
+    severity: text('severity').notNull(),
+    status: text('status').notNull(),
+    taskId: text('task_id').references(() => tasks.id, { onDelete: 'set null' }),
+    reproSteps: text('repro_steps').notNull(),
+    proposedFix: text('proposed_fix'),
+    version: integer('version').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    index('bugs_created_idx').on(t.createdAt, t.id),
+    index('bugs_task_idx').on(t.taskId, t.createdAt, t.id),
+  ],
+)
+
+export const statusUpdates = sqliteTable(
+  'status_updates',
+  {
+    id: text('id').primaryKey(),
+    actor: text('actor').notNull(),
+    taskId: text('task_id').references(() => tasks.id, { onDelete: 'set null' }),
+    message: text('message').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    index('status_updates_created_idx').on(t.createdAt, t.id),
+    index('status_updates_task_idx').on(t.taskId, t.createdAt, t.id),
+    index('status_updates_actor_idx').on(t.actor, t.createdAt, t.id),
+  ],
+)
+
+export const designNotes = sqliteTable(
+  'design_notes',
+  {
+    id: text('id').primaryKey(),
+    title: text('title').notNull(),
+    context: text('context').notNull(),
+    decision: text('decision').notNull(),
+    consequences: text('consequences').notNull(),
+    actor: text('actor').notNull(),
+    createdAt: integer('created_at').notNull(),
+    supersededBy: text('superseded_by').references((): AnySQLiteColumn => designNotes.id),
+  },
+  (t) => [index('design_notes_created_idx').on(t.createdAt, t.id)],
+)
+
+export const auditEntries = sqliteTable(
+  'audit_entries',
+  {
+    id: text('id').primaryKey(),
+    seq: integer('seq').notNull().unique(),
+    actor: text('actor').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    action: text('action').notNull(),
+    at: integer('at').notNull(),
+    diff: text('diff').notNull(),
+  },
+  (t) => [
+    index('audit_entries_entity_idx').on(t.entityId, t.seq),
+    index('audit_entries_actor_idx').on(t.actor, t.seq),
+    index('audit_entries_at_idx').on(t.at, t.seq),
+  ],
+)
