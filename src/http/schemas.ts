@@ -3,7 +3,7 @@ import { type TSchema, Type } from '@sinclair/typebox'
 
 /** A string that is not blank, has no NUL character and fits in `maxLength`. */
 export const Text = (maxLength: number, options: { description?: string } = {}) =>
-  Type.String({ minLength: 1, maxLength, pattern: '^[^\\u0000]*\\S[^\\u0000]*$', ...options })
+  Type.String({ minLength: 1, maxLength, pattern: '^[^\\u0000]*[^\\u0000\\s][^\\u0000]*$', ...options })
 
 export const Id = Type.String({
   format: 'uuid',

@@ -6,9 +6,13 @@ export const ACTIONS = ['create', 'update', 'delete', 'supersede'] as const
 export const AuditEntity = StringEnum(ENTITIES)
 export const AuditAction = StringEnum(ACTIONS)
 
-export const AuditDiff = Type.Record(Type.String(), Type.Tuple([Type.Unknown(), Type.Unknown()]), {
-  description: '{ field: [before, after] }; before is null on create, after is null on delete',
-})
+export const AuditDiff = Type.Record(
+  Type.String(),
+  Type.Array(Type.Unknown(), { minItems: 2, maxItems: 2 }),
+  {
+    description: '{ field: [before, after] }; before is null on create, after is null on delete',
+  },
+)
 
 export const AuditEntry = Type.Object(
   {

@@ -39,8 +39,10 @@ type Write = {
 }[keyof Tables]
 type Delete = { table: keyof Tables; deleteId: string }
 
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+/** Negative when `a` comes first in newest-first order. */
 const byCreatedDesc = (a: CreatedKey, b: CreatedKey) =>
-  a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1
+  compareText(b.createdAt, a.createdAt) || compareText(b.id, a.id)
 const after = (key: CreatedKey | undefined, row: CreatedKey, order: 'asc' | 'desc') =>
   key === undefined || (order === 'desc' ? byCreatedDesc(key, row) < 0 : byCreatedDesc(key, row) > 0)
 const createdKey = (row: CreatedKey): CreatedKey => ({ createdAt: row.createdAt, id: row.id })

@@ -1,0 +1,58 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import fp from 'fastify-plugin'
+import { notFound } from '../../errors.js'
+import { canonicalTime, decodeSeqCursor, encodeCursor } from '../../http/cursor.js'
+import { refuseChanges } from '../../http/immutable.js'
+import { IdParams, Page, problems } from '../../http/schemas.js'
+import { AuditEntry, AuditListQuery } from './schemas.js'
+
+const audit: FastifyPluginAsyncTypebox = async (app) => {
+  const repo = app.repos.audit
+  const tags = ['audit']
+
+  app.get(
+    '/',
+    {
+      schema: {
+        tags,
+        summary: 'List audit entries, newest (highest seq) first',
+        querystring: AuditListQuery,
+        response: { 200: Page(AuditEntry), ...problems(400, 500, 503) },
+      },
+    },
+    async (request) => {
+      const { limit, cursor, since, until, ...filter } = request.query
+      const page = await repo.list({
+        filter: {
+          ...filter,
+          ...(since === undefined ? {} : { since: canonicalTime(since) }),
+          ...(until === undefined ? {} : { until: canonicalTime(until) }),
+        },
+        limit,
+        after: decodeSeqCursor(cursor),
+      })
+      return { items: page.items, nextCursor: encodeCursor(page.next) }
+    },
+  )
+
+  app.get(
+    '/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Get an audit entry',
+        params: IdParams,
+        response: { 200: AuditEntry, ...problems(400, 404, 500, 503) },
+      },
+    },
+    async (request) => {
+      const entry = await repo.get(request.params.id)
+      if (entry === undefined) throw notFound('Audit entry', request.params.id)
+      return entry
+    },
+  )
+
+  refuseChanges(app, tags)
+}
+
+export default fp(audit, { name: 'audit', dependencies: ['persistence', 'http-errors'], encapsulate: true })

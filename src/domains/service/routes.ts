@@ -1,0 +1,30 @@
+// Service routes: /health tells a load balancer whether this instance can reach its database.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from '@sinclair/typebox'
+import fp from 'fastify-plugin'
+import { problems } from '../../http/schemas.js'
+
+const Health = Type.Object({
+  status: Type.Literal('ok'),
+  persistence: Type.String(),
+  schemaVersion: Type.Integer(),
+})
+
+const service: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/health',
+    {
+      schema: {
+        tags: ['service'],
+        summary: 'Liveness and database reachability',
+        response: { 200: Health, ...problems(503) },
+      },
+    },
+    async () => {
+      const { schemaVersion } = await app.repos.health()
+      return { status: 'ok' as const, persistence: app.repos.kind, schemaVersion }
+    },
+  )
+}
+
+export default fp(service, { name: 'service', dependencies: ['persistence'], encapsulate: true })

@@ -1,0 +1,92 @@
+// The PostgreSQL tables: the same tables, columns, constraints and indexes as ../sqlite/schema.ts, so a dump
+// moves between the backends unchanged. Times are epoch milliseconds (bigint read back as a JS number);
+// arrays and audit diffs are JSON text, not jsonb, so nothing here is PostgreSQL-only.
+import { type AnyPgColumn, bigint, index, integer, pgTable, text } from 'drizzle-orm/pg-core'
+
+const epochMs = (name: string) => bigint(name, { mode: 'number' })
+
+export const tasks = pgTable(
+  'tasks',
+  {
+    id: text('id').primaryKey(),
+    title: text('title').notNull(),
+    status: text('status').notNull(),
+    priority: text('priority').notNull(),
+    assignees: text('assignees').notNull(),
+    rationaleLog: text('rationale_log').notNull(),
+    version: integer('version').notNull(),
+    createdAt: epochMs('created_at').notNull(),
+    updatedAt: epochMs('updated_at').notNull(),
+  },
+  (t) => [index('tasks_created_idx').on(t.createdAt, t.id)],
+)
+
+export const bugs = pgTable(
+  'bugs',
+  {
+    id: text('id').primaryKey(),
+    title: text('title').notNull(),
+    severity: text('severity').notNull(),
+    status: text('status').notNull(),
+    taskId: text('task_id').references(() => tasks.id, { onDelete: 'set null' }),
+    reproSteps: text('repro_steps').notNull(),
+    proposedFix: text('proposed_fix'),
+    version: integer('version').notNull(),
+    createdAt: epochMs('created_at').notNull(),
+    updatedAt: epochMs('updated_at').notNull(),
+  },
+  (t) => [
+    index('bugs_created_idx').on(t.createdAt, t.id),
+    index('bugs_task_idx').on(t.taskId, t.createdAt, t.id),
+  ],
+)
+
+export const statusUpdates = pgTable(
+  'status_updates',
+  {
+    id: text('id').primaryKey(),
+    actor: text('actor').notNull(),
+    taskId: text('task_id').references(() => tasks.id, { onDelete: 'set null' }),
+    message: text('message').notNull(),
+    createdAt: epochMs('created_at').notNull(),
+  },
+  (t) => [
+    index('status_updates_created_idx').on(t.createdAt, t.id),
+    index('status_updates_task_idx').on(t.taskId, t.createdAt, t.id),
+    index('status_updates_actor_idx').on(t.actor, t.createdAt, t.id),
+  ],
+)
+
+export const designNotes = pgTable(
+  'design_notes',
+  {
+    id: text('id').primaryKey(),
+    title: text('title').notNull(),
+    context: text('context').notNull(),
+    decision: text('decision').notNull(),
+    consequences: text('consequences').notNull(),
+    actor: text('actor').notNull(),
+    createdAt: epochMs('created_at').notNull(),
+    supersededBy: text('superseded_by').references((): AnyPgColumn => designNotes.id),
+  },
+  (t) => [index('design_notes_created_idx').on(t.createdAt, t.id)],
+)
+
+export const auditEntries = pgTable(
+  'audit_entries',
+  {
+    id: text('id').primaryKey(),
+    seq: integer('seq').notNull().unique(),
+    actor: text('actor').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    action: text('action').notNull(),
+    at: epochMs('at').notNull(),
+    diff: text('diff').notNull(),
+  },
+  (t) => [
+    index('audit_entries_entity_idx').on(t.entityId, t.seq),
+    index('audit_entries_actor_idx').on(t.actor, t.seq),
+    index('audit_entries_at_idx').on(t.at, t.seq),
+  ],
+)

@@ -1,0 +1,95 @@
+// Applies the generated migrations in drizzle/sqlite exactly once, however many processes start together.
+//
+// Drizzle's better-sqlite3 migrator reads which migrations are applied before it opens its (deferred)
+// transaction and takes no lock, so two processes starting at once can both run 0000 and one dies on "table
+// already exists"; it also issues its own BEGIN, so it cannot be wrapped in ours. This runs the same steps,
+// with the same files (readMigrationFiles), bookkeeping table and rule, so drizzle-kit still reads the
+// database, inside one BEGIN IMMEDIATE: the first process takes the write lock, the others wait for it
+// (busy_timeout) and then find nothing left to apply.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { type MigrationMeta, readMigrationFiles } from 'drizzle-orm/migrator'
+import { migrationsFolder } from '../migrations.js'
+import { closeSqlite, openSqlite, type SqliteClientOptions, type SqliteDatabase } from './client.js'
+
+export const MIGRATIONS_TABLE = 'schema_migrations'
+
+export interface MigrationResult {
+  /** Tags of the migrations this call applied, oldest first; empty when the database was up to date. */
+  applied: string[]
+  /** The number of migrations the database now has. */
+  schemaVersion: number
+}
+
+interface Migration extends MigrationMeta {
+  tag: string
+}
+
+function readMigrations(): Migration[] {
+  const folder = migrationsFolder('sqlite')
+  const journal = JSON.parse(readFileSync(join(folder, 'meta', '_journal.json'), 'utf8')) as {
+    entries: { tag: string }[]
+  }
+  // readMigrationFiles returns the journal's entries in order, without their tags.
+  return readMigrationFiles({ migrationsFolder: folder }).map((meta, i) => ({
+    ...meta,
+    tag: journal.entries[i]?.tag ?? `#${i}`,
+  }))
+}
+
+/** Brings an open database up to date. */
+export function applyMigrations(sqlite: SqliteDatabase): MigrationResult {
+  const migrations = readMigrations()
+  // drizzle-kit's table rebuilds need foreign keys off, and SQLite ignores the pragma inside a transaction.
+  sqlite.pragma('foreign_keys = OFF')
+  try {
+    return sqlite
+      .transaction((): MigrationResult => {
+        // The same table drizzle's migrator keeps (its layout included), so drizzle-kit agrees on what is applied.
+        sqlite.exec(
+          `CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)`,
+        )
+        const lastAppliedAt = sqlite
+          .prepare(`SELECT created_at FROM ${MIGRATIONS_TABLE} ORDER BY created_at DESC LIMIT 1`)
+          .pluck()
+          .get() as number | undefined
+        const pending = migrations.filter(
+          (migration) => lastAppliedAt === undefined || Number(lastAppliedAt) < migration.folderMillis,
+        )
+        const record = sqlite.prepare(`INSERT INTO ${MIGRATIONS_TABLE} (hash, created_at) VALUES (?, ?)`)
+        for (const migration of pending) {
+          for (const statement of migration.sql) sqlite.exec(statement)
+          record.run(migration.hash, migration.folderMillis)
+        }
+        if (pending.length > 0) {
+          const violations = sqlite.pragma('foreign_key_check') as unknown[]
+          if (violations.length > 0) {
+            throw new Error(
+              `Migrating would leave ${violations.length} foreign key violation(s); nothing was applied`,
+            )
+          }
+        }
+        const schemaVersion = sqlite
+          .prepare(`SELECT count(*) FROM ${MIGRATIONS_TABLE}`)
+          .pluck()
+          .get() as number
+        return { applied: pending.map((migration) => migration.tag), schemaVersion }
+      })
+      .immediate()
+  } finally {
+    sqlite.pragma('foreign_keys = ON')
+  }
+}
+
+/** Opens the file (creating it and its folder), brings it up to date and closes it: `trail migrate`. */
+export function migrateSqlite(
+  path: string,
+  options: SqliteClientOptions = { synchronous: 'FULL' },
+): MigrationResult {
+  const sqlite = openSqlite(path, options)
+  try {
+    return applyMigrations(sqlite)
+  } finally {
+    closeSqlite(sqlite)
+  }
+}

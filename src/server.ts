@@ -1,0 +1,37 @@
+// Entry point: configuration → app → listen, and a graceful shutdown that finishes in-flight requests,
+// closes the repositories (checkpointing SQLite) and exits 0.
+import 'dotenv/config'
+import closeWithGrace from 'close-with-grace'
+import { buildApp } from './app.js'
+import { ConfigError, loadConfig } from './config.js'
+
+async function main() {
+  let config: ReturnType<typeof loadConfig>
+  try {
+    config = loadConfig()
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`trail: ${error.message}`)
+      process.exit(1)
+    }
+    throw error
+  }
+
+  let app: Awaited<ReturnType<typeof buildApp>>
+  try {
+    app = await buildApp(config)
+  } catch (error) {
+    console.error(`trail: cannot start on ${config.persistence}: ${(error as Error).message}`)
+    process.exit(1)
+  }
+
+  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+    if (err) app.log.error({ err }, 'shutting down after an error')
+    else app.log.info({ signal }, 'shutting down')
+    await app.close()
+  })
+
+  await app.listen({ host: config.host, port: config.port })
+}
+
+await main()
