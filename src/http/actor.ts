@@ -9,7 +9,7 @@ declare module 'fastify' {
   }
 }
 
-const ACTOR = /^[^\p{Cc}]*\S[^\p{Cc}]*$/u
+const ACTOR = /^[^\p{Cc}]*[^\p{Cc}\s][^\p{Cc}]*$/u
 
 export default fp(
   async (app) => {
