@@ -5,6 +5,7 @@ import fp from 'fastify-plugin'
 import type { Config } from '../config.js'
 import type { Repos } from './contract.js'
 import { createMemoryRepos } from './memory/index.js'
+import { SCHEMA_VERSION } from './schema-version.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -21,6 +22,24 @@ export async function openRepos(config: Config): Promise<Repos> {
       return (await import('./sqlite/index.js')).openSqliteRepos(config.sqlite)
     case 'postgres':
       return (await import('./postgres/index.js')).openPostgresRepos(config.postgres)
+  }
+}
+
+export interface MigrationReport {
+  /** Tags of the migrations applied now, oldest first; empty when the database was up to date. */
+  applied: string[]
+  schemaVersion: number
+}
+
+/** Brings the configured database up to date without serving it: `trail migrate`. */
+export async function migrateDatabase(config: Config): Promise<MigrationReport> {
+  switch (config.persistence) {
+    case 'memory':
+      return { applied: [], schemaVersion: SCHEMA_VERSION }
+    case 'sqlite':
+      return (await import('./sqlite/index.js')).migrateSqlite(config.sqlite.path, config.sqlite)
+    case 'postgres':
+      return (await import('./postgres/index.js')).migratePostgres(config.postgres.url as string)
   }
 }
 

@@ -117,7 +117,7 @@ for (const backend of backends) {
         })
         if (res.statusCode >= 500) throw new Error(`${route} answered ${res.statusCode}: ${res.body}`)
         if (res.statusCode >= 400) {
-          if (!res.headers['content-type']?.startsWith('application/problem+json'))
+          if (!String(res.headers['content-type']).startsWith('application/problem+json'))
             throw new Error('not a problem')
           if ((await auditCount()) !== before)
             throw new Error(`${route} was rejected but changed the audit trail`)

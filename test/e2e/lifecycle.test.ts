@@ -1,0 +1,53 @@
+import { spawnSync } from 'node:child_process'
+import { join } from 'node:path'
+import t from 'tap'
+import { SERVER_ENTRY, startServer } from './server.js'
+
+t.test('a bad configuration value stops start-up with one line naming the variable', async (t) => {
+  const cases: [Record<string, string>, RegExp][] = [
+    [{ PORT: 'eighty' }, /^trail: PORT="eighty" is not valid: expected an integer from 0 to 65535$/],
+    [
+      { PERSISTENCE: 'mysql' },
+      /^trail: PERSISTENCE="mysql" is not valid: expected one of memory, sqlite, postgres$/,
+    ],
+    [{ LOG_LEVEL: 'loud' }, /^trail: LOG_LEVEL="loud" is not valid/],
+    [{ PERSISTENCE: 'postgres' }, /^trail: DATABASE_URL is required when PERSISTENCE=postgres/],
+    [
+      { PERSISTENCE: 'postgres', DATABASE_URL: 'mysql://x' },
+      /^trail: DATABASE_URL="mysql:\/\/x" is not valid/,
+    ],
+  ]
+  for (const [env, message] of cases) {
+    const run = spawnSync(process.execPath, [SERVER_ENTRY], {
+      env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: '', ...env },
+      encoding: 'utf8',
+      timeout: 20_000,
+    })
+    t.not(run.status, 0, JSON.stringify(env))
+    const lines = run.stderr.trim().split('\n')
+    t.equal(lines.length, 1, 'one line')
+    t.match(lines[0], message)
+  }
+})
+
+t.test('SIGTERM finishes in-flight requests, closes the database and exits 0', async (t) => {
+  const server = await startServer(t, { PERSISTENCE: 'sqlite', PERSIST_DB_PATH: join(t.testdir(), 'app.db') })
+  const inFlight = Array.from({ length: 20 }, (_, i) =>
+    fetch(`${server.url}/tasks`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: `t${i}` }),
+    }).then((res) => res.status),
+  )
+  // Stop the server while the rest of the requests are still being answered.
+  await Promise.race(inFlight)
+  server.child.kill('SIGTERM')
+  const statuses = await Promise.all(inFlight.map((p) => p.catch(() => 'refused')))
+  t.equal(await server.exited, 0)
+  t.ok(statuses.includes(201), 'requests before the signal were answered')
+  t.ok(
+    statuses.every((s) => s === 201 || s === 503 || s === 'refused'),
+    'every request got an answer or was refused cleanly',
+  )
+  t.notMatch(server.output(), /"level":50/, 'no errors logged')
+})
