@@ -37,7 +37,7 @@ export function translateFault(error: unknown): unknown {
   return serviceFault(error) ?? error
 }
 
-type AsyncMethods<T> = { [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R> ? T[K] : never }
+type AsyncMethods<T> = { [K in keyof T]: (...args: never[]) => Promise<unknown> }
 
 /** The same repository, with every method's SQLite faults turned into 503s. */
 export function withFaultTranslation<T extends AsyncMethods<T>>(repository: T): T {

@@ -13,6 +13,8 @@ import { migrationsFolder } from '../migrations.js'
 import { closeSqlite, openSqlite, type SqliteClientOptions, type SqliteDatabase } from './client.js'
 
 export const MIGRATIONS_TABLE = 'schema_migrations'
+/** How long a starting process waits for another one's migration: a table rebuild can outlast a request. */
+const MIGRATION_LOCK_TIMEOUT_MS = 120_000
 
 export interface MigrationResult {
   /** Tags of the migrations this call applied, oldest first; empty when the database was up to date. */
@@ -25,21 +27,25 @@ interface Migration extends MigrationMeta {
   tag: string
 }
 
-function readMigrations(): Migration[] {
-  const folder = migrationsFolder('sqlite')
+function readMigrations(folder: string): Migration[] {
   const journal = JSON.parse(readFileSync(join(folder, 'meta', '_journal.json'), 'utf8')) as {
     entries: { tag: string }[]
   }
   // readMigrationFiles returns the journal's entries in order, without their tags.
   return readMigrationFiles({ migrationsFolder: folder }).map((meta, i) => ({
     ...meta,
-    tag: journal.entries[i]?.tag ?? `#${i}`,
+    tag: (journal.entries[i] as { tag: string }).tag,
   }))
 }
 
-/** Brings an open database up to date. */
-export function applyMigrations(sqlite: SqliteDatabase): MigrationResult {
-  const migrations = readMigrations()
+/** Brings an open database up to date with the migrations in `folder` (tests pass their own). */
+export function applyMigrations(
+  sqlite: SqliteDatabase,
+  folder: string = migrationsFolder('sqlite'),
+): MigrationResult {
+  const migrations = readMigrations(folder)
+  const busyTimeout = sqlite.pragma('busy_timeout', { simple: true }) as number
+  sqlite.pragma(`busy_timeout = ${MIGRATION_LOCK_TIMEOUT_MS}`)
   // drizzle-kit's table rebuilds need foreign keys off, and SQLite ignores the pragma inside a transaction.
   sqlite.pragma('foreign_keys = OFF')
   try {
@@ -78,6 +84,7 @@ export function applyMigrations(sqlite: SqliteDatabase): MigrationResult {
       .immediate()
   } finally {
     sqlite.pragma('foreign_keys = ON')
+    sqlite.pragma(`busy_timeout = ${busyTimeout}`)
   }
 }
 

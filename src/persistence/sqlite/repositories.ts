@@ -1,0 +1,41 @@
+// The SQLite repositories over one open connection, each method's SQLite faults turned into 503s.
+import { serviceUnavailable } from '../../errors.js'
+import type { Repos } from '../contract.js'
+import { createAuditRepository } from './audit.js'
+import { createBugRepository } from './bugs.js'
+import { closeSqlite, type SqliteDatabase } from './client.js'
+import { createDesignNoteRepository } from './design-notes.js'
+import { serviceFault, withFaultTranslation } from './faults.js'
+import { MIGRATIONS_TABLE } from './migrate.js'
+import { createStatusUpdateRepository } from './status-updates.js'
+import { createStore } from './store.js'
+import { createTaskRepository } from './tasks.js'
+
+/** Repositories over a migrated database; closing them closes `sqlite`. */
+export function createSqliteRepos(sqlite: SqliteDatabase): Repos {
+  const store = createStore(sqlite)
+  const bugs = createBugRepository(store)
+  const statusUpdates = createStatusUpdateRepository(store)
+  // A deleted task's bugs are detached (and audited) before its status updates, as in every backend.
+  const tasks = createTaskRepository(store, [bugs.detachFromTask, statusUpdates.detachFromTask])
+  const countMigrations = sqlite.prepare(`SELECT count(*) FROM ${MIGRATIONS_TABLE}`).pluck()
+
+  return {
+    kind: 'sqlite',
+    tasks: withFaultTranslation(tasks),
+    bugs: withFaultTranslation(bugs.repository),
+    statusUpdates: withFaultTranslation(statusUpdates.repository),
+    designNotes: withFaultTranslation(createDesignNoteRepository(store)),
+    audit: withFaultTranslation(createAuditRepository(store)),
+    async health() {
+      try {
+        return { schemaVersion: countMigrations.get() as number }
+      } catch (error) {
+        throw serviceFault(error) ?? serviceUnavailable('The database cannot be reached')
+      }
+    },
+    async close() {
+      closeSqlite(sqlite)
+    },
+  }
+}

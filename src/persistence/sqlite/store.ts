@@ -1,0 +1,160 @@
+// What the SQLite repositories share: the Drizzle handle, the write transaction, the audit append, the
+// version checks and the pieces of keyset-paged, prepared list statements.
+import type { RunResult } from 'better-sqlite3'
+import { and, asc, desc, eq, getTableColumns, type Placeholder, type SQL, sql } from 'drizzle-orm'
+import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
+import type { SortOrder } from '../../domains/design-notes/schemas.js'
+import { notFound, referenceNotFound, versionMismatch } from '../../errors.js'
+import type { PendingAuditEntry } from '../audit.js'
+import type { CreatedKey, Page } from '../contract.js'
+import { toPage } from '../paging.js'
+import type { SqliteDatabase } from './client.js'
+import { auditEntryToRow, toMillisIfSet } from './rows.js'
+import { auditEntries, tasks } from './schema.js'
+
+export interface Store {
+  db: BetterSQLite3Database
+  /**
+   * Runs `work` in one BEGIN IMMEDIATE transaction: all of it commits or none of it does. `work` must be
+   * synchronous (better-sqlite3 commits when it returns), and taking the write lock up front makes a busy
+   * database wait for its turn (busy_timeout) instead of failing when a read turns into a write.
+   */
+  write<T>(work: () => T): T
+  /** Appends entries to the audit trail, numbered after the last one; only inside `write`. */
+  appendAudit(entries: PendingAuditEntry[]): void
+  /** Throws `referenceNotFound('taskId', …)` unless `taskId` is absent, null or names a task. */
+  requireTask(taskId: string | null | undefined): void
+  now(): string
+}
+
+/**
+ * Detaches the rows that point at a task about to be deleted, inside the delete's write, and returns their
+ * audit entries.
+ */
+export type TaskDetacher = (taskId: string, actor: string, at: string) => PendingAuditEntry[]
+
+export function createStore(sqlite: SqliteDatabase): Store {
+  const db = drizzle({ client: sqlite })
+  const lastSeq = db
+    .select({ seq: sql<number>`coalesce(max(${auditEntries.seq}), 0)` })
+    .from(auditEntries)
+    .prepare()
+  const insertAuditEntry = db.insert(auditEntries).values(insertValues(auditEntries)).prepare()
+  const taskExists = db.select({ id: tasks.id }).from(tasks).where(byId(tasks)).prepare()
+
+  return {
+    db,
+    write: (work) => sqlite.transaction(work).immediate(),
+    appendAudit(entries) {
+      if (!sqlite.inTransaction) throw new Error('Audit entries are appended inside the write they record')
+      let seq = lastSeq.get()?.seq ?? 0
+      for (const entry of entries) insertAuditEntry.run(auditEntryToRow({ ...entry, seq: ++seq }))
+    },
+    requireTask(taskId) {
+      if (taskId != null && taskExists.get({ id: taskId }) === undefined) {
+        throw referenceNotFound('taskId', taskId)
+      }
+    },
+    now: () => new Date().toISOString(),
+  }
+}
+
+/** `VALUES` for a prepared insert of a whole row: one placeholder per column, named after its field. */
+export function insertValues<T extends SQLiteTable>(table: T): { [K in keyof T['$inferInsert']]: SQL } {
+  const names = Object.keys(getTableColumns(table))
+  return Object.fromEntries(names.map((name) => [name, sql`${sql.placeholder(name)}`])) as {
+    [K in keyof T['$inferInsert']]: SQL
+  }
+}
+
+/** `SET` for a prepared update of a whole row but its id (rewriting a key would re-check foreign keys). */
+export function updateValues<T extends SQLiteTable>(table: T): { [K in keyof T['$inferInsert']]?: SQL } {
+  const { id: _id, ...values } = insertValues(table) as Record<string, SQL>
+  return values as { [K in keyof T['$inferInsert']]?: SQL }
+}
+
+interface Keyed {
+  id: SQLiteColumn
+}
+interface Versioned extends Keyed {
+  version: SQLiteColumn
+}
+interface CreatedOrdered extends Keyed {
+  createdAt: SQLiteColumn
+}
+
+export const byId = (table: Keyed) => eq(table.id, sql.placeholder('id'))
+
+/** The compare-and-set condition: the row with this id, still at the version the change was computed from. */
+export const byIdAndVersion = (table: Versioned) =>
+  and(byId(table), eq(table.version, sql.placeholder('expectedVersion'))) as SQL
+
+/** The row a change may apply to: throws `notFound` when it is gone and `versionMismatch` when it moved on. */
+export function expectVersion<T extends { version: number }>(
+  row: T | undefined,
+  what: string,
+  id: string,
+  expectedVersion: number,
+): T {
+  if (row === undefined) throw notFound(what, id)
+  if (row.version !== expectedVersion) throw versionMismatch(row.version)
+  return row
+}
+
+/**
+ * Checks that a compare-and-set statement changed its row. It always does inside the immediate transaction
+ * that read the row; the check keeps a lost race from passing silently should that ever change.
+ */
+export function expectChanged(
+  result: RunResult,
+  what: string,
+  id: string,
+  current: () => { version: number } | undefined,
+): void {
+  if (result.changes === 1) return
+  const row = current()
+  throw row === undefined ? notFound(what, id) : versionMismatch(row.version)
+}
+
+/** Order of the lists paged on creation: time, then id to break ties. */
+export const createdOrder = (table: CreatedOrdered, order: SortOrder) =>
+  order === 'desc' ? [desc(table.createdAt), desc(table.id)] : [asc(table.createdAt), asc(table.id)]
+
+/** Rows strictly after the keyset position `afterCreatedAt`/`afterId` in `createdOrder`. */
+export const createdAfter = (table: CreatedOrdered, order: SortOrder) =>
+  order === 'desc'
+    ? sql`(${table.createdAt}, ${table.id}) < (${sql.placeholder('afterCreatedAt')}, ${sql.placeholder('afterId')})`
+    : sql`(${table.createdAt}, ${table.id}) > (${sql.placeholder('afterCreatedAt')}, ${sql.placeholder('afterId')})`
+
+/** Values for the `createdAfter` placeholders; both undefined on the first page. */
+export const createdAfterParams = (after: CreatedKey | undefined) => ({
+  afterCreatedAt: toMillisIfSet(after?.createdAt),
+  afterId: after?.id,
+})
+
+export const createdPage = <T extends CreatedKey>(rows: T[], limit: number): Page<T, CreatedKey> =>
+  toPage(rows, limit, (row) => ({ createdAt: row.createdAt, id: row.id }))
+
+/**
+ * Prepared list statements, one per combination of the optional conditions a request sets, each made on first
+ * use. A statement filters on exactly what is set, so SQLite plans it with the index that fits, and every
+ * list (including the hot first pages) runs without re-parsing SQL. `conditions` maps a parameter name to
+ * the condition it turns on; the statement reads that parameter as a placeholder of the same name.
+ */
+export function listStatements<Statement>(
+  conditions: Record<string, (value: Placeholder) => SQL>,
+  prepare: (where: SQL | undefined) => Statement,
+): (params: Record<string, unknown>) => Statement {
+  const statements = new Map<string, Statement>()
+  return (params) => {
+    const set = Object.keys(conditions).filter((name) => params[name] !== undefined)
+    const shape = set.join()
+    let statement = statements.get(shape)
+    if (statement === undefined) {
+      statement = prepare(and(...set.map((name) => conditions[name]?.(sql.placeholder(name)))))
+      statements.set(shape, statement)
+    }
+    return statement
+  }
+}

@@ -1,0 +1,4 @@
+import { sqlite } from '../backends/sqlite.js'
+import { runContractSuite } from './suite.js'
+
+runContractSuite(sqlite)

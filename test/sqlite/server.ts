@@ -1,0 +1,80 @@
+// Runs the real server (dist/src/server.js, what `npm start` runs) as a child process on a SQLite file, for
+// the tests that kill it or run two of it. `npm test` builds dist first (pretest); when a test file is run
+// on its own, a missing or stale build is rebuilt here.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import type { Test } from 'tap'
+
+const ROOT = join(import.meta.dirname, '..', '..')
+const SERVER = join(ROOT, 'dist', 'src', 'server.js')
+// tsc rewrites its incremental state whenever a source's content changes, and only then.
+const BUILD_INFO = join(ROOT, 'dist', '.tsbuildinfo')
+
+const newestSource = (dir: string): number =>
+  Math.max(
+    0,
+    ...readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
+      .map((entry) => statSync(join(entry.parentPath, entry.name)).mtimeMs),
+  )
+
+function ensureBuilt() {
+  const built = existsSync(SERVER) && existsSync(BUILD_INFO)
+  if (built && statSync(BUILD_INFO).mtimeMs >= newestSource(join(ROOT, 'src'))) return
+  // tsc emits even when some file has a type error; the typecheck script is where those are caught.
+  spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'ignore' })
+  if (!existsSync(SERVER))
+    throw new Error('npx tsc -p tsconfig.build.json did not produce dist/src/server.js')
+}
+
+export interface RunningServer {
+  url: string
+  process: ChildProcess
+  /** Resolves with the exit code (or signal) once the process has ended. */
+  exited: Promise<number | NodeJS.Signals | null>
+  /** Graceful stop (SIGTERM: finish in-flight requests, checkpoint, exit). */
+  stop(): Promise<number | NodeJS.Signals | null>
+  kill(): void
+}
+
+/** Starts a server on the SQLite file at `path`, resolving once it answers /health; killed when `t` ends. */
+export async function startServer(t: Test, path: string): Promise<RunningServer> {
+  ensureBuilt()
+  const child = spawn(process.execPath, [SERVER], {
+    cwd: ROOT,
+    env: { ...process.env, PERSISTENCE: 'sqlite', PERSIST_DB_PATH: path, HOST: '127.0.0.1', PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  t.teardown(() => {
+    child.kill('SIGKILL')
+  })
+  let stderr = ''
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk
+  })
+  const exited = new Promise<number | NodeJS.Signals | null>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal)),
+  )
+  // The port is the one the OS chose; the server says which in its "listening" log line.
+  const url = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const match = /Server listening at (http:\/\/[^"\s]+)/.exec(line)
+      if (match?.[1]) resolve(match[1])
+    })
+    exited.then((code) => reject(new Error(`the server exited (${code}) before listening: ${stderr}`)))
+  })
+  const health = await fetch(`${url}/health`)
+  if (health.status !== 200) throw new Error(`/health answered ${health.status}`)
+  return {
+    url,
+    process: child,
+    exited,
+    stop() {
+      child.kill('SIGTERM')
+      return exited
+    },
+    kill: () => child.kill('SIGKILL'),
+  }
+}
