@@ -72,11 +72,20 @@ export function isConnectionFailure(error: unknown): boolean {
   return causes(error).some((e) => CONNECTION_MESSAGE.test(e.message))
 }
 
-/** The error to throw to the caller: unavailability becomes a 503; everything else passes through. */
+/** A SQLSTATE (five characters), as opposed to a Node errno name or no code at all. */
+const isSqlState = (code: string | undefined): code is string =>
+  code !== undefined && /^[0-9A-Z]{5}$/.test(code)
+
+/**
+ * The error to throw to the caller: unavailability becomes a 503; any other refusal by the database becomes an
+ * Error saying what it refused, without the SQL and values Drizzle puts in its message (the original is the
+ * `cause`); anything else (TrailErrors, errors from the caller's own code) passes through.
+ */
 export function toTrailFailure(error: unknown): unknown {
-  return isConnectionFailure(error)
-    ? serviceUnavailable('The database cannot be reached; retry later')
-    : error
+  if (isConnectionFailure(error)) return serviceUnavailable('The database cannot be reached; retry later')
+  const code = errorCode(error)
+  if (isTrailError(error) || !isSqlState(code)) return error
+  return new Error(`the database refused the operation (${code}: ${firstLine(error)})`, { cause: error })
 }
 
 /**
@@ -105,6 +114,11 @@ export function describeConnectionFailure(url: string, error: unknown): string {
   }
   // Server-reported refusals (bad password, unknown database) carry a message without secrets.
   return `PostgreSQL at ${where} refused the connection (${code}: ${firstLine(error)})`
+}
+
+/** A one-line error for a migration the server rejected (e.g. a role without the needed privileges). */
+export function describeMigrationFailure(url: string, error: unknown): string {
+  return `migrating PostgreSQL at ${serverAddress(url)} failed (${errorCode(error) ?? 'error'}: ${firstLine(error)})`
 }
 
 function serverAddress(url: string): string {

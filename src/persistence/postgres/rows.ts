@@ -1,0 +1,104 @@
+// Rows ↔ contract types: epoch milliseconds ↔ ISO strings, JSON text ↔ arrays and diffs. Objects are built in
+// the key order the domain rules use, so audit diffs read the same whichever backend wrote them.
+import type { AuditEntry } from '../../domains/audit/schemas.js'
+import type { Bug } from '../../domains/bugs/schemas.js'
+import type { DesignNote } from '../../domains/design-notes/schemas.js'
+import type { StatusUpdate } from '../../domains/status-updates/schemas.js'
+import type { Task } from '../../domains/tasks/schemas.js'
+import type { auditEntries, bugs, designNotes, statusUpdates, tasks } from './schema.js'
+
+export type TaskRow = typeof tasks.$inferSelect
+export type BugRow = typeof bugs.$inferSelect
+export type StatusUpdateRow = typeof statusUpdates.$inferSelect
+export type DesignNoteRow = typeof designNotes.$inferSelect
+export type AuditEntryRow = typeof auditEntries.$inferSelect
+
+export const toIso = (epochMs: number) => new Date(epochMs).toISOString()
+export const toEpochMs = (iso: string) => Date.parse(iso)
+
+export const taskFromRow = (row: TaskRow): Task => ({
+  id: row.id,
+  title: row.title,
+  status: row.status as Task['status'],
+  priority: row.priority as Task['priority'],
+  assignees: JSON.parse(row.assignees),
+  rationaleLog: JSON.parse(row.rationaleLog),
+  version: row.version,
+  createdAt: toIso(row.createdAt),
+  updatedAt: toIso(row.updatedAt),
+})
+
+export const taskToRow = (task: Task): TaskRow => ({
+  ...task,
+  assignees: JSON.stringify(task.assignees),
+  rationaleLog: JSON.stringify(task.rationaleLog),
+  createdAt: toEpochMs(task.createdAt),
+  updatedAt: toEpochMs(task.updatedAt),
+})
+
+export const bugFromRow = (row: BugRow): Bug => ({
+  id: row.id,
+  title: row.title,
+  severity: row.severity as Bug['severity'],
+  status: row.status as Bug['status'],
+  taskId: row.taskId,
+  reproSteps: JSON.parse(row.reproSteps),
+  proposedFix: row.proposedFix,
+  version: row.version,
+  createdAt: toIso(row.createdAt),
+  updatedAt: toIso(row.updatedAt),
+})
+
+export const bugToRow = (bug: Bug): BugRow => ({
+  ...bug,
+  reproSteps: JSON.stringify(bug.reproSteps),
+  createdAt: toEpochMs(bug.createdAt),
+  updatedAt: toEpochMs(bug.updatedAt),
+})
+
+export const statusUpdateFromRow = (row: StatusUpdateRow): StatusUpdate => ({
+  id: row.id,
+  actor: row.actor,
+  taskId: row.taskId,
+  message: row.message,
+  createdAt: toIso(row.createdAt),
+})
+
+export const statusUpdateToRow = (update: StatusUpdate): StatusUpdateRow => ({
+  ...update,
+  createdAt: toEpochMs(update.createdAt),
+})
+
+export const designNoteFromRow = (row: DesignNoteRow): DesignNote => ({
+  id: row.id,
+  title: row.title,
+  context: row.context,
+  decision: row.decision,
+  consequences: row.consequences,
+  actor: row.actor,
+  createdAt: toIso(row.createdAt),
+  supersededBy: row.supersededBy,
+})
+
+export const designNoteToRow = (note: DesignNote): DesignNoteRow => ({
+  ...note,
+  createdAt: toEpochMs(note.createdAt),
+})
+
+/** `seq` last, as the memory backend appends it to the pending entry. */
+export const auditEntryFromRow = (row: AuditEntryRow): AuditEntry => ({
+  id: row.id,
+  actor: row.actor,
+  entity: row.entity as AuditEntry['entity'],
+  entityId: row.entityId,
+  action: row.action as AuditEntry['action'],
+  at: toIso(row.at),
+  diff: JSON.parse(row.diff),
+  seq: row.seq,
+})
+
+export const auditEntryToRow = (entry: AuditEntry): AuditEntryRow => ({
+  ...entry,
+  at: toEpochMs(entry.at),
+  diff: JSON.stringify(entry.diff),
+})

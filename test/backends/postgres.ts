@@ -1,0 +1,105 @@
+// PostgreSQL for the shared suites. With TEST_DATABASE_URL (an admin connection to a real server) every open()
+// gets a scratch database of its own, dropped when the test ends; without it, an in-process PGlite, so a fresh
+// machine still runs the PostgreSQL dialect, migrations and repositories.
+import { randomBytes } from 'node:crypto'
+import { PGlite } from '@electric-sql/pglite'
+import { drizzle } from 'drizzle-orm/pglite'
+import pg from 'pg'
+import tap, { type Test } from 'tap'
+import type { Repos } from '../../src/persistence/contract.js'
+import {
+  createPostgresRepos,
+  migratePglite,
+  openPostgresRepos,
+} from '../../src/persistence/postgres/index.js'
+import type { TestBackend } from './types.js'
+
+/** An admin connection string to a real server, or undefined to run on PGlite. */
+export const testDatabaseUrl = process.env.TEST_DATABASE_URL || undefined
+
+/** Runs `statements` on a connection of its own to `url`. */
+async function runOn(url: string, statements: string) {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    await client.query(statements)
+  } finally {
+    await client.end()
+  }
+}
+
+/**
+ * Creates an empty database on the server of `adminUrl`, dropped (its connections closed) when `t` ends.
+ * Returns its URL: the admin URL with the database name replaced.
+ */
+export async function scratchDatabase(t: Test, adminUrl: string): Promise<string> {
+  const name = `trail_test_${randomBytes(8).toString('hex')}`
+  await runOn(adminUrl, `CREATE DATABASE ${name}`)
+  t.teardown(() => runOn(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))
+  const url = new URL(adminUrl)
+  url.pathname = `/${name}`
+  return url.toString()
+}
+
+/** Repositories plus a raw SQL line into the same database, for tests that tamper with it. */
+export interface OpenPostgres {
+  repos: Repos
+  /** Runs SQL statements (several allowed) outside the repositories. */
+  execute(statements: string): Promise<void>
+}
+
+/**
+ * Emptied PGlite databases, ready for the next test. Starting PGlite and migrating it takes seconds on a busy
+ * machine; emptying one takes milliseconds and leaves what a fresh one would be: migrated, without rows.
+ */
+const idlePglites: PGlite[] = []
+// An open PGlite keeps the process alive for seconds after its last query: close the idle ones when the file ends.
+tap.teardown(() => Promise.all(idlePglites.splice(0).map((client) => client.close())))
+
+const EMPTY_ALL_TABLES = 'TRUNCATE tasks, bugs, status_updates, design_notes, audit_entries'
+
+async function migratedPglite(): Promise<PGlite> {
+  const client = new PGlite()
+  await migratePglite(drizzle(client))
+  return client
+}
+
+async function openPglite(): Promise<OpenPostgres> {
+  const client = idlePglites.pop() ?? (await migratedPglite())
+  // A database changed outside the repositories (triggers, say) is thrown away rather than reused.
+  let tampered = false
+  const release = async () => {
+    if (tampered) return client.close()
+    await client.exec(EMPTY_ALL_TABLES)
+    idlePglites.push(client)
+  }
+  return {
+    repos: createPostgresRepos(drizzle(client), { close: release }),
+    async execute(statements) {
+      tampered = true
+      await client.exec(statements)
+    },
+  }
+}
+
+async function openRealServer(t: Test, adminUrl: string): Promise<OpenPostgres> {
+  const url = await scratchDatabase(t, adminUrl)
+  const repos = await openPostgresRepos({ url, poolSize: 5 })
+  return {
+    repos,
+    execute: (statements) => runOn(url, statements),
+  }
+}
+
+/** Fresh, migrated repositories (and raw SQL) on PGlite or a scratch database; closed when `t` ends. */
+export async function openPostgres(t: Test): Promise<OpenPostgres> {
+  const opened = testDatabaseUrl === undefined ? await openPglite() : await openRealServer(t, testDatabaseUrl)
+  // Teardowns run last-registered first, so the repositories close before their scratch database is dropped.
+  t.teardown(() => opened.repos.close())
+  return opened
+}
+
+export const postgres: TestBackend = {
+  name: 'postgres',
+  open: async (t) => (await openPostgres(t)).repos,
+}

@@ -1,0 +1,4 @@
+import { postgres } from '../backends/postgres.js'
+import { runContractSuite } from './suite.js'
+
+runContractSuite(postgres)
