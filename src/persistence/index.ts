@@ -43,6 +43,16 @@ export async function migrateDatabase(config: Config): Promise<MigrationReport> 
   }
 }
 
+/** An online, consistent copy of the live database file: `trail backup` (SQLite only). */
+export async function backupDatabase(config: Config, outPath: string): Promise<void> {
+  if (config.persistence !== 'sqlite') {
+    throw new Error(
+      `backup copies a SQLite file; for ${config.persistence} use \`trail export\` (or pg_dump for PostgreSQL)`,
+    )
+  }
+  await (await import('./sqlite/index.js')).backupSqlite(config.sqlite.path, outPath)
+}
+
 export interface PersistenceOptions {
   config: Config
   /** Already-open repositories to use instead (tests inject faulty ones); still closed with the app. */

@@ -5,7 +5,9 @@ import { translateFault } from './faults.js'
 import { applyMigrations } from './migrate.js'
 import { createSqliteRepos } from './repositories.js'
 
+export { type BackupOptions, type BackupProgress, backupSqlite } from './backup.js'
 export { DEFAULT_BUSY_TIMEOUT_MS, type SqliteClientOptions, type SqliteDatabase } from './client.js'
+export { createSqliteDump } from './dump.js'
 export { type MigrationResult, migrateSqlite } from './migrate.js'
 export { createSqliteRepos } from './repositories.js'
 

@@ -1,0 +1,109 @@
+// The `trail` command as an operator runs it: the built bin, a SQLite file, real files on disk.
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import t from 'tap'
+
+const BIN = fileURLToPath(new URL('../../dist/src/cli/index.js', import.meta.url))
+
+function trail(args: string[], env: Record<string, string> = {}, input?: string) {
+  const run = spawnSync(process.execPath, [BIN, ...args], {
+    env: { ...process.env, NODE_OPTIONS: '', PERSISTENCE: 'sqlite', ...env },
+    encoding: 'utf8',
+    input,
+    timeout: 60_000,
+  })
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr }
+}
+
+t.test('help and usage errors', async (t) => {
+  const help = trail(['--help'])
+  t.equal(help.code, 0)
+  t.match(help.stdout, /usage: trail <command>/)
+  t.match(help.stdout, /import --in FILE \[--dry-run\]/)
+  const unknown = trail(['frobnicate'])
+  t.equal(unknown.code, 2)
+  t.match(unknown.stderr, /unknown command "frobnicate"/)
+  const missing = trail(['import'])
+  t.equal(missing.code, 2)
+  t.match(missing.stderr, /import needs --in FILE/)
+  const badFlag = trail(['export', '--bogus'])
+  t.equal(badFlag.code, 2)
+  const memory = trail(['export'], { PERSISTENCE: 'memory' })
+  t.equal(memory.code, 2)
+  t.match(memory.stderr, /needs PERSISTENCE=sqlite or postgres/)
+})
+
+t.test('migrate reports what it applied, then that it is up to date', async (t) => {
+  const db = join(t.testdir(), 'fresh', 'app.db')
+  const first = trail(['migrate'], { PERSIST_DB_PATH: db })
+  t.equal(first.code, 0, first.stderr)
+  t.match(first.stdout, /^applied 0000_init\nsqlite: now at schema version 1\n$/)
+  const second = trail(['migrate'], { PERSIST_DB_PATH: db })
+  t.equal(second.stdout, 'sqlite: up to date at schema version 1\n')
+})
+
+t.test('export, import --dry-run, import, backup: SQLite to SQLite', async (t) => {
+  const dir = t.testdir()
+  const source = join(dir, 'source.db')
+  const dump = join(dir, 'dump.ndjson')
+  // Seed through the service's own repositories, as the server would.
+  const seed = spawnSync(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `import { openRepos } from '${new URL('../../dist/src/persistence/index.js', import.meta.url)}'
+       import { loadConfig } from '${new URL('../../dist/src/config.js', import.meta.url)}'
+       const repos = await openRepos(loadConfig({ PERSIST_DB_PATH: ${JSON.stringify(source)} }))
+       const task = await repos.tasks.create({ title: 'moved' }, 'ada')
+       await repos.bugs.create({ title: 'with it', severity: 'low', taskId: task.id }, 'ada')
+       await repos.close()`,
+    ],
+    { encoding: 'utf8' },
+  )
+  t.equal(seed.status, 0, seed.stderr)
+
+  const exported = trail(['export', '--out', dump], { PERSIST_DB_PATH: source })
+  t.equal(exported.code, 0, exported.stderr)
+  t.match(
+    exported.stderr,
+    /exported 5 rows \(tasks 1, bugs 1, status_updates 0, design_notes 0, audit_entries 3\)/,
+  )
+  t.notOk(existsSync(`${dump}.partial`))
+  const lines = readFileSync(dump, 'utf8').trim().split('\n')
+  t.match(JSON.parse(lines[0] as string), { format: 'trail-dump', formatVersion: 1, schemaVersion: 1 })
+  t.match(JSON.parse(lines.at(-1) as string), { end: true, sha256: /^[0-9a-f]{64}$/ })
+  t.equal(trail(['export', '--out', dump], { PERSIST_DB_PATH: source }).code, 2, 'never overwrites a file')
+
+  const toStdout = trail(['export'], { PERSIST_DB_PATH: source })
+  t.equal(toStdout.stdout.split('\n').slice(1).join('\n'), lines.slice(1).join('\n').concat('\n'))
+
+  const target = join(dir, 'target.db')
+  const dry = trail(['import', '--in', dump, '--dry-run'], { PERSIST_DB_PATH: target })
+  t.equal(dry.code, 0, dry.stderr)
+  t.match(dry.stdout, /dry run: valid; would load 5 rows .*nothing was written/)
+  const imported = trail(['import', '--in', dump], { PERSIST_DB_PATH: target })
+  t.equal(imported.code, 0, imported.stderr)
+  t.match(imported.stdout, /imported 5 rows/)
+  const again = trail(['import', '--in', dump], { PERSIST_DB_PATH: target })
+  t.equal(again.code, 1)
+  t.match(again.stderr, /not empty/)
+  const reexported = trail(['export'], { PERSIST_DB_PATH: target })
+  t.equal(reexported.stdout.split('\n').slice(1).join('\n'), toStdout.stdout.split('\n').slice(1).join('\n'))
+
+  const broken = join(dir, 'broken.ndjson')
+  writeFileSync(broken, readFileSync(dump, 'utf8').replace('"moved"', '"moved!"'))
+  const refused = trail(['import', '--in', broken], { PERSIST_DB_PATH: join(dir, 'other.db') })
+  t.equal(refused.code, 1)
+  t.match(refused.stderr, /^trail import: line \d+: the checksum does not match/)
+
+  const copy = join(dir, 'copy.db')
+  const backup = trail(['backup', '--out', copy], { PERSIST_DB_PATH: source })
+  t.equal(backup.code, 0, backup.stderr)
+  const fromCopy = trail(['export'], { PERSIST_DB_PATH: copy })
+  t.equal(fromCopy.stdout.split('\n').slice(1).join('\n'), toStdout.stdout.split('\n').slice(1).join('\n'))
+  t.equal(trail(['backup', '--out', copy], { PERSIST_DB_PATH: source }).code, 2, 'never overwrites a file')
+  t.equal(trail(['backup', '--out', join(dir, 'x.db')], { PERSISTENCE: 'memory' }).code, 1)
+})
