@@ -1,7 +1,7 @@
 // buildApp(config): every plugin registered explicitly, in order. Cross-cutting plugins first, then the
 // persistence plugin that decorates `repos`, then one encapsulated plugin per domain under its prefix.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import Fastify, { type FastifyServerOptions } from 'fastify'
+import Fastify from 'fastify'
 import type { Config } from './config.js'
 import audit from './domains/audit/routes.js'
 import bugs from './domains/bugs/routes.js'
@@ -9,10 +9,11 @@ import designNotes from './domains/design-notes/routes.js'
 import service from './domains/service/routes.js'
 import statusUpdates from './domains/status-updates/routes.js'
 import tasks from './domains/tasks/routes.js'
-import actor from './http/actor.js'
+import auth from './http/auth.js'
 import errors from './http/errors.js'
 import openapi from './http/openapi.js'
 import { Problem } from './http/schemas.js'
+import { browserHeaders, rateLimiting } from './http/security.js'
 import { validatorCompiler } from './http/validation.js'
 import type { Repos } from './persistence/contract.js'
 import persistence from './persistence/index.js'
@@ -22,15 +23,17 @@ export const BODY_LIMIT = 1024 * 1024
 export interface BuildOptions {
   /** Repositories to use instead of opening the configured backend (tests). */
   repos?: Repos
-  logger?: FastifyServerOptions['logger']
+  /** Where the log goes instead of stdout (tests read it). */
+  logStream?: NodeJS.WritableStream
 }
 
 export async function buildApp(config: Config, options: BuildOptions = {}) {
   const perRequestLines = config.logLevel === 'debug' || config.logLevel === 'trace'
   const app = Fastify({
-    logger: options.logger ?? {
+    logger: {
       level: config.logLevel,
       redact: ['req.headers.authorization', 'req.headers.cookie'],
+      ...(options.logStream ? { stream: options.logStream } : {}),
     },
     // A request line per call costs about a quarter of GET throughput; keep them for debug and trace.
     disableRequestLogging: !perRequestLines,
@@ -44,9 +47,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   app.addSchema(Problem)
 
   await app.register(errors)
-  await app.register(actor)
-  await app.register(openapi)
   await app.register(persistence, { config, repos: options.repos })
+  await app.register(rateLimiting, config.rateLimit)
+  // Before every route, so its onRoute hook gives each route its role (deny by default) and documents it.
+  await app.register(auth, {
+    failuresPerWindow: config.rateLimit.authFailuresPerWindow,
+    windowMs: config.rateLimit.windowMs,
+  })
+  await app.register(browserHeaders, { corsOrigins: config.corsOrigins })
+  await app.register(openapi)
   await app.register(service)
   await app.register(tasks, { prefix: '/tasks' })
   await app.register(bugs, { prefix: '/bugs' })

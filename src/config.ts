@@ -29,6 +29,32 @@ const Env = Type.Object({
     default: 3000,
     description: 'an integer from 0 to 65535',
   }),
+  AUTH: Type.Optional(
+    Type.Literal('open', {
+      description: '"open" (serve without tokens on a non-loopback address), or unset',
+    }),
+  ),
+  RATE_LIMIT_MAX: Type.Integer({
+    minimum: 0,
+    default: 1200,
+    description: 'requests per window per token or address, an integer (0 turns the limit off)',
+  }),
+  AUTH_FAILURE_LIMIT: Type.Integer({
+    minimum: 1,
+    default: 10,
+    description: 'failed authentications per window per address, an integer from 1',
+  }),
+  RATE_LIMIT_WINDOW_MS: Type.Integer({
+    minimum: 100,
+    default: 60_000,
+    description: 'the window both limits count in, in milliseconds (an integer from 100)',
+  }),
+  CORS_ORIGINS: Type.Optional(
+    Type.String({
+      pattern: '^https?://[^,\\s]+(,https?://[^,\\s]+)*$',
+      description: 'a comma-separated list of origins such as https://app.example.com',
+    }),
+  ),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
     { default: 'info', description: 'one of fatal, error, warn, info, debug, trace, silent' },
@@ -42,6 +68,10 @@ export interface Config {
   host: string
   port: number
   logLevel: string
+  /** Serve without tokens on a non-loopback address (AUTH=open). */
+  openAuthAllowed: boolean
+  rateLimit: { perWindow: number; authFailuresPerWindow: number; windowMs: number }
+  corsOrigins: string[]
 }
 
 export class ConfigError extends Error {}
@@ -74,5 +104,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: values.HOST,
     port: values.PORT,
     logLevel: values.LOG_LEVEL,
+    openAuthAllowed: values.AUTH === 'open',
+    rateLimit: {
+      perWindow: values.RATE_LIMIT_MAX,
+      authFailuresPerWindow: values.AUTH_FAILURE_LIMIT,
+      windowMs: values.RATE_LIMIT_WINDOW_MS,
+    },
+    corsOrigins: values.CORS_ORIGINS?.split(',') ?? [],
   }
 }

@@ -98,6 +98,30 @@ export const alreadySuperseded = (id: string, supersededBy: string) =>
     { supersededBy },
   )
 
+/** No usable credentials: missing, unknown, revoked or expired. `WWW-Authenticate` says how to authenticate. */
+export const unauthorized = (detail: string) =>
+  new TrailError(
+    401,
+    'UNAUTHORIZED',
+    'Unauthorized',
+    detail,
+    {},
+    { 'www-authenticate': 'Bearer realm="trail"' },
+  )
+
+export const forbidden = (role: string, needed: string) =>
+  new TrailError(403, 'FORBIDDEN', 'Forbidden', `This needs the ${needed} role; your token has ${role}`)
+
+export const rateLimited = (retryAfterSeconds: number) =>
+  new TrailError(
+    429,
+    'RATE_LIMITED',
+    'Too many requests',
+    `Slow down; try again in ${retryAfterSeconds} s`,
+    {},
+    { 'retry-after': String(retryAfterSeconds) },
+  )
+
 /** The database cannot take the request now (down, locked past the timeout, read-only, full); retrying later may work. */
 export const serviceUnavailable = (detail: string, retryAfterSeconds = 1) =>
   new TrailError(

@@ -5,6 +5,8 @@ import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app.js'
 import { ConfigError, loadConfig } from './config.js'
 
+const isLoopback = (host: string) => host === 'localhost' || host === '::1' || host.startsWith('127.')
+
 async function main() {
   let config: ReturnType<typeof loadConfig>
   try {
@@ -23,6 +25,18 @@ async function main() {
   } catch (error) {
     console.error(`trail: cannot start on ${config.persistence}: ${(error as Error).message}`)
     process.exit(1)
+  }
+
+  if (!(await app.repos.tokens.exists())) {
+    if (!isLoopback(config.host) && !config.openAuthAllowed) {
+      console.error(
+        `trail: refusing to serve ${config.host} in open mode (no API token exists, so anyone could write as anyone); ` +
+          'create one with `trail tokens create --actor NAME --role admin`, or set AUTH=open to accept the risk',
+      )
+      await app.close()
+      process.exit(1)
+    }
+    app.log.warn('open mode: no API token exists, so requests need none and X-Actor names the actor')
   }
 
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {

@@ -22,8 +22,12 @@ const USAGE = `usage: trail <command> [options]
 
 commands:
   migrate                         apply pending migrations to the configured database and print what was applied
-  export [--out FILE]             write a dump of the whole database (to stdout without --out)
-  import --in FILE [--dry-run]    validate a dump, then load it into an empty database in one transaction
+  export [--out FILE] [--include-tokens]
+                                  write a dump of the whole database (to stdout without --out);
+                                  API tokens (their hashes) only with --include-tokens
+  import --in FILE [--dry-run] [--include-tokens]
+                                  validate a dump, then load it into an empty database in one transaction;
+                                  the dump's API tokens are kept only with --include-tokens
   backup --out FILE               an online, consistent copy of the live SQLite file
   tokens create --actor NAME --role ROLE [--expires 90d]
                                   create an API token and print its secret (shown this once only)
@@ -81,15 +85,19 @@ const migrate: Command = async (_args, config, io) => {
 }
 
 const exportCommand: Command = async (args, config, io) => {
-  const { values } = parseArgs({ args, options: { out: { type: 'string' } } })
+  const { values } = parseArgs({
+    args,
+    options: { out: { type: 'string' }, 'include-tokens': { type: 'boolean' } },
+  })
   needsDurableBackend(config, 'export')
+  const includeTokens = values['include-tokens'] === true
   const out = values.out
   if (out !== undefined && existsSync(out)) throw new UsageError(`${out} exists; choose a new file`)
   await withRepos(config, async (repos) => {
     const { schemaVersion } = await repos.health()
     const progress = progressOn(io.stderr)
     if (out === undefined) {
-      const summary = await writeDump(repos.dump, schemaVersion, io.stdout, progress)
+      const summary = await writeDump(repos.dump, schemaVersion, io.stdout, progress, { includeTokens })
       io.stderr.write(`${summaryLine('exported', summary)}\n`)
       return
     }
@@ -97,7 +105,7 @@ const exportCommand: Command = async (args, config, io) => {
     const partial = `${out}.partial`
     const file = createWriteStream(partial, { flags: 'wx' })
     try {
-      const summary = await writeDump(repos.dump, schemaVersion, file, progress)
+      const summary = await writeDump(repos.dump, schemaVersion, file, progress, { includeTokens })
       file.end()
       await finished(file)
       renameSync(partial, out)
@@ -111,7 +119,14 @@ const exportCommand: Command = async (args, config, io) => {
 }
 
 const importCommand: Command = async (args, config, io) => {
-  const { values } = parseArgs({ args, options: { in: { type: 'string' }, 'dry-run': { type: 'boolean' } } })
+  const { values } = parseArgs({
+    args,
+    options: {
+      in: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      'include-tokens': { type: 'boolean' },
+    },
+  })
   if (values.in === undefined) throw new UsageError('import needs --in FILE')
   if (!existsSync(values.in)) throw new UsageError(`${values.in} does not exist`)
   needsDurableBackend(config, 'import')
@@ -122,13 +137,18 @@ const importCommand: Command = async (args, config, io) => {
     const summary = await importDump(
       path,
       { dump: repos.dump, schemaVersion },
-      { dryRun, progress: progressOn(io.stderr) },
+      { dryRun, progress: progressOn(io.stderr), includeTokens: values['include-tokens'] === true },
     )
     io.stdout.write(
       dryRun
         ? `${summaryLine('dry run: valid; would load', summary)}; nothing was written\n`
         : `${summaryLine('imported', summary)}\n`,
     )
+    if (summary.skippedTokens > 0) {
+      io.stdout.write(
+        `left out ${summary.skippedTokens} API tokens in the dump (--include-tokens keeps them)\n`,
+      )
+    }
   })
 }
 

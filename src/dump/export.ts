@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto'
 import { once } from 'node:events'
 import type { Writable } from 'node:stream'
-import type { DumpRepository } from '../persistence/contract.js'
+import type { DumpRepository, DumpTable } from '../persistence/contract.js'
 import { type Counts, emptyCounts, FORMAT, FORMAT_VERSION, type Header, rowLine } from './format.js'
 import type { Progress } from './progress.js'
 
@@ -19,7 +19,10 @@ export async function writeDump(
   schemaVersion: number,
   out: Writable,
   progress: Progress,
+  options: { includeTokens?: boolean } = {},
 ): Promise<DumpSummary> {
+  // API tokens leave the database only when asked (--include-tokens), and then only as hashes.
+  const included = (table: DumpTable) => table !== 'api_tokens' || options.includeTokens === true
   const started = performance.now()
   let bytes = 0
   let pending = ''
@@ -34,6 +37,7 @@ export async function writeDump(
 
   const counts = await dump.snapshot(async (snapshot) => {
     const expected = await snapshot.counts()
+    if (!included('api_tokens')) expected.api_tokens = 0
     const header: Header = {
       format: FORMAT,
       formatVersion: FORMAT_VERSION,
@@ -48,6 +52,7 @@ export async function writeDump(
     const written = emptyCounts()
     let sinceTick = 0
     for await (const row of snapshot.rows()) {
+      if (!included(row.table)) continue
       const line = `${rowLine(row)}\n`
       hash.update(line)
       written[row.table]++

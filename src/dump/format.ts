@@ -2,6 +2,7 @@
 // line with the counts and a SHA-256 over the row lines. Rows are serialized with their schema's key order,
 // so every backend writes the same bytes for the same data.
 import type { TObject } from '@sinclair/typebox'
+import { StoredToken } from '../auth/schemas.js'
 import { AuditEntry } from '../domains/audit/schemas.js'
 import { Bug } from '../domains/bugs/schemas.js'
 import { DesignNote } from '../domains/design-notes/schemas.js'
@@ -35,6 +36,7 @@ export const ROW_SCHEMAS: Record<DumpTable, TObject> = {
   status_updates: StatusUpdate,
   design_notes: DesignNote,
   audit_entries: AuditEntry,
+  api_tokens: StoredToken,
 }
 
 const KEY_ORDER = Object.fromEntries(

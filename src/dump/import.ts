@@ -237,7 +237,10 @@ export async function* dumpRows(path: string): AsyncGenerator<DumpRow> {
 }
 
 export interface ImportSummary {
+  /** Rows loaded (or, in a dry run, that would be). */
   counts: Counts
+  /** API tokens in the dump that were left out for want of --include-tokens. */
+  skippedTokens: number
   bytes: number
   seconds: number
   loaded: boolean
@@ -247,17 +250,21 @@ export interface ImportSummary {
 export async function importDump(
   path: string,
   target: { dump: DumpRepository; schemaVersion: number },
-  options: { dryRun: boolean; progress: Progress },
+  options: { dryRun: boolean; progress: Progress; includeTokens?: boolean },
 ): Promise<ImportSummary> {
   const started = performance.now()
   const { counts } = await validateDump(path, target.schemaVersion, options.progress)
+  // A dump's API tokens are kept only when asked (--include-tokens); otherwise the target starts without any.
+  const keepTokens = options.includeTokens === true
+  const loaded = keepTokens ? counts : { ...counts, api_tokens: 0 }
   if (!options.dryRun) {
-    const total = Object.values(counts).reduce((a, b) => a + b, 0)
+    const total = Object.values(loaded).reduce((a, b) => a + b, 0)
     options.progress.start('loading', total)
     const progress = options.progress
     await target.dump.load(
       (async function* () {
         for await (const row of dumpRows(path)) {
+          if (row.table === 'api_tokens' && !keepTokens) continue
           progress.advance(1)
           yield row
         }
@@ -266,7 +273,8 @@ export async function importDump(
     progress.stop()
   }
   return {
-    counts,
+    counts: loaded,
+    skippedTokens: counts.api_tokens - loaded.api_tokens,
     bytes: statSync(path).size,
     seconds: (performance.now() - started) / 1000,
     loaded: !options.dryRun,

@@ -16,6 +16,15 @@ export default fp(
             'Errors are RFC 9457 problem+json with a stable `code`; tasks and bugs use optimistic ' +
             'concurrency through ETag/If-Match; lists page with an opaque `cursor`.',
         },
+        components: {
+          securitySchemes: {
+            bearerAuth: {
+              type: 'http',
+              scheme: 'bearer',
+              description: 'An API token from `trail tokens create`',
+            },
+          },
+        },
         tags: [
           { name: 'tasks' },
           { name: 'bugs' },
@@ -26,7 +35,7 @@ export default fp(
         ],
       },
     })
-    await app.register(swaggerUi, { routePrefix: '/docs' })
+    await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true })
     app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
   },
   { name: 'openapi' },

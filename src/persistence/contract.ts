@@ -92,6 +92,39 @@ export interface AuditRepository {
   list(request: ListRequest<AuditFilter, SeqKey>): Promise<Page<AuditEntry, SeqKey>>
 }
 
+export const ROLES = ['viewer', 'contributor', 'maintainer', 'admin'] as const
+export type Role = (typeof ROLES)[number]
+
+/** An API token as stored: never its secret, only the secret's SHA-256. */
+export interface ApiToken {
+  id: string
+  actor: string
+  role: Role
+  createdAt: string
+  lastUsedAt: string | null
+  expiresAt: string | null
+  revokedAt: string | null
+}
+
+export interface TokenRepository {
+  /** Stores a new token under the SHA-256 (hex) of its secret. */
+  create(input: {
+    actor: string
+    role: Role
+    secretHash: string
+    expiresAt: string | null
+  }): Promise<ApiToken>
+  findBySecretHash(secretHash: string): Promise<ApiToken | undefined>
+  /** Every token, oldest first, revoked and expired ones included. */
+  list(): Promise<ApiToken[]>
+  /** Marks the token revoked (once; a second revoke keeps the first time); undefined for an unknown id. */
+  revoke(id: string, at: string): Promise<ApiToken | undefined>
+  /** Records that the token was used at `at`. */
+  touch(id: string, at: string): Promise<void>
+  /** Whether any token was ever created: from then on every request needs one. */
+  exists(): Promise<boolean>
+}
+
 export type PersistenceKind = 'memory' | 'sqlite' | 'postgres'
 
 export interface Repos {
@@ -101,7 +134,46 @@ export interface Repos {
   statusUpdates: StatusUpdateRepository
   designNotes: DesignNoteRepository
   audit: AuditRepository
+  dump: DumpRepository
+  tokens: TokenRepository
   /** Resolves when the database answers; rejects (with a TrailError 503) when it cannot be reached. */
   health(): Promise<{ schemaVersion: number }>
   close(): Promise<void>
+}
+
+/** The tables of a dump, in the order a dump lists them (and a load must insert them). */
+export const DUMP_TABLES = ['tasks', 'bugs', 'status_updates', 'design_notes', 'audit_entries', 'api_tokens'] as const
+export type DumpTable = (typeof DUMP_TABLES)[number]
+
+export type DumpRow =
+  | { table: 'tasks'; row: Task }
+  | { table: 'bugs'; row: Bug }
+  | { table: 'status_updates'; row: StatusUpdate }
+  | { table: 'design_notes'; row: DesignNote }
+  | { table: 'audit_entries'; row: AuditEntry }
+  /** Only in dumps made with --include-tokens; `secretHash` is the secret's SHA-256, never the secret. */
+  | { table: 'api_tokens'; row: ApiToken & { secretHash: string } }
+
+/** One consistent view of the whole database, as export reads it. */
+export interface DumpSnapshot {
+  /** Row counts per table. */
+  counts(): Promise<Record<DumpTable, number>>
+  /**
+   * Every row in canonical order: DUMP_TABLES order, then creation time and id (audit entries by seq);
+   * API tokens too (export leaves them out unless asked).
+   * Read in batches, so memory stays flat however large the database.
+   */
+  rows(batchSize?: number): AsyncIterable<DumpRow>
+}
+
+/** Whole-database reads and writes for export and import. */
+export interface DumpRepository {
+  /** Runs `read` inside one read transaction, so counts and rows agree even while others write. */
+  snapshot<T>(read: (snapshot: DumpSnapshot) => Promise<T>): Promise<T>
+  /**
+   * Loads rows (validated, in canonical order) into an empty database in ONE transaction, then resets
+   * anything derived so the next write continues where the rows end. Throws, having written nothing,
+   * when the database is not empty or any row fails.
+   */
+  load(rows: AsyncIterable<DumpRow>): Promise<void>
 }

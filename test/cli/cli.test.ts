@@ -39,9 +39,9 @@ t.test('migrate reports what it applied, then that it is up to date', async (t) 
   const db = join(t.testdir(), 'fresh', 'app.db')
   const first = trail(['migrate'], { PERSIST_DB_PATH: db })
   t.equal(first.code, 0, first.stderr)
-  t.match(first.stdout, /^applied 0000_init\nsqlite: now at schema version 1\n$/)
+  t.match(first.stdout, /^applied 0000_init\napplied 0001_api_tokens\nsqlite: now at schema version 2\n$/)
   const second = trail(['migrate'], { PERSIST_DB_PATH: db })
-  t.equal(second.stdout, 'sqlite: up to date at schema version 1\n')
+  t.equal(second.stdout, 'sqlite: up to date at schema version 2\n')
 })
 
 t.test('export, import --dry-run, import, backup: SQLite to SQLite', async (t) => {
@@ -73,7 +73,7 @@ t.test('export, import --dry-run, import, backup: SQLite to SQLite', async (t) =
   )
   t.notOk(existsSync(`${dump}.partial`))
   const lines = readFileSync(dump, 'utf8').trim().split('\n')
-  t.match(JSON.parse(lines[0] as string), { format: 'trail-dump', formatVersion: 1, schemaVersion: 1 })
+  t.match(JSON.parse(lines[0] as string), { format: 'trail-dump', formatVersion: 1, schemaVersion: 2 })
   t.match(JSON.parse(lines.at(-1) as string), { end: true, sha256: /^[0-9a-f]{64}$/ })
   t.equal(trail(['export', '--out', dump], { PERSIST_DB_PATH: source }).code, 2, 'never overwrites a file')
 

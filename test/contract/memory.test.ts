@@ -1,4 +1,5 @@
 import { memory } from '../backends/memory.js'
-import { runContractSuite } from './suite.js'
+import { runContractSuite, runTokenSuite } from './suite.js'
 
 runContractSuite(memory)
+runTokenSuite(memory)

@@ -1,4 +1,5 @@
 import { postgres } from '../backends/postgres.js'
-import { runContractSuite } from './suite.js'
+import { runContractSuite, runTokenSuite } from './suite.js'
 
 runContractSuite(postgres)
+runTokenSuite(postgres)

@@ -1,4 +1,5 @@
 import { sqlite } from '../backends/sqlite.js'
-import { runContractSuite } from './suite.js'
+import { runContractSuite, runTokenSuite } from './suite.js'
 
 runContractSuite(sqlite)
+runTokenSuite(sqlite)

@@ -14,11 +14,11 @@ import type { TestApp } from '../helper.js'
 export const quiet: Progress = { start() {}, advance() {}, stop() {} }
 
 /** The dump of `repos` as text. */
-export async function dumpText(repos: Repos): Promise<string> {
+export async function dumpText(repos: Repos, options: { includeTokens?: boolean } = {}): Promise<string> {
   const out = new PassThrough()
   const chunks: Buffer[] = []
   out.on('data', (chunk) => chunks.push(chunk))
-  await writeDump(repos.dump, SCHEMA_VERSION, out, quiet)
+  await writeDump(repos.dump, SCHEMA_VERSION, out, quiet, options)
   out.end()
   return Buffer.concat(chunks).toString('utf8')
 }
@@ -34,8 +34,17 @@ export async function exportToFile(t: Test, repos: Repos, name = 'dump.ndjson') 
   return path
 }
 
-export const importFile = (path: string, repos: Repos, dryRun = false) =>
-  importDump(path, { dump: repos.dump, schemaVersion: SCHEMA_VERSION }, { dryRun, progress: quiet })
+export const importFile = (
+  path: string,
+  repos: Repos,
+  dryRun = false,
+  options: { includeTokens?: boolean } = {},
+) =>
+  importDump(
+    path,
+    { dump: repos.dump, schemaVersion: SCHEMA_VERSION },
+    { dryRun, progress: quiet, ...options },
+  )
 
 /**
  * Writes a dump from row lines with a correct header, counts and checksum, so a test can show that one

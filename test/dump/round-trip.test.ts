@@ -1,7 +1,9 @@
 // Data created through the API moves between backends unchanged: the row lines of every hop's export are
 // byte-identical, and the API answers the same on every hop.
-import { readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import t from 'tap'
+import { hashSecret, newSecret } from '../../src/auth/tokens.js'
 import { backends } from '../backends/index.js'
 import type { TestBackend } from '../backends/types.js'
 import { build } from '../helper.js'
@@ -44,4 +46,52 @@ for (const [from, to] of hops) {
       last + 1,
     )
   })
+}
+
+for (const backend of backends) {
+  t.test(
+    `${backend.name}: API tokens leave only with --include-tokens, as hashes, and stay only when asked`,
+    async (t) => {
+      const source = await build(t, backend)
+      const secret = newSecret()
+      await source.repos.tokens.create({
+        actor: 'ada',
+        role: 'admin',
+        secretHash: hashSecret(secret),
+        expiresAt: null,
+      })
+      await source.inject({
+        method: 'POST',
+        url: '/tasks',
+        headers: { authorization: `Bearer ${secret}` },
+        payload: { title: 'a' },
+      })
+
+      const without = await dumpText(source.repos)
+      t.notMatch(without, /api_tokens","row"/, 'no token rows by default')
+      t.match(JSON.parse(without.split('\n')[0] as string).counts, { api_tokens: 0 })
+
+      const withTokens = await dumpText(source.repos, { includeTokens: true })
+      t.match(withTokens, `"secretHash":"${hashSecret(secret)}"`)
+      t.notMatch(withTokens, secret, 'never the secret itself')
+      const path = join(t.testdirName, 'with-tokens.ndjson')
+      mkdirSync(t.testdirName, { recursive: true })
+      writeFileSync(path, withTokens)
+
+      const dropped = await build(t, backend)
+      const summary = await importFile(path, dropped.repos)
+      t.equal(summary.skippedTokens, 1)
+      t.same(await dropped.repos.tokens.list(), [], 'tokens are left out unless asked')
+
+      const kept = await build(t, backend)
+      await importFile(path, kept.repos, false, { includeTokens: true })
+      t.same(await kept.repos.tokens.list(), await source.repos.tokens.list())
+      const res = await kept.inject({
+        method: 'GET',
+        url: '/tasks',
+        headers: { authorization: `Bearer ${secret}` },
+      })
+      t.equal(res.statusCode, 200, 'the same secret works after the move')
+    },
+  )
 }

@@ -1,5 +1,6 @@
 import t from 'tap'
 import { backends } from '../backends/index.js'
+import { SCHEMA_VERSION } from '../../src/persistence/schema-version.js'
 import { build } from '../helper.js'
 
 const UNKNOWN = '0190b1d4-0000-7000-8000-000000000000'
@@ -269,6 +270,6 @@ for (const backend of backends) {
     const app = await build(t, backend)
     const res = await app.inject({ method: 'GET', url: '/health' })
     t.equal(res.statusCode, 200)
-    t.match(res.json(), { status: 'ok', persistence: backend.name, schemaVersion: 1 })
+    t.match(res.json(), { status: 'ok', persistence: backend.name, schemaVersion: SCHEMA_VERSION })
   })
 }

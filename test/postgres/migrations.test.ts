@@ -1,6 +1,7 @@
 // Migrations, start-up failures and the schema's likeness to SQLite's.
 import { type ChildProcess, fork } from 'node:child_process'
 import { once } from 'node:events'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { getTableName } from 'drizzle-orm'
@@ -9,6 +10,7 @@ import { drizzle } from 'drizzle-orm/pglite'
 import { getTableConfig as sqliteTableConfig } from 'drizzle-orm/sqlite-core'
 import pg from 'pg'
 import t, { type Test } from 'tap'
+import { migrationsFolder } from '../../src/persistence/migrations.js'
 import {
   type MigrationResult,
   migratePglite,
@@ -16,18 +18,29 @@ import {
   openPostgresRepos,
 } from '../../src/persistence/postgres/index.js'
 import * as pgTables from '../../src/persistence/postgres/schema.js'
+import { SCHEMA_VERSION } from '../../src/persistence/schema-version.js'
 import * as sqliteTables from '../../src/persistence/sqlite/schema.js'
 import { scratchDatabase } from '../backends/postgres.js'
 import { realServer } from './helpers.js'
 
 const CHILD = join(import.meta.dirname, 'fixtures', 'migrate-child.ts')
+const journalTags = (dialect: 'sqlite' | 'postgres'): string[] =>
+  JSON.parse(readFileSync(join(migrationsFolder(dialect), 'meta', '_journal.json'), 'utf8')).entries.map(
+    (entry: { tag: string }) => entry.tag,
+  )
+const TAGS = journalTags('postgres')
+
+t.test('both dialects have SCHEMA_VERSION migrations, with the same tags', async (t) => {
+  t.equal(TAGS.length, SCHEMA_VERSION)
+  t.same(journalTags('sqlite'), TAGS)
+})
 
 t.test('migrates a fresh database once, then finds nothing to do', async (t) => {
   const client = new PGlite()
   t.teardown(() => client.close())
   const db = drizzle(client)
-  t.same(await migratePglite(db), { applied: ['0000_init'], schemaVersion: 1 })
-  t.same(await migratePglite(db), { applied: [], schemaVersion: 1 })
+  t.same(await migratePglite(db), { applied: TAGS, schemaVersion: SCHEMA_VERSION })
+  t.same(await migratePglite(db), { applied: [], schemaVersion: SCHEMA_VERSION })
   const { rows } = await client.query<{ schema: string }>(
     `SELECT table_schema AS schema FROM information_schema.tables WHERE table_name = 'schema_migrations'`,
   )
@@ -69,6 +82,7 @@ t.test('the PostgreSQL schema declares what the SQLite schema declares', async (
     [pgTables.statusUpdates, sqliteTables.statusUpdates],
     [pgTables.designNotes, sqliteTables.designNotes],
     [pgTables.auditEntries, sqliteTables.auditEntries],
+    [pgTables.apiTokens, sqliteTables.apiTokens],
   ] as const
   for (const [pgTable, sqliteTable] of pairs) {
     t.same(
@@ -124,25 +138,25 @@ if (adminUrl !== undefined) {
         const results = await Promise.all(children.map((child) => migrateIn(child, url)))
         t.same(
           results.map((r) => ('applied' in r ? r.applied.length : r.error)).sort(),
-          [0, 0, 1],
-          `round ${round}: one process applied 0000_init, the others found it done`,
+          [0, 0, TAGS.length],
+          `round ${round}: one process applied every migration, the others found them done`,
         )
         t.ok(
-          results.every((r) => 'schemaVersion' in r && r.schemaVersion === 1),
-          'all report schema version 1',
+          results.every((r) => 'schemaVersion' in r && r.schemaVersion === SCHEMA_VERSION),
+          `all report schema version ${SCHEMA_VERSION}`,
         )
         const client = new pg.Client({ connectionString: url })
         await client.connect()
         const { rows } = await client.query('SELECT count(*)::int AS applied FROM schema_migrations')
         await client.end()
-        t.same(rows, [{ applied: 1 }], 'recorded once')
+        t.same(rows, [{ applied: TAGS.length }], 'recorded once')
       }
     },
   )
 
   t.test('trail migrate on an up-to-date database applies nothing', async (t) => {
     const url = await scratchDatabase(t, adminUrl)
-    t.same(await migratePostgres(url), { applied: ['0000_init'], schemaVersion: 1 })
-    t.same(await migratePostgres(url), { applied: [], schemaVersion: 1 })
+    t.same(await migratePostgres(url), { applied: TAGS, schemaVersion: SCHEMA_VERSION })
+    t.same(await migratePostgres(url), { applied: [], schemaVersion: SCHEMA_VERSION })
   })
 }

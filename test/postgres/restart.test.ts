@@ -9,6 +9,7 @@ import t from 'tap'
 import type { Repos } from '../../src/persistence/contract.js'
 import { openPostgresRepos } from '../../src/persistence/postgres/index.js'
 import { AUDIT_APPEND_LOCK } from '../../src/persistence/postgres/locks.js'
+import { SCHEMA_VERSION } from '../../src/persistence/schema-version.js'
 import { privateClusterUnavailable, startPrivateCluster } from './cluster.js'
 import { assertContiguousSeq, realServer, wholeAuditTrail } from './helpers.js'
 
@@ -68,7 +69,10 @@ else if (optedIn) {
       )
 
       await cluster.start()
-      await eventually(async () => (await repos.health()).schemaVersion === 1, 'health answers again')
+      await eventually(
+        async () => (await repos.health()).schemaVersion === SCHEMA_VERSION,
+        'health answers again',
+      )
       t.same(await repos.tasks.get(task.id), task, 'reads work again on the same pool')
       const after = await repos.tasks.create({ title: 'after restart' }, 'ada')
       t.equal((await repos.tasks.update(after.id, { status: 'done' }, 1, 'ada')).version, 2)

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3'
 import { DrizzleQueryError } from 'drizzle-orm'
 import t, { type Test } from 'tap'
 import { isTrailError } from '../../src/errors.js'
+import { SCHEMA_VERSION } from '../../src/persistence/schema-version.js'
 import { serviceFault } from '../../src/persistence/sqlite/faults.js'
 import { createSqliteRepos, openSqliteRepos } from '../../src/persistence/sqlite/index.js'
 import { sqlite as sqliteBackend } from '../backends/sqlite.js'
@@ -59,7 +60,7 @@ t.test('a read-only database: 503 on writes, reads still served, and writes resu
   await unavailable(t, repos.tasks.update(task.id, { title: 'changed' }, 1, 'ann'))
   await unavailable(t, repos.statusUpdates.create({ message: 'm' }, 'ann'))
   t.same(await repos.tasks.get(task.id), task)
-  t.same(await repos.health(), { schemaVersion: 1 })
+  t.same(await repos.health(), { schemaVersion: SCHEMA_VERSION })
 
   sqlite.pragma('query_only = OFF')
   t.equal((await repos.tasks.update(task.id, { title: 'changed' }, 1, 'ann')).version, 2)

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs'
 import t from 'tap'
 import type { Repos } from '../../src/persistence/contract.js'
+import { SCHEMA_VERSION } from '../../src/persistence/schema-version.js'
 import { openSqliteRepos } from '../../src/persistence/sqlite/index.js'
 import { dbPath } from './helpers.js'
 
@@ -47,7 +48,7 @@ t.test('data written before a close is all there after reopening the file', asyn
   t.teardown(() => second.close())
   t.same(await everything(second), before)
   t.same(await second.bugs.get(bug.id), before.bugs.items[0])
-  t.same((await second.health()).schemaVersion, 1)
+  t.same((await second.health()).schemaVersion, SCHEMA_VERSION)
 
   const next = await second.tasks.create({ title: 'after restart' }, 'ann')
   const [entry] = (await second.audit.list({ filter: { entityId: next.id }, limit: 1 })).items

@@ -14,6 +14,6 @@ const bugs = versionedResourceRoutes({
 
 export default fp(bugs, {
   name: 'bugs',
-  dependencies: ['persistence', 'actor', 'http-errors'],
+  dependencies: ['persistence', 'auth', 'http-errors'],
   encapsulate: true,
 })

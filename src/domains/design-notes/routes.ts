@@ -65,6 +65,6 @@ const designNotes: FastifyPluginAsyncTypebox = async (app) => {
 
 export default fp(designNotes, {
   name: 'design-notes',
-  dependencies: ['persistence', 'actor', 'http-errors'],
+  dependencies: ['persistence', 'auth', 'http-errors'],
   encapsulate: true,
 })

@@ -69,6 +69,6 @@ const statusUpdates: FastifyPluginAsyncTypebox = async (app) => {
 
 export default fp(statusUpdates, {
   name: 'status-updates',
-  dependencies: ['persistence', 'actor', 'http-errors'],
+  dependencies: ['persistence', 'auth', 'http-errors'],
   encapsulate: true,
 })

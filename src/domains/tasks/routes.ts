@@ -13,6 +13,6 @@ const tasks = versionedResourceRoutes({
 
 export default fp(tasks, {
   name: 'tasks',
-  dependencies: ['persistence', 'actor', 'http-errors'],
+  dependencies: ['persistence', 'auth', 'http-errors'],
   encapsulate: true,
 })

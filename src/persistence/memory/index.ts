@@ -1,6 +1,8 @@
 // Map-backed repositories: nothing survives a restart. For tests and demos.
 // A mutation computes every row and audit entry first and applies them last, in one synchronous step, so
 // a failure (including a failing audit log) leaves nothing half-written, and no other request interleaves.
+
+import { uuidv7 } from 'uuidv7'
 import type { AuditEntry } from '../../domains/audit/schemas.js'
 import { changeBug, newBug } from '../../domains/bugs/rules.js'
 import type { Bug } from '../../domains/bugs/schemas.js'
@@ -12,7 +14,17 @@ import { changeTask, newTask } from '../../domains/tasks/rules.js'
 import type { Task } from '../../domains/tasks/schemas.js'
 import { notFound, referenceNotFound, versionMismatch } from '../../errors.js'
 import { auditEntry, type PendingAuditEntry } from '../audit.js'
-import type { CreatedKey, ListRequest, Page, Repos, SeqKey } from '../contract.js'
+import {
+  type ApiToken,
+  type CreatedKey,
+  DUMP_TABLES,
+  type DumpRow,
+  type DumpTable,
+  type ListRequest,
+  type Page,
+  type Repos,
+  type SeqKey,
+} from '../contract.js'
 import { toPage } from '../paging.js'
 import { SCHEMA_VERSION } from '../schema-version.js'
 
@@ -68,6 +80,7 @@ export function createMemoryRepos(options: { auditLog?: AuditLog } = {}): Repos 
     designNotes: new Map(),
   }
   const now = () => new Date().toISOString()
+  const tokens = new Map<string, ApiToken & { secretHash: string }>()
 
   /** Appends the audit entries (which may throw), then applies the row changes: all or nothing. */
   function commit(changes: (Write | Delete)[], pending: PendingAuditEntry[]) {
@@ -271,6 +284,94 @@ export function createMemoryRepos(options: { auditLog?: AuditLog } = {}): Repos 
     },
     async health() {
       return { schemaVersion: SCHEMA_VERSION }
+    },
+    dump: {
+      async snapshot(read) {
+        // Rows are immutable objects replaced on change, so copying the references is a consistent view.
+        const view = {
+          tasks: [...tables.tasks.values()],
+          bugs: [...tables.bugs.values()],
+          status_updates: [...tables.statusUpdates.values()],
+          design_notes: [...tables.designNotes.values()],
+          audit_entries: [...auditLog.entries()],
+          api_tokens: [...tokens.values()].map((token) => ({ ...token })),
+        }
+        return read({
+          async counts() {
+            return Object.fromEntries(DUMP_TABLES.map((table) => [table, view[table].length])) as Record<
+              DumpTable,
+              number
+            >
+          },
+          async *rows() {
+            const oldestFirst = (a: CreatedKey, b: CreatedKey) => byCreatedDesc(b, a)
+            for (const row of view.tasks.sort(oldestFirst)) yield { table: 'tasks', row }
+            for (const row of view.bugs.sort(oldestFirst)) yield { table: 'bugs', row }
+            for (const row of view.status_updates.sort(oldestFirst)) yield { table: 'status_updates', row }
+            for (const row of view.design_notes.sort(oldestFirst)) yield { table: 'design_notes', row }
+            for (const row of view.audit_entries) yield { table: 'audit_entries', row }
+            for (const row of view.api_tokens.sort(oldestFirst)) yield { table: 'api_tokens', row }
+          },
+        })
+      },
+      async load(rows) {
+        const staged: DumpRow[] = []
+        for await (const row of rows) staged.push(row)
+        const empty =
+          Object.values(tables).every((table) => table.size === 0) &&
+          auditLog.entries().length === 0 &&
+          tokens.size === 0
+        if (!empty) throw new Error('the target database is not empty')
+        const tableOf = {
+          tasks: 'tasks',
+          bugs: 'bugs',
+          status_updates: 'statusUpdates',
+          design_notes: 'designNotes',
+        } as const
+        const entries: AuditEntry[] = []
+        for (const { table, row } of staged) {
+          if (table === 'audit_entries') entries.push(row)
+          else if (table === 'api_tokens') tokens.set(row.id, { ...row })
+          else (tables[tableOf[table]] as Map<string, unknown>).set(row.id, row)
+        }
+        auditLog.append(entries)
+      },
+    },
+    tokens: {
+      async create(input) {
+        const token: ApiToken = {
+          id: uuidv7(),
+          actor: input.actor,
+          role: input.role,
+          createdAt: now(),
+          lastUsedAt: null,
+          expiresAt: input.expiresAt,
+          revokedAt: null,
+        }
+        tokens.set(token.id, { ...token, secretHash: input.secretHash })
+        return token
+      },
+      async findBySecretHash(secretHash) {
+        for (const { secretHash: hash, ...token } of tokens.values()) if (hash === secretHash) return token
+        return undefined
+      },
+      async list() {
+        return [...tokens.values()].map(({ secretHash: _, ...token }) => token)
+      },
+      async revoke(id, at) {
+        const stored = tokens.get(id)
+        if (stored === undefined) return undefined
+        stored.revokedAt ??= at
+        const { secretHash: _, ...token } = stored
+        return token
+      },
+      async touch(id, at) {
+        const stored = tokens.get(id)
+        if (stored) stored.lastUsedAt = at
+      },
+      async exists() {
+        return tokens.size > 0
+      },
     },
     async close() {},
   }

@@ -20,18 +20,21 @@ import { toTrailFailure } from './errors.js'
 import { afterCreated, type CreatedColumns, createdKey, createdOrder } from './keyset.js'
 import { AUDIT_APPEND_LOCK } from './locks.js'
 import {
+  apiTokenToRow,
   auditEntryFromRow,
   auditEntryToRow,
   bugFromRow,
   bugToRow,
   designNoteFromRow,
   designNoteToRow,
+  type StoredApiToken,
   statusUpdateFromRow,
   statusUpdateToRow,
+  storedApiTokenFromRow,
   taskFromRow,
   taskToRow,
 } from './rows.js'
-import { auditEntries, bugs, designNotes, statusUpdates, tasks } from './schema.js'
+import { apiTokens, auditEntries, bugs, designNotes, statusUpdates, tasks } from './schema.js'
 
 const DEFAULT_BATCH_SIZE = 500
 /** Rows per INSERT on load: well under PostgreSQL's 65,535 parameters for the widest table. */
@@ -43,6 +46,7 @@ const TABLES = {
   status_updates: statusUpdates,
   design_notes: designNotes,
   audit_entries: auditEntries,
+  api_tokens: apiTokens,
 } satisfies Record<DumpTable, PgTable>
 
 async function countRows(tx: PostgresDatabase): Promise<Record<DumpTable, number>> {
@@ -115,6 +119,9 @@ function snapshotOf(tx: PostgresDatabase): DumpSnapshot {
         yield { table: 'design_notes', row }
       }
       for await (const row of auditPages(tx, batchSize)) yield { table: 'audit_entries', row }
+      for await (const row of createdPages(tx, apiTokens, storedApiTokenFromRow, batchSize)) {
+        yield { table: 'api_tokens', row }
+      }
     },
   }
 }
@@ -135,6 +142,8 @@ function insertBatch(tx: PostgresDatabase, table: DumpTable, rows: DumpRow['row'
         .values((rows as DesignNote[]).map((note) => designNoteToRow({ ...note, supersededBy: null })))
     case 'audit_entries':
       return tx.insert(auditEntries).values((rows as AuditEntry[]).map(auditEntryToRow))
+    case 'api_tokens':
+      return tx.insert(apiTokens).values((rows as StoredApiToken[]).map(apiTokenToRow))
   }
 }
 

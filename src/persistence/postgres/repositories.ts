@@ -34,6 +34,7 @@ import {
   toEpochMs,
 } from './rows.js'
 import { auditEntries, bugs, designNotes, statusUpdates, tasks } from './schema.js'
+import { createTokenRepository } from './tokens.js'
 
 type RowLock = 'update' | 'key share'
 
@@ -413,6 +414,7 @@ export function createPostgresRepos(db: PostgresDatabase, options: PostgresRepos
         }),
     },
     dump: createPostgresDump(db),
+    tokens: createTokenRepository(db),
     health: () =>
       read(async () => {
         const [row] = await db.select({ applied: count() }).from(schemaMigrations)

@@ -5,16 +5,20 @@ import type { Bug } from '../../domains/bugs/schemas.js'
 import type { DesignNote } from '../../domains/design-notes/schemas.js'
 import type { StatusUpdate } from '../../domains/status-updates/schemas.js'
 import type { Task } from '../../domains/tasks/schemas.js'
-import type { auditEntries, bugs, designNotes, statusUpdates, tasks } from './schema.js'
+import type { ApiToken, Role } from '../contract.js'
+import type { apiTokens, auditEntries, bugs, designNotes, statusUpdates, tasks } from './schema.js'
 
 export type TaskRow = typeof tasks.$inferSelect
 export type BugRow = typeof bugs.$inferSelect
 export type StatusUpdateRow = typeof statusUpdates.$inferSelect
 export type DesignNoteRow = typeof designNotes.$inferSelect
 export type AuditEntryRow = typeof auditEntries.$inferSelect
+export type ApiTokenRow = typeof apiTokens.$inferSelect
 
 export const toIso = (epochMs: number) => new Date(epochMs).toISOString()
 export const toEpochMs = (iso: string) => Date.parse(iso)
+const toIsoOrNull = (epochMs: number | null) => (epochMs === null ? null : toIso(epochMs))
+const toEpochMsOrNull = (iso: string | null) => (iso === null ? null : toEpochMs(iso))
 
 export const taskFromRow = (row: TaskRow): Task => ({
   id: row.id,
@@ -101,4 +105,35 @@ export const auditEntryToRow = (entry: AuditEntry): AuditEntryRow => ({
   ...entry,
   at: toEpochMs(entry.at),
   diff: JSON.stringify(entry.diff),
+})
+
+/** A token with the hash of its secret: what a row holds, and what a dump with tokens carries. */
+export type StoredApiToken = ApiToken & { secretHash: string }
+
+export const apiTokenToRow = (token: StoredApiToken): ApiTokenRow => ({
+  id: token.id,
+  actor: token.actor,
+  role: token.role,
+  secretHash: token.secretHash,
+  createdAt: toEpochMs(token.createdAt),
+  lastUsedAt: toEpochMsOrNull(token.lastUsedAt),
+  expiresAt: toEpochMsOrNull(token.expiresAt),
+  revokedAt: toEpochMsOrNull(token.revokedAt),
+})
+
+/** Takes a row without its secret hash too: token reads other than a dump never select it. */
+export const apiTokenFromRow = (row: Omit<ApiTokenRow, 'secretHash'>): ApiToken => ({
+  id: row.id,
+  actor: row.actor,
+  role: row.role as Role,
+  createdAt: toIso(row.createdAt),
+  lastUsedAt: toIsoOrNull(row.lastUsedAt),
+  expiresAt: toIsoOrNull(row.expiresAt),
+  revokedAt: toIsoOrNull(row.revokedAt),
+})
+
+/** The whole row, hash included (last, as the memory backend keeps it): for dumps. */
+export const storedApiTokenFromRow = (row: ApiTokenRow): StoredApiToken => ({
+  ...apiTokenFromRow(row),
+  secretHash: row.secretHash,
 })

@@ -90,3 +90,19 @@ export const auditEntries = pgTable(
     index('audit_entries_at_idx').on(t.at, t.seq),
   ],
 )
+
+/** API tokens: only the SHA-256 of a secret is stored, unique so a request's token is found by its hash. */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: text('id').primaryKey(),
+    actor: text('actor').notNull(),
+    role: text('role').notNull(),
+    secretHash: text('secret_hash').notNull().unique(),
+    createdAt: epochMs('created_at').notNull(),
+    lastUsedAt: epochMs('last_used_at'),
+    expiresAt: epochMs('expires_at'),
+    revokedAt: epochMs('revoked_at'),
+  },
+  (t) => [index('api_tokens_created_idx').on(t.createdAt, t.id)],
+)

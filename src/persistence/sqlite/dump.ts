@@ -14,6 +14,7 @@ import {
 import { closeSqlite, openSqlite, type SqliteClientOptions, type SqliteDatabase } from './client.js'
 import { serviceFault } from './faults.js'
 import {
+  apiTokenToRow,
   auditEntryFromRow,
   auditEntryToRow,
   bugFromRow,
@@ -22,10 +23,11 @@ import {
   designNoteToRow,
   statusUpdateFromRow,
   statusUpdateToRow,
+  storedApiTokenFromRow,
   taskFromRow,
   taskToRow,
 } from './rows.js'
-import { auditEntries, bugs, designNotes, statusUpdates, tasks } from './schema.js'
+import { apiTokens, auditEntries, bugs, designNotes, statusUpdates, tasks } from './schema.js'
 import { createdAfter, createdOrder, insertValues } from './store.js'
 
 const DEFAULT_BATCH_SIZE = 1000
@@ -53,7 +55,7 @@ function createdBatches<Row extends { createdAt: number; id: string }>(
   }
 }
 
-type CreatedTable = typeof tasks | typeof bugs | typeof statusUpdates | typeof designNotes
+type CreatedTable = typeof tasks | typeof bugs | typeof statusUpdates | typeof designNotes | typeof apiTokens
 
 /** The prepared statements of one snapshot, on its read-only connection. */
 function batchReaders(db: BetterSQLite3Database): Record<DumpTable, BatchReader> {
@@ -90,6 +92,7 @@ function batchReaders(db: BetterSQLite3Database): Record<DumpTable, BatchReader>
       row: statusUpdateFromRow(row),
     })),
     design_notes: reader(designNotes, (row) => ({ table: 'design_notes', row: designNoteFromRow(row) })),
+    api_tokens: reader(apiTokens, (row) => ({ table: 'api_tokens', row: storedApiTokenFromRow(row) })),
     audit_entries: (after, limit) => {
       // The trail is numbered from 1, so "after 0" is the start.
       const rows = audit.all({
@@ -171,6 +174,7 @@ function rowInserter(db: BetterSQLite3Database): (entry: DumpRow) => void {
     statusUpdates: db.insert(statusUpdates).values(insertValues(statusUpdates)).prepare(),
     designNotes: db.insert(designNotes).values(insertValues(designNotes)).prepare(),
     auditEntries: db.insert(auditEntries).values(insertValues(auditEntries)).prepare(),
+    apiTokens: db.insert(apiTokens).values(insertValues(apiTokens)).prepare(),
   }
   return (entry) => {
     switch (entry.table) {
@@ -184,6 +188,8 @@ function rowInserter(db: BetterSQLite3Database): (entry: DumpRow) => void {
         return void insert.designNotes.run(designNoteToRow(entry.row))
       case 'audit_entries':
         return void insert.auditEntries.run(auditEntryToRow(entry.row))
+      case 'api_tokens':
+        return void insert.apiTokens.run(apiTokenToRow(entry.row))
       default:
         throw new Error(`Unknown table "${(entry as { table: unknown }).table}"`)
     }

@@ -5,11 +5,13 @@ import { createAuditRepository } from './audit.js'
 import { createBugRepository } from './bugs.js'
 import { closeSqlite, type SqliteDatabase } from './client.js'
 import { createDesignNoteRepository } from './design-notes.js'
+import { createSqliteDump } from './dump.js'
 import { serviceFault, withFaultTranslation } from './faults.js'
 import { MIGRATIONS_TABLE } from './migrate.js'
 import { createStatusUpdateRepository } from './status-updates.js'
 import { createStore } from './store.js'
 import { createTaskRepository } from './tasks.js'
+import { createTokenRepository } from './tokens.js'
 
 /** Repositories over a migrated database; closing them closes `sqlite`. */
 export function createSqliteRepos(sqlite: SqliteDatabase): Repos {
@@ -27,6 +29,8 @@ export function createSqliteRepos(sqlite: SqliteDatabase): Repos {
     statusUpdates: withFaultTranslation(statusUpdates.repository),
     designNotes: withFaultTranslation(createDesignNoteRepository(store)),
     audit: withFaultTranslation(createAuditRepository(store)),
+    dump: withFaultTranslation(createSqliteDump(sqlite)),
+    tokens: withFaultTranslation(createTokenRepository(store)),
     async health() {
       try {
         return { schemaVersion: countMigrations.get() as number }

@@ -6,16 +6,20 @@ import type { Bug } from '../../domains/bugs/schemas.js'
 import type { DesignNote } from '../../domains/design-notes/schemas.js'
 import type { StatusUpdate } from '../../domains/status-updates/schemas.js'
 import type { Task } from '../../domains/tasks/schemas.js'
-import type { auditEntries, bugs, designNotes, statusUpdates, tasks } from './schema.js'
+import type { ApiToken, Role } from '../contract.js'
+import type { apiTokens, auditEntries, bugs, designNotes, statusUpdates, tasks } from './schema.js'
 
 export type TaskRow = typeof tasks.$inferSelect
 export type BugRow = typeof bugs.$inferSelect
 export type StatusUpdateRow = typeof statusUpdates.$inferSelect
 export type DesignNoteRow = typeof designNotes.$inferSelect
 export type AuditEntryRow = typeof auditEntries.$inferSelect
+export type ApiTokenRow = typeof apiTokens.$inferSelect
 
 export const toMillis = (time: string) => Date.parse(time)
 export const toIso = (millis: number) => new Date(millis).toISOString()
+const toIsoOrNull = (millis: number | null) => (millis === null ? null : toIso(millis))
+const toMillisOrNull = (time: string | null) => (time === null ? null : toMillis(time))
 /** A filter's optional time, as its column stores it. */
 export const toMillisIfSet = (time: string | undefined) => (time === undefined ? undefined : toMillis(time))
 
@@ -85,4 +89,35 @@ export const auditEntryFromRow = (row: AuditEntryRow): AuditEntry => ({
   action: row.action as AuditEntry['action'],
   at: toIso(row.at),
   diff: JSON.parse(row.diff),
+})
+
+/** A token with the hash of its secret: what a row holds, and what a dump with tokens carries. */
+export type StoredApiToken = ApiToken & { secretHash: string }
+
+export const apiTokenToRow = (token: StoredApiToken): ApiTokenRow => ({
+  id: token.id,
+  actor: token.actor,
+  role: token.role,
+  secretHash: token.secretHash,
+  createdAt: toMillis(token.createdAt),
+  lastUsedAt: toMillisOrNull(token.lastUsedAt),
+  expiresAt: toMillisOrNull(token.expiresAt),
+  revokedAt: toMillisOrNull(token.revokedAt),
+})
+
+/** Takes a row without its secret hash too: token reads other than a dump never select it. */
+export const apiTokenFromRow = (row: Omit<ApiTokenRow, 'secretHash'>): ApiToken => ({
+  id: row.id,
+  actor: row.actor,
+  role: row.role as Role,
+  createdAt: toIso(row.createdAt),
+  lastUsedAt: toIsoOrNull(row.lastUsedAt),
+  expiresAt: toIsoOrNull(row.expiresAt),
+  revokedAt: toIsoOrNull(row.revokedAt),
+})
+
+/** The whole row, hash included (last, as the memory backend keeps it): for dumps. */
+export const storedApiTokenFromRow = (row: ApiTokenRow): StoredApiToken => ({
+  ...apiTokenFromRow(row),
+  secretHash: row.secretHash,
 })

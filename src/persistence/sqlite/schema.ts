@@ -87,3 +87,19 @@ export const auditEntries = sqliteTable(
     index('audit_entries_at_idx').on(t.at, t.seq),
   ],
 )
+
+/** API tokens: only the SHA-256 of a secret is stored, unique so a request's token is found by its hash. */
+export const apiTokens = sqliteTable(
+  'api_tokens',
+  {
+    id: text('id').primaryKey(),
+    actor: text('actor').notNull(),
+    role: text('role').notNull(),
+    secretHash: text('secret_hash').notNull().unique(),
+    createdAt: integer('created_at').notNull(),
+    lastUsedAt: integer('last_used_at'),
+    expiresAt: integer('expires_at'),
+    revokedAt: integer('revoked_at'),
+  },
+  (t) => [index('api_tokens_created_idx').on(t.createdAt, t.id)],
+)

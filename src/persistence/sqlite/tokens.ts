@@ -1,0 +1,72 @@
+// API tokens. Every statement is prepared once: looking a token up by its secret's hash (and `exists`) runs
+// on every request. Each write is one statement, atomic on its own, and writes no audit entry: tokens are
+// not an audited entity.
+import { eq, getTableColumns, sql } from 'drizzle-orm'
+import { uuidv7 } from 'uuidv7'
+import type { ApiToken, TokenRepository } from '../contract.js'
+import { apiTokenFromRow, apiTokenToRow, toMillis } from './rows.js'
+import { apiTokens } from './schema.js'
+import { byId, createdOrder, insertValues, type Store } from './store.js'
+
+/** Every column but the secret's hash, which no read hands back. */
+const { secretHash: _, ...tokenColumns } = getTableColumns(apiTokens)
+
+export function createTokenRepository({ db, now }: Store): TokenRepository {
+  const insertToken = db.insert(apiTokens).values(insertValues(apiTokens)).prepare()
+  const selectBySecretHash = db
+    .select(tokenColumns)
+    .from(apiTokens)
+    .where(eq(apiTokens.secretHash, sql.placeholder('secretHash')))
+    .prepare()
+  const selectAll = db
+    .select(tokenColumns)
+    .from(apiTokens)
+    .orderBy(...createdOrder(apiTokens, 'asc'))
+    .prepare()
+  // coalesce keeps the first revocation time; RETURNING reads the token back in the same statement.
+  const revokeToken = db
+    .update(apiTokens)
+    .set({ revokedAt: sql`coalesce(${apiTokens.revokedAt}, ${sql.placeholder('at')})` })
+    .where(byId(apiTokens))
+    .returning(tokenColumns)
+    .prepare()
+  const touchToken = db
+    .update(apiTokens)
+    .set({ lastUsedAt: sql`${sql.placeholder('at')}` })
+    .where(byId(apiTokens))
+    .prepare()
+  const anyToken = db.select({ one: sql`1` }).from(apiTokens).limit(1).prepare()
+
+  return {
+    async create({ actor, role, secretHash, expiresAt }) {
+      const token: ApiToken = {
+        id: uuidv7(),
+        actor,
+        role,
+        createdAt: now(),
+        lastUsedAt: null,
+        expiresAt,
+        revokedAt: null,
+      }
+      insertToken.run(apiTokenToRow({ ...token, secretHash }))
+      return token
+    },
+    async findBySecretHash(secretHash) {
+      const row = selectBySecretHash.get({ secretHash })
+      return row && apiTokenFromRow(row)
+    },
+    async list() {
+      return selectAll.all().map(apiTokenFromRow)
+    },
+    async revoke(id, at) {
+      const row = revokeToken.get({ id, at: toMillis(at) })
+      return row && apiTokenFromRow(row)
+    },
+    async touch(id, at) {
+      touchToken.run({ id, at: toMillis(at) })
+    },
+    async exists() {
+      return anyToken.get() !== undefined
+    },
+  }
+}

@@ -1,0 +1,262 @@
+// API tokens and roles, on every backend: a route × role matrix built from the registered routes, the
+// actor from the token, refused tokens, no secret stored or logged, and the failed-authentication limit.
+import { PassThrough } from 'node:stream'
+import t from 'tap'
+import { allows } from '../../src/auth/roles.js'
+import { hashSecret, newSecret } from '../../src/auth/tokens.js'
+import { ROLES, type Role } from '../../src/persistence/contract.js'
+import { backends } from '../backends/index.js'
+import { build, type TestApp } from '../helper.js'
+
+async function tokenFor(app: TestApp, role: Role, extra: { expiresAt?: string; actor?: string } = {}) {
+  const secret = newSecret()
+  const token = await app.repos.tokens.create({
+    actor: extra.actor ?? `${role}-person`,
+    role,
+    secretHash: hashSecret(secret),
+    expiresAt: extra.expiresAt ?? null,
+  })
+  return { secret, token, headers: { authorization: `Bearer ${secret}` } }
+}
+
+const auditCount = async (app: TestApp) =>
+  (await app.repos.audit.list({ filter: {}, limit: 200 })).items.length
+
+for (const backend of backends) {
+  t.test(
+    `${backend.name}: every registered route has a role rule, and each role gets exactly what it allows`,
+    async (t) => {
+      const app = await build(t, backend)
+      const unruled = app.routeAccess.filter((route) => !route.ruled)
+      t.same(unruled, [], 'a new route needs a rule in src/auth/roles.ts')
+
+      const tokens = Object.fromEntries(
+        await Promise.all(ROLES.map(async (role) => [role, await tokenFor(app, role)])),
+      )
+      const admin = tokens.admin.headers
+      const task = (
+        await app.inject({ method: 'POST', url: '/tasks', headers: admin, payload: { title: 't' } })
+      ).json()
+      const bug = (
+        await app.inject({
+          method: 'POST',
+          url: '/bugs',
+          headers: admin,
+          payload: { title: 'b', severity: 'low' },
+        })
+      ).json()
+      const update = (
+        await app.inject({
+          method: 'POST',
+          url: '/status-updates',
+          headers: admin,
+          payload: { message: 'm' },
+        })
+      ).json()
+      const noteBody = { title: 'n', context: 'c', decision: 'd', consequences: 'e' }
+      const note = (
+        await app.inject({ method: 'POST', url: '/design-notes', headers: admin, payload: noteBody })
+      ).json()
+      const entry = (
+        await app.inject({ method: 'GET', url: '/audit-entries?limit=1', headers: admin })
+      ).json().items[0]
+      const ids: Record<string, string> = {
+        tasks: task.id,
+        bugs: bug.id,
+        'status-updates': update.id,
+        'design-notes': note.id,
+        'audit-entries': entry.id,
+      }
+      const bodies: Record<string, object> = {
+        'POST /tasks': { title: 'by role' },
+        'POST /bugs': { title: 'by role', severity: 'low' },
+        'POST /status-updates': { message: 'by role' },
+        'POST /design-notes': noteBody,
+        'PATCH /tasks/:id': { title: 'changed', version: 999 },
+        'PATCH /bugs/:id': { title: 'changed', version: 999 },
+      }
+      const routes = app.routeAccess.filter((r) => r.access !== 'public' && r.method !== 'HEAD')
+      t.ok(routes.length >= 25, `${routes.length} protected routes`)
+      for (const route of routes) {
+        const resource = route.url.split('/')[1] as string
+        const url = route.url.replace(':id', ids[resource] ?? '').replace(/\/$/, '')
+        const key = `${route.method} ${route.url.replace(/\/$/, '')}`
+        for (const role of ROLES) {
+          const before = await auditCount(app)
+          const res = await app.inject({
+            method: route.method as 'GET',
+            url: route.method === 'DELETE' && /tasks|bugs/.test(url) ? `${url}?version=999` : url,
+            headers: tokens[role].headers,
+            ...(bodies[key] ? { payload: bodies[key] } : {}),
+          })
+          if (allows(role, route.access)) {
+            t.not(res.statusCode, 403, `${role} may ${key}`)
+            t.not(res.statusCode, 401, `${role} is authenticated for ${key}`)
+          } else {
+            t.equal(res.statusCode, 403, `${role} may not ${key}`)
+            t.equal(res.json().code, 'FORBIDDEN')
+            t.equal(await auditCount(app), before, `${role}'s refused ${key} wrote nothing`)
+          }
+        }
+      }
+      for (const url of ['/health', '/openapi.json', '/docs']) {
+        t.equal((await app.inject({ method: 'GET', url })).statusCode, 200, `${url} stays open`)
+      }
+      const doc = (await app.inject({ method: 'GET', url: '/openapi.json' })).json()
+      t.match(doc.paths['/audit-entries/'].get.description, /Needs the maintainer role/)
+      t.match(doc.paths['/tasks/{id}'].delete.description, /Needs the maintainer role/)
+      t.same(doc.paths['/tasks/'].post.security, [{ bearerAuth: [] }])
+    },
+  )
+
+  t.test(`${backend.name}: the token names the actor, whatever X-Actor says`, async (t) => {
+    const app = await build(t, backend)
+    const { headers } = await tokenFor(app, 'contributor', { actor: 'real-name' })
+    const res = await app.inject({
+      method: 'POST',
+      url: '/status-updates',
+      headers: { ...headers, 'x-actor': 'someone-else' },
+      payload: { message: 'who wrote this?' },
+    })
+    t.equal(res.statusCode, 201)
+    t.equal(res.json().actor, 'real-name')
+    const [entry] = (await app.repos.audit.list({ filter: {}, limit: 1 })).items
+    t.equal(entry?.actor, 'real-name')
+  })
+
+  t.test(
+    `${backend.name}: missing, unknown, revoked and expired tokens get 401 with WWW-Authenticate`,
+    async (t) => {
+      const log = new PassThrough()
+      let logged = ''
+      log.on('data', (chunk) => {
+        logged += chunk
+      })
+      const app = await build(t, backend, { log })
+      const valid = await tokenFor(app, 'admin')
+      const revoked = await tokenFor(app, 'admin')
+      await app.repos.tokens.revoke(revoked.token.id, new Date().toISOString())
+      const expired = await tokenFor(app, 'admin', { expiresAt: '2020-01-01T00:00:00.000Z' })
+      const cases: [string, Record<string, string>][] = [
+        ['missing', {}],
+        ['not bearer', { authorization: `Basic ${valid.secret}` }],
+        ['unknown', { authorization: `Bearer ${newSecret()}` }],
+        ['revoked', revoked.headers],
+        ['expired', expired.headers],
+      ]
+      for (const [name, headers] of cases) {
+        const res = await app.inject({ method: 'POST', url: '/tasks', headers, payload: { title: name } })
+        t.equal(res.statusCode, 401, name)
+        t.equal(res.json().code, 'UNAUTHORIZED', name)
+        t.equal(res.headers['www-authenticate'], 'Bearer realm="trail"', name)
+      }
+      t.equal(await auditCount(app), 0, 'nothing was written')
+      const ok = await app.inject({
+        method: 'POST',
+        url: '/tasks',
+        headers: valid.headers,
+        payload: { title: 'ok' },
+      })
+      t.equal(ok.statusCode, 201)
+      t.ok(
+        (await app.repos.tokens.findBySecretHash(hashSecret(valid.secret)))?.lastUsedAt,
+        'last use is recorded',
+      )
+      for (const secret of [valid.secret, revoked.secret, expired.secret]) {
+        t.notOk(logged.includes(secret), 'no secret in the log')
+        t.notOk(
+          JSON.stringify(await app.repos.tokens.list()).includes(secret),
+          'no secret in the token store',
+        )
+      }
+      t.match(logged, /incoming request/, 'the log did see every request')
+    },
+  )
+
+  t.test(`${backend.name}: repeated bad tokens get 429 with Retry-After, and the limit resets`, async (t) => {
+    const app = await build(t, backend, { env: { AUTH_FAILURE_LIMIT: '3', RATE_LIMIT_WINDOW_MS: '300' } })
+    const { headers } = await tokenFor(app, 'viewer')
+    const bad = { authorization: `Bearer ${newSecret()}` }
+    const statuses = []
+    for (let i = 0; i < 5; i++)
+      statuses.push((await app.inject({ method: 'GET', url: '/tasks', headers: bad })).statusCode)
+    t.same(statuses, [401, 401, 401, 429, 429])
+    const limited = await app.inject({ method: 'GET', url: '/tasks', headers: bad })
+    t.equal(limited.json().code, 'RATE_LIMITED')
+    t.ok(Number(limited.headers['retry-after']) >= 1)
+    t.equal(
+      (await app.inject({ method: 'GET', url: '/tasks', headers })).statusCode,
+      200,
+      'a good token still works',
+    )
+    // The window is 300 ms: poll (bounded) until the budget is back.
+    let status = 429
+    for (const deadline = Date.now() + 5000; status === 429 && Date.now() < deadline; ) {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      status = (await app.inject({ method: 'GET', url: '/tasks', headers: bad })).statusCode
+    }
+    t.equal(status, 401, 'after the window, a bad token is back to 401')
+  })
+
+  t.test(`${backend.name}: open mode until the first token exists`, async (t) => {
+    const app = await build(t, backend)
+    const open = await app.inject({
+      method: 'POST',
+      url: '/tasks',
+      headers: { 'x-actor': 'ada' },
+      payload: { title: 'a' },
+    })
+    t.equal(open.statusCode, 201)
+    t.equal((await app.repos.audit.list({ filter: {}, limit: 1 })).items[0]?.actor, 'ada')
+    await tokenFor(app, 'viewer')
+    const anonymous = await app.inject({
+      method: 'POST',
+      url: '/tasks',
+      headers: { 'x-actor': 'ada' },
+      payload: { title: 'b' },
+    })
+    t.equal(anonymous.statusCode, 401, 'after the first token, anonymous requests are refused')
+    t.equal((await app.inject({ method: 'GET', url: '/health' })).statusCode, 200)
+  })
+
+  t.test(`${backend.name}: the request budget per token`, async (t) => {
+    const app = await build(t, backend, { env: { RATE_LIMIT_MAX: '3' } })
+    const one = await tokenFor(app, 'viewer')
+    const two = await tokenFor(app, 'viewer')
+    const statuses = []
+    for (let i = 0; i < 4; i++)
+      statuses.push((await app.inject({ method: 'GET', url: '/tasks', headers: one.headers })).statusCode)
+    t.same(statuses, [200, 200, 200, 429])
+    t.equal(
+      (await app.inject({ method: 'GET', url: '/tasks', headers: two.headers })).statusCode,
+      200,
+      'another token has its own',
+    )
+    t.equal((await app.inject({ method: 'GET', url: '/health' })).statusCode, 200, 'health is never limited')
+  })
+}
+
+t.test('security headers, and CORS only for listed origins', async (t) => {
+  const memory = backends[0]!
+  const plain = await build(t, memory)
+  const res = await plain.inject({
+    method: 'GET',
+    url: '/tasks',
+    headers: { origin: 'https://evil.example' },
+  })
+  t.equal(res.headers['x-content-type-options'], 'nosniff')
+  t.equal(res.headers['access-control-allow-origin'], undefined)
+  const withCors = await build(t, memory, { env: { CORS_ORIGINS: 'https://app.example' } })
+  const allowed = await withCors.inject({
+    method: 'GET',
+    url: '/tasks',
+    headers: { origin: 'https://app.example' },
+  })
+  t.equal(allowed.headers['access-control-allow-origin'], 'https://app.example')
+  const denied = await withCors.inject({
+    method: 'GET',
+    url: '/tasks',
+    headers: { origin: 'https://evil.example' },
+  })
+  t.equal(denied.headers['access-control-allow-origin'], undefined)
+})

@@ -1,0 +1,113 @@
+// Upgrading a database that holds data: a file created at 0000_init, with a row in every table, is migrated to
+// 0001_api_tokens. Every row must come through unchanged, and the service must then store tokens in it.
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { drizzle } from 'drizzle-orm/better-sqlite3'
+import t from 'tap'
+import { newBug } from '../../src/domains/bugs/rules.js'
+import { newDesignNote } from '../../src/domains/design-notes/rules.js'
+import { newStatusUpdate } from '../../src/domains/status-updates/rules.js'
+import { newTask } from '../../src/domains/tasks/rules.js'
+import { auditEntry } from '../../src/persistence/audit.js'
+import { migrationsFolder } from '../../src/persistence/migrations.js'
+import { closeSqlite, openSqlite, type SqliteDatabase } from '../../src/persistence/sqlite/client.js'
+import { migrateSqlite } from '../../src/persistence/sqlite/index.js'
+import { applyMigrations } from '../../src/persistence/sqlite/migrate.js'
+import {
+  auditEntryToRow,
+  bugToRow,
+  designNoteToRow,
+  statusUpdateToRow,
+  taskToRow,
+} from '../../src/persistence/sqlite/rows.js'
+import { auditEntries, bugs, designNotes, statusUpdates, tasks } from '../../src/persistence/sqlite/schema.js'
+import { allRows, openBackend } from './helpers.js'
+
+const FOLDER = migrationsFolder('sqlite')
+
+/** A copy of drizzle/sqlite whose journal stops at its first migration: what a 0000-era release shipped. */
+function firstMigrationOnly(dir: string): string {
+  const folder = join(dir, 'drizzle-0000')
+  mkdirSync(join(folder, 'meta'), { recursive: true })
+  const journal = JSON.parse(readFileSync(join(FOLDER, 'meta', '_journal.json'), 'utf8'))
+  journal.entries = journal.entries.slice(0, 1)
+  cpSync(join(FOLDER, `${journal.entries[0].tag}.sql`), join(folder, `${journal.entries[0].tag}.sql`))
+  writeFileSync(join(folder, 'meta', '_journal.json'), JSON.stringify(journal))
+  return folder
+}
+
+/** One row in each table 0000_init created, written as that release's repositories would write them. */
+function seed(sqlite: SqliteDatabase) {
+  const db = drizzle({ client: sqlite })
+  const at = '2026-01-02T03:04:05.678Z'
+  const task = newTask({ title: 'ship tokens', assignees: ['ada', 'bob'], rationale: 'why' }, 'ada', at)
+  const bug = newBug({ title: 'leak', severity: 'high', taskId: task.id, reproSteps: ['run'] }, at)
+  const update = newStatusUpdate({ message: 'halfway', taskId: task.id }, 'bob', at)
+  const note = newDesignNote({ title: 'n', context: 'c', decision: 'd', consequences: 'e' }, 'ada', at)
+  db.insert(tasks).values(taskToRow(task)).run()
+  db.insert(bugs).values(bugToRow(bug)).run()
+  db.insert(statusUpdates).values(statusUpdateToRow(update)).run()
+  db.insert(designNotes).values(designNoteToRow(note)).run()
+  const entries = [
+    auditEntry('task', 'create', 'ada', at, null, task),
+    auditEntry('bug', 'create', 'ada', at, null, bug),
+    auditEntry('status_update', 'create', 'bob', at, null, update),
+    auditEntry('design_note', 'create', 'ada', at, null, note),
+  ]
+  db.insert(auditEntries)
+    .values(entries.map((entry, i) => auditEntryToRow({ ...entry, seq: i + 1 })))
+    .run()
+  return { task }
+}
+
+const tableNames = (sqlite: SqliteDatabase) =>
+  sqlite.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all()
+
+t.test(
+  '0001_api_tokens adds the tokens table to a populated 0000 database and keeps every row',
+  async (t) => {
+    // One testdir call: each call empties the directory.
+    const dir = t.testdir()
+    const path = join(dir, 'trail.db')
+    const old = openSqlite(path, { synchronous: 'NORMAL' })
+    t.same(applyMigrations(old, firstMigrationOnly(dir)), { applied: ['0000_init'], schemaVersion: 1 })
+    const { task } = seed(old)
+    const before = allRows(old)
+    t.notOk(tableNames(old).includes('api_tokens'), 'the 0000 database has no tokens table')
+    closeSqlite(old)
+
+    t.same(migrateSqlite(path), { applied: ['0001_api_tokens'], schemaVersion: 2 })
+
+    const migrated = openSqlite(path, { synchronous: 'NORMAL' })
+    t.same(allRows(migrated), before, 'every row of every table is still there, unchanged')
+    t.ok(tableNames(migrated).includes('api_tokens'))
+    t.equal(migrated.prepare('SELECT count(*) FROM api_tokens').pluck().get(), 0, 'with no token in it')
+    t.same(migrated.pragma('foreign_key_check'), [], 'and no broken foreign key')
+    closeSqlite(migrated)
+
+    const { repos } = await openBackend(t, { path })
+    t.same(await repos.health(), { schemaVersion: 2 })
+    t.same(await repos.tasks.get(task.id), task, 'the old rows read back through the repositories')
+    t.equal(await repos.tokens.exists(), false)
+    const token = await repos.tokens.create({
+      actor: 'ada',
+      role: 'admin',
+      secretHash: 'f'.repeat(64),
+      expiresAt: null,
+    })
+    t.same(await repos.tokens.findBySecretHash('f'.repeat(64)), token, 'and tokens are stored')
+  },
+)
+
+t.test('0001_api_tokens only adds: no table rebuild, nothing dropped', async (t) => {
+  const statements = readFileSync(join(FOLDER, '0001_api_tokens.sql'), 'utf8')
+  t.notMatch(statements, /__new_|DROP |ALTER TABLE|PRAGMA/i)
+})
+
+t.test('the token lookup by hash is served by its unique index', async (t) => {
+  const { sqlite } = await openBackend(t)
+  const plan = sqlite
+    .prepare('EXPLAIN QUERY PLAN SELECT id FROM api_tokens WHERE secret_hash = ?')
+    .all('x') as { detail: string }[]
+  t.match(plan.map((step) => step.detail).join('\n'), /USING INDEX api_tokens_secret_hash_unique/)
+})
