@@ -12,6 +12,8 @@ const below = Object.entries(summary)
 
 console.log(`coverage: ${summary.total.lines.pct}% of lines overall`)
 if (below.length > 0) {
-  console.error(`coverage: ${below.length} source file(s) below ${MINIMUM}% of lines:\n  ${below.join('\n  ')}`)
+  console.error(
+    `coverage: ${below.length} source file(s) below ${MINIMUM}% of lines:\n  ${below.join('\n  ')}`,
+  )
   process.exit(1)
 }

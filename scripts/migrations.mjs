@@ -41,7 +41,9 @@ if (mode === 'generate') {
       const added = files(scratch).filter((file) => !files(committed).includes(file))
       if (added.length > 0) {
         drifted = true
-        console.error(`${dialect}: the schema changed without a committed migration (would add ${added.join(', ')})`)
+        console.error(
+          `${dialect}: the schema changed without a committed migration (would add ${added.join(', ')})`,
+        )
       } else {
         console.log(`${dialect}: migrations match the schema`)
       }

@@ -142,7 +142,14 @@ export interface Repos {
 }
 
 /** The tables of a dump, in the order a dump lists them (and a load must insert them). */
-export const DUMP_TABLES = ['tasks', 'bugs', 'status_updates', 'design_notes', 'audit_entries', 'api_tokens'] as const
+export const DUMP_TABLES = [
+  'tasks',
+  'bugs',
+  'status_updates',
+  'design_notes',
+  'audit_entries',
+  'api_tokens',
+] as const
 export type DumpTable = (typeof DUMP_TABLES)[number]
 
 export type DumpRow =

@@ -454,7 +454,12 @@ export function runTokenSuite(backend: TestBackend) {
   t.test(`${backend.name}: API tokens`, async (t) => {
     const repos = await backend.open(t)
     t.equal(await repos.tokens.exists(), false, 'no token at first')
-    const admin = await repos.tokens.create({ actor: 'ada', role: 'admin', secretHash: 'a'.repeat(64), expiresAt: null }, )
+    const admin = await repos.tokens.create({
+      actor: 'ada',
+      role: 'admin',
+      secretHash: 'a'.repeat(64),
+      expiresAt: null,
+    })
     t.match(admin, { actor: 'ada', role: 'admin', lastUsedAt: null, expiresAt: null, revokedAt: null })
     t.notOk('secretHash' in admin, 'the hash is not handed back')
     const viewer = await repos.tokens.create({
@@ -474,9 +479,19 @@ export function runTokenSuite(backend: TestBackend) {
     t.equal((await repos.tokens.findBySecretHash('b'.repeat(64)))?.lastUsedAt, '2026-11-26T12:00:00.000Z')
     const revoked = await repos.tokens.revoke(admin.id, '2026-11-26T12:00:01.000Z')
     t.equal(revoked?.revokedAt, '2026-11-26T12:00:01.000Z')
-    t.equal((await repos.tokens.revoke(admin.id, '2026-11-27T00:00:00.000Z'))?.revokedAt, '2026-11-26T12:00:01.000Z')
-    t.equal(await repos.tokens.revoke('0190b1d4-0000-7000-8000-000000000000', '2026-11-26T12:00:00.000Z'), undefined)
+    t.equal(
+      (await repos.tokens.revoke(admin.id, '2026-11-27T00:00:00.000Z'))?.revokedAt,
+      '2026-11-26T12:00:01.000Z',
+    )
+    t.equal(
+      await repos.tokens.revoke('0190b1d4-0000-7000-8000-000000000000', '2026-11-26T12:00:00.000Z'),
+      undefined,
+    )
     t.equal(await repos.tokens.exists(), true, 'a revoked token still means tokens are in use')
-    t.equal((await repos.audit.list({ filter: {}, limit: 10 })).items.length, 0, 'tokens are not audited entities')
+    t.equal(
+      (await repos.audit.list({ filter: {}, limit: 10 })).items.length,
+      0,
+      'tokens are not audited entities',
+    )
   })
 }

@@ -1,6 +1,6 @@
 import t from 'tap'
-import { backends } from '../backends/index.js'
 import { SCHEMA_VERSION } from '../../src/persistence/schema-version.js'
+import { backends } from '../backends/index.js'
 import { build } from '../helper.js'
 
 const UNKNOWN = '0190b1d4-0000-7000-8000-000000000000'
