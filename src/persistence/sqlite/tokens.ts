@@ -1,6 +1,6 @@
 // API tokens. Every statement is prepared once: looking a token up by its secret's hash (and `exists`) runs
-// on every request. Each write is one statement, atomic on its own, and writes no audit entry: tokens are
-// not an audited entity.
+// on every request. Writes run in the store's immediate transaction like every other write, and write no
+// audit entry: tokens are not an audited entity.
 import { eq, getTableColumns, sql } from 'drizzle-orm'
 import { uuidv7 } from 'uuidv7'
 import type { ApiToken, TokenRepository } from '../contract.js'
@@ -11,7 +11,7 @@ import { byId, createdOrder, insertValues, type Store } from './store.js'
 /** Every column but the secret's hash, which no read hands back. */
 const { secretHash: _, ...tokenColumns } = getTableColumns(apiTokens)
 
-export function createTokenRepository({ db, now }: Store): TokenRepository {
+export function createTokenRepository({ db, now, write }: Store): TokenRepository {
   const insertToken = db.insert(apiTokens).values(insertValues(apiTokens)).prepare()
   const selectBySecretHash = db
     .select(tokenColumns)
@@ -48,7 +48,7 @@ export function createTokenRepository({ db, now }: Store): TokenRepository {
         expiresAt,
         revokedAt: null,
       }
-      insertToken.run(apiTokenToRow({ ...token, secretHash }))
+      write(() => insertToken.run(apiTokenToRow({ ...token, secretHash })))
       return token
     },
     async findBySecretHash(secretHash) {
@@ -59,11 +59,13 @@ export function createTokenRepository({ db, now }: Store): TokenRepository {
       return selectAll.all().map(apiTokenFromRow)
     },
     async revoke(id, at) {
-      const row = revokeToken.get({ id, at: toMillis(at) })
+      // Inside a transaction like every write: an UPDATE … RETURNING read with .get() in autocommit can
+      // leave its statement open and keep the WAL from being checkpointed.
+      const row = write(() => revokeToken.get({ id, at: toMillis(at) }))
       return row && apiTokenFromRow(row)
     },
     async touch(id, at) {
-      touchToken.run({ id, at: toMillis(at) })
+      write(() => touchToken.run({ id, at: toMillis(at) }))
     },
     async exists() {
       return anyToken.get() !== undefined
