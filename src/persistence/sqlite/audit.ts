@@ -1,7 +1,7 @@
 import { desc, eq, gte, lt, lte, sql } from 'drizzle-orm'
 import type { AuditRepository } from '../contract.js'
 import { toPage } from '../paging.js'
-import { type AuditEntryRow, auditEntryFromRow, toMillisIfSet } from './rows.js'
+import { type AuditEntryRow, auditEntryFromRow, toEpochMsIfSet } from './rows.js'
 import { auditEntries } from './schema.js'
 import { byId, listStatements, type Store } from './store.js'
 
@@ -35,8 +35,8 @@ export function createAuditRepository({ db }: Store): AuditRepository {
     async list({ filter, limit, after }) {
       const params = {
         ...filter,
-        since: toMillisIfSet(filter.since),
-        until: toMillisIfSet(filter.until),
+        since: toEpochMsIfSet(filter.since),
+        until: toEpochMsIfSet(filter.until),
         beforeSeq: after?.seq,
         limit: limit + 1,
       }

@@ -2,7 +2,7 @@ import { eq, gte, sql } from 'drizzle-orm'
 import { newStatusUpdate } from '../../domains/status-updates/rules.js'
 import { auditEntry } from '../audit.js'
 import type { StatusUpdateRepository } from '../contract.js'
-import { type StatusUpdateRow, statusUpdateFromRow, statusUpdateToRow, toMillisIfSet } from './rows.js'
+import { type StatusUpdateRow, statusUpdateFromRow, statusUpdateToRow, toEpochMsIfSet } from './rows.js'
 import { statusUpdates } from './schema.js'
 import {
   byId,
@@ -68,7 +68,7 @@ export function createStatusUpdateRepository(store: Store): {
       const params = {
         taskId,
         actor,
-        since: toMillisIfSet(since),
+        since: toEpochMsIfSet(since),
         ...createdAfterParams(after),
         limit: limit + 1,
       }

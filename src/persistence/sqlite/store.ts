@@ -10,7 +10,7 @@ import type { PendingAuditEntry } from '../audit.js'
 import type { CreatedKey, Page } from '../contract.js'
 import { toPage } from '../paging.js'
 import type { SqliteDatabase } from './client.js'
-import { auditEntryToRow, toMillisIfSet } from './rows.js'
+import { auditEntryToRow, toEpochMsIfSet } from './rows.js'
 import { auditEntries, tasks } from './schema.js'
 
 export interface Store {
@@ -129,7 +129,7 @@ export const createdAfter = (table: CreatedOrdered, order: SortOrder) =>
 
 /** Values for the `createdAfter` placeholders; both undefined on the first page. */
 export const createdAfterParams = (after: CreatedKey | undefined) => ({
-  afterCreatedAt: toMillisIfSet(after?.createdAt),
+  afterCreatedAt: toEpochMsIfSet(after?.createdAt),
   afterId: after?.id,
 })
 

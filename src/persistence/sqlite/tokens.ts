@@ -4,7 +4,7 @@
 import { eq, getTableColumns, sql } from 'drizzle-orm'
 import { uuidv7 } from 'uuidv7'
 import type { ApiToken, TokenRepository } from '../contract.js'
-import { apiTokenFromRow, apiTokenToRow, toMillis } from './rows.js'
+import { apiTokenFromRow, apiTokenToRow, toEpochMs } from './rows.js'
 import { apiTokens } from './schema.js'
 import { byId, createdOrder, insertValues, type Store } from './store.js'
 
@@ -61,11 +61,11 @@ export function createTokenRepository({ db, now, write }: Store): TokenRepositor
     async revoke(id, at) {
       // Inside a transaction like every write: an UPDATE … RETURNING read with .get() in autocommit can
       // leave its statement open and keep the WAL from being checkpointed.
-      const row = write(() => revokeToken.get({ id, at: toMillis(at) }))
+      const row = write(() => revokeToken.get({ id, at: toEpochMs(at) }))
       return row && apiTokenFromRow(row)
     },
     async touch(id, at) {
-      write(() => touchToken.run({ id, at: toMillis(at) }))
+      write(() => touchToken.run({ id, at: toEpochMs(at) }))
     },
     async exists() {
       return anyToken.get() !== undefined
