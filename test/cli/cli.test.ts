@@ -107,3 +107,45 @@ t.test('export, import --dry-run, import, backup: SQLite to SQLite', async (t) =
   t.equal(trail(['backup', '--out', copy], { PERSIST_DB_PATH: source }).code, 2, 'never overwrites a file')
   t.equal(trail(['backup', '--out', join(dir, 'x.db')], { PERSISTENCE: 'memory' }).code, 1)
 })
+
+t.test(
+  'tokens: create prints the secret once, list never shows it, revoke refuses it from then on',
+  async (t) => {
+    const db = join(t.testdir(), 'app.db')
+    const env = { PERSIST_DB_PATH: db }
+    const created = trail(['tokens', 'create', '--actor', 'ada', '--role', 'admin'], env)
+    t.equal(created.code, 0, created.stderr)
+    const secret = created.stdout.trim()
+    t.match(secret, /^trail_[A-Za-z0-9_-]{32}$/)
+    t.match(
+      created.stderr,
+      /created token [0-9a-f-]{36} for ada \(admin\); the secret above is shown only now/,
+    )
+    const viewer = trail(['tokens', 'create', '--actor', 'dash', '--role', 'viewer', '--expires', '90d'], env)
+    t.equal(viewer.code, 0, viewer.stderr)
+    t.match(viewer.stderr, /\(viewer, expires \d{4}-/)
+
+    const list = trail(['tokens', 'list'], env)
+    t.equal(list.code, 0)
+    t.match(list.stdout, /ada {2}admin .* active/)
+    t.match(list.stdout, /dash {2}viewer .* expires \d{4}-/)
+    t.notMatch(list.stdout, secret)
+    t.notOk(readFileSync(db).includes(Buffer.from(secret)), 'the database file never holds the secret')
+
+    const id = /[0-9a-f-]{36}/.exec(created.stderr)?.[0] as string
+    const revoked = trail(['tokens', 'revoke', id], env)
+    t.equal(revoked.code, 0, revoked.stderr)
+    t.match(revoked.stdout, `revoked ${id} (ada, admin)`)
+    t.match(trail(['tokens', 'list'], env).stdout, /ada {2}admin .* revoked \d{4}-/)
+
+    t.equal(trail(['tokens', 'create', '--actor', 'x', '--role', 'root'], env).code, 2, 'unknown role')
+    t.equal(trail(['tokens', 'create', '--role', 'viewer'], env).code, 2, 'no actor')
+    t.match(
+      trail(['tokens', 'create', '--actor', 'x', '--role', 'viewer', '--expires', 'soon'], env).stderr,
+      /--expires takes a duration like 90d/,
+    )
+    t.equal(trail(['tokens', 'revoke'], env).code, 2)
+    t.equal(trail(['tokens', 'revoke', '0190b1d4-0000-7000-8000-000000000000'], env).code, 1)
+    t.equal(trail(['tokens', 'rotate'], env).code, 2)
+  },
+)

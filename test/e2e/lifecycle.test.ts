@@ -51,3 +51,36 @@ t.test('SIGTERM finishes in-flight requests, closes the database and exits 0', a
   )
   t.notMatch(server.output(), /"level":50/, 'no errors logged')
 })
+
+t.test('open mode: served on loopback, refused on other addresses unless AUTH=open', async (t) => {
+  const db = join(t.testdir(), 'app.db')
+  const refused = spawnSync(process.execPath, [SERVER_ENTRY], {
+    env: { ...process.env, NODE_OPTIONS: '', PERSIST_DB_PATH: db, HOST: '0.0.0.0', PORT: '0' },
+    encoding: 'utf8',
+    timeout: 20_000,
+  })
+  t.equal(refused.status, 1)
+  t.match(refused.stderr, /^trail: refusing to serve 0\.0\.0\.0 in open mode .*AUTH=open/)
+
+  const allowed = await startServer(t, {
+    PERSIST_DB_PATH: db,
+    HOST: '0.0.0.0',
+    AUTH: 'open',
+    LOG_LEVEL: 'info',
+  })
+  t.match(allowed.output(), /open mode: no API token exists/, 'a warning at start')
+  allowed.child.kill('SIGTERM')
+  t.equal(await allowed.exited, 0)
+})
+
+t.test('a database that cannot be opened stops start-up with one line', async (t) => {
+  const dir = t.testdir({ 'not-a-database.db': 'hello, this is text' })
+  const run = spawnSync(process.execPath, [SERVER_ENTRY], {
+    env: { ...process.env, NODE_OPTIONS: '', PERSIST_DB_PATH: join(dir, 'not-a-database.db'), PORT: '0' },
+    encoding: 'utf8',
+    timeout: 20_000,
+  })
+  t.equal(run.status, 1)
+  t.equal(run.stderr.trim().split('\n').length, 1)
+  t.match(run.stderr, /^trail: cannot start on sqlite: /)
+})

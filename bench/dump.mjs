@@ -1,0 +1,119 @@
+#!/usr/bin/env node
+// `npm run bench:dump -- --rows 1000000`: seeds a database with that many rows (a third each of tasks, status
+// updates and audit entries), then times `trail export` and `trail import` on SQLite and, when a server
+// answers, PostgreSQL, each as its own process, and prints rows/s and the peak RSS of each step.
+// Targets (reported, never asserted): peak RSS under 150 MB at any size; on SQLite, export at 100k rows/s
+// or more and import at 50k rows/s or more.
+import { spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { dataset } from './lib/dataset.mjs'
+import { createScratchDatabase, dropScratchDatabase, reachablePostgres } from './lib/postgres.mjs'
+import { seedSqlite } from './lib/seed.mjs'
+
+const root = new URL('..', import.meta.url).pathname
+const cli = join(root, 'dist/src/cli/index.js')
+const { values } = parseArgs({
+  options: { rows: { type: 'string', default: '300000' }, 'no-postgres': { type: 'boolean' } },
+})
+const total = Number(values.rows)
+if (!Number.isInteger(total) || total < 3) throw new Error('--rows takes a whole number of rows, 3 or more')
+const perTable = Math.ceil(total / 3)
+
+if (!existsSync(cli)) {
+  console.error('building dist/ first…')
+  await run(
+    process.execPath,
+    [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')],
+    {},
+  )
+}
+
+/** Runs a command; resolves with its wall time and peak RSS (VmHWM, sampled from /proc until it exits). */
+function run(command, args, env) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now()
+    const child = spawn(command, args, {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
+    let peakKb = 0
+    let stderr = ''
+    const sample = () => {
+      try {
+        const match = /VmHWM:\s+(\d+) kB/.exec(procStatus(child.pid))
+        if (match) peakKb = Math.max(peakKb, Number(match[1]))
+      } catch {
+        // The process has just exited; the last sample stands.
+      }
+    }
+    const timer = setInterval(sample, 20)
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk
+    })
+    child.on('exit', (code) => {
+      clearInterval(timer)
+      if (code !== 0) reject(new Error(`${args.join(' ')} exited ${code}: ${stderr}`))
+      else resolve({ seconds: (performance.now() - started) / 1000, peakMb: peakKb / 1024, stderr })
+    })
+  })
+}
+
+const procStatus = (pid) => readFileSync(`/proc/${pid}/status`, 'utf8')
+
+const dir = mkdtempSync(join(tmpdir(), 'trail-bench-dump-'))
+const results = []
+const step = async (name, args, env) => {
+  const { seconds, peakMb } = await run(process.execPath, [cli, ...args], env)
+  results.push({
+    step: name,
+    rows: perTable * 3,
+    seconds,
+    rowsPerSecond: Math.round((perTable * 3) / seconds),
+    peakMb,
+  })
+  console.error(`${name.padEnd(28)} ${seconds.toFixed(2).padStart(7)} s`)
+}
+
+try {
+  const source = join(dir, 'source.db')
+  const dump = join(dir, 'dump.ndjson')
+  await run(process.execPath, [cli, 'migrate'], { PERSISTENCE: 'sqlite', PERSIST_DB_PATH: source })
+  const seedStarted = performance.now()
+  seedSqlite(source, dataset(perTable), 0, perTable)
+  console.error(`seeded ${perTable * 3} rows in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`)
+
+  await step('export  SQLite', ['export', '--out', dump], { PERSISTENCE: 'sqlite', PERSIST_DB_PATH: source })
+  const bytes = statSync(dump).size
+  await step('import  SQLite (new file)', ['import', '--in', dump], {
+    PERSISTENCE: 'sqlite',
+    PERSIST_DB_PATH: join(dir, 'target.db'),
+  })
+
+  const adminUrl = values['no-postgres'] ? undefined : await reachablePostgres()
+  if (adminUrl) {
+    const db = await createScratchDatabase(adminUrl, 'dump')
+    try {
+      const env = { PERSISTENCE: 'postgres', DATABASE_URL: db.url }
+      await step('import  PostgreSQL', ['import', '--in', dump], env)
+      await step('export  PostgreSQL', ['export', '--out', join(dir, 'from-postgres.ndjson')], env)
+    } finally {
+      await dropScratchDatabase(adminUrl, db.name)
+    }
+  } else {
+    console.error('PostgreSQL: no server answers (set DATABASE_URL); skipped')
+  }
+
+  console.log(`\ndump of ${perTable * 3} rows, ${(bytes / 1024 / 1024).toFixed(1)} MiB\n`)
+  console.log('| step | seconds | rows/s | peak RSS |')
+  console.log('| --- | ---: | ---: | ---: |')
+  for (const r of results) {
+    console.log(
+      `| ${r.step} | ${r.seconds.toFixed(2)} | ${r.rowsPerSecond.toLocaleString('en')} | ${r.peakMb.toFixed(0)} MB |`,
+    )
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true })
+}
