@@ -1,8 +1,12 @@
-// Every backend the shared suites run on. Each backend adds itself here with one line.
+// Every backend the shared suites run on. TEST_BACKENDS=sqlite,postgres narrows a run (CI's matrix runs
+// one backend per job); without it every backend runs.
 import { memory } from './memory.js'
 import { postgres } from './postgres.js'
 import { sqlite } from './sqlite.js'
 import type { TestBackend } from './types.js'
 
 export type { TestBackend }
-export const backends: TestBackend[] = [memory, sqlite, postgres]
+
+const all: TestBackend[] = [memory, sqlite, postgres]
+const wanted = process.env.TEST_BACKENDS?.split(',').filter(Boolean)
+export const backends: TestBackend[] = wanted ? all.filter((backend) => wanted.includes(backend.name)) : all

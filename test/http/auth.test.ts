@@ -6,6 +6,7 @@ import { allows } from '../../src/auth/roles.js'
 import { hashSecret, newSecret } from '../../src/auth/tokens.js'
 import { ROLES, type Role } from '../../src/persistence/contract.js'
 import { backends } from '../backends/index.js'
+import { memory } from '../backends/memory.js'
 import { build, type TestApp } from '../helper.js'
 
 async function tokenFor(app: TestApp, role: Role, extra: { expiresAt?: string; actor?: string } = {}) {
@@ -237,7 +238,6 @@ for (const backend of backends) {
 }
 
 t.test('security headers, and CORS only for listed origins', async (t) => {
-  const memory = backends[0]!
   const plain = await build(t, memory)
   const res = await plain.inject({
     method: 'GET',
