@@ -1,0 +1,183 @@
+// The reference's PostgreSQL store: a node-postgres pool of trail's size, named prepared statements, and each
+// write with its audit entry in one transaction, the audit seq taken under trail's transaction-scoped advisory
+// lock (src/persistence/postgres/locks.ts), so it does the same statements as trail per request.
+import pg from 'pg'
+import { migratePostgres } from './migrate.mjs'
+import { notFound, referenceNotFound, versionMismatch } from './problems.mjs'
+import {
+  AUDIT_COLUMNS,
+  auditEntry,
+  auditFromRow,
+  auditToRow,
+  changeTask,
+  newStatusUpdate,
+  newTask,
+  now,
+  STATUS_UPDATE_COLUMNS,
+  statusUpdateFromRow,
+  statusUpdateToRow,
+  TASK_COLUMNS,
+  taskFromRow,
+  taskToRow,
+} from './rules.mjs'
+
+// bigint epoch milliseconds come back as numbers, as Drizzle's `bigint({ mode: 'number' })` gives trail.
+pg.types.setTypeParser(20, Number)
+
+const AUDIT_APPEND_LOCK = '1953653097, 2' // trail's namespace 'trai' and lock 2
+
+const statement = (name, text) => (values) => ({ name: `ref_${name}`, text, values })
+const SQL = {
+  insertTask: statement(
+    'insert_task',
+    `INSERT INTO tasks (${TASK_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+  ),
+  selectTask: statement('select_task', `SELECT ${TASK_COLUMNS} FROM tasks WHERE id = $1`),
+  taskKeyShare: statement('task_key_share', 'SELECT id FROM tasks WHERE id = $1 FOR KEY SHARE'),
+  updateTask: statement(
+    'update_task',
+    `UPDATE tasks SET title = $2, status = $3, priority = $4, assignees = $5, rationale_log = $6, version = $7,
+       created_at = $8, updated_at = $9 WHERE id = $1 AND version = $10 RETURNING id`,
+  ),
+  insertStatusUpdate: statement(
+    'insert_status_update',
+    `INSERT INTO status_updates (${STATUS_UPDATE_COLUMNS}) VALUES ($1, $2, $3, $4, $5)`,
+  ),
+  listStatusUpdates: statement(
+    'list_status_updates',
+    `SELECT ${STATUS_UPDATE_COLUMNS} FROM status_updates ORDER BY created_at DESC, id DESC LIMIT $1`,
+  ),
+  listStatusUpdatesAfter: statement(
+    'list_status_updates_after',
+    `SELECT ${STATUS_UPDATE_COLUMNS} FROM status_updates WHERE (created_at, id) < ($1, $2)
+       ORDER BY created_at DESC, id DESC LIMIT $3`,
+  ),
+  listAudit: statement('list_audit', `SELECT ${AUDIT_COLUMNS} FROM audit_entries ORDER BY seq DESC LIMIT $1`),
+  listAuditAfter: statement(
+    'list_audit_after',
+    `SELECT ${AUDIT_COLUMNS} FROM audit_entries WHERE seq < $1 ORDER BY seq DESC LIMIT $2`,
+  ),
+  listAuditOf: statement(
+    'list_audit_of',
+    `SELECT ${AUDIT_COLUMNS} FROM audit_entries WHERE entity_id = $1 ORDER BY seq DESC LIMIT $2`,
+  ),
+  listAuditOfAfter: statement(
+    'list_audit_of_after',
+    `SELECT ${AUDIT_COLUMNS} FROM audit_entries WHERE entity_id = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3`,
+  ),
+  auditLock: statement('audit_lock', `SELECT pg_advisory_xact_lock(${AUDIT_APPEND_LOCK})`),
+  lastSeq: statement('last_seq', 'SELECT max(seq) AS seq FROM audit_entries'),
+  insertAudit: statement(
+    'insert_audit',
+    `INSERT INTO audit_entries (${AUDIT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+  ),
+}
+
+export async function openPostgresStore({ url, poolSize = 10 }) {
+  const setup = new pg.Client({ connectionString: url })
+  await setup.connect()
+  let schemaVersion
+  try {
+    schemaVersion = await migratePostgres(setup)
+  } finally {
+    await setup.end()
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: 5000,
+    keepAlive: true,
+    application_name: 'trail-reference',
+  })
+  pool.on('error', () => {})
+
+  /** One transaction on one pooled connection: BEGIN, `work`, COMMIT (ROLLBACK when it throws). */
+  async function write(work) {
+    const client = await pool.connect()
+    try {
+      await client.query('BEGIN')
+      const result = await work(client)
+      await client.query('COMMIT')
+      return result
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {})
+      throw error
+    } finally {
+      client.release()
+    }
+  }
+
+  /** Appends the entry with the next seq, under the lock that keeps seqs gap-free and in commit order. */
+  async function appendAudit(client, entry) {
+    await client.query(SQL.auditLock([]))
+    const { rows } = await client.query(SQL.lastSeq([]))
+    await client.query(SQL.insertAudit(auditToRow(entry, (rows[0].seq ?? 0) + 1)))
+  }
+
+  const getTask = async (client, id) => {
+    const { rows } = await client.query(SQL.selectTask([id]))
+    return rows[0] && taskFromRow(rows[0])
+  }
+
+  return {
+    kind: 'postgres',
+    async health() {
+      await pool.query('SELECT 1')
+      return schemaVersion
+    },
+    createTask: (input, actor) =>
+      write(async (client) => {
+        const task = newTask(input, actor, now())
+        await client.query(SQL.insertTask(taskToRow(task)))
+        await appendAudit(client, auditEntry('task', 'create', actor, task.createdAt, null, task))
+        return task
+      }),
+    getTask: (id) => getTask(pool, id),
+    updateTask: (id, changes, expectedVersion, actor) =>
+      write(async (client) => {
+        const task = await getTask(client, id)
+        if (task === undefined) throw notFound('Task', id)
+        if (task.version !== expectedVersion) throw versionMismatch(task.version)
+        const next = changeTask(task, changes, actor, now())
+        if (next === task) return task
+        const written = await client.query(SQL.updateTask([...taskToRow(next), expectedVersion]))
+        if (written.rowCount !== 1) throw versionMismatch((await getTask(client, id))?.version)
+        await appendAudit(client, auditEntry('task', 'update', actor, next.updatedAt, task, next))
+        return next
+      }),
+    createStatusUpdate: (input, actor) =>
+      write(async (client) => {
+        if (input.taskId != null) {
+          const { rows } = await client.query(SQL.taskKeyShare([input.taskId]))
+          if (rows.length === 0) throw referenceNotFound('taskId', input.taskId)
+        }
+        const update = newStatusUpdate(input, actor, now())
+        await client.query(SQL.insertStatusUpdate(statusUpdateToRow(update)))
+        await appendAudit(
+          client,
+          auditEntry('status_update', 'create', actor, update.createdAt, null, update),
+        )
+        return update
+      }),
+    async listStatusUpdates(limit, after) {
+      const query =
+        after === undefined
+          ? SQL.listStatusUpdates([limit])
+          : SQL.listStatusUpdatesAfter([after.createdAt, after.id, limit])
+      return (await pool.query(query)).rows.map(statusUpdateFromRow)
+    },
+    async listAudit(entityId, limit, beforeSeq) {
+      let query
+      if (entityId === undefined) {
+        query = beforeSeq === undefined ? SQL.listAudit([limit]) : SQL.listAuditAfter([beforeSeq, limit])
+      } else {
+        query =
+          beforeSeq === undefined
+            ? SQL.listAuditOf([entityId, limit])
+            : SQL.listAuditOfAfter([entityId, beforeSeq, limit])
+      }
+      return (await pool.query(query)).rows.map(auditFromRow)
+    },
+    close: () => pool.end(),
+  }
+}

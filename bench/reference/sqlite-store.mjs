@@ -1,0 +1,144 @@
+// The reference's SQLite store: better-sqlite3 prepared statements, trail's pragmas (src/persistence/sqlite/
+// client.ts), and each write with its audit entry in one BEGIN IMMEDIATE transaction, as trail does.
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import Database from 'better-sqlite3'
+import { migrateSqlite } from './migrate.mjs'
+import { notFound, referenceNotFound, versionMismatch } from './problems.mjs'
+import {
+  AUDIT_COLUMNS,
+  auditEntry,
+  auditFromRow,
+  auditToRow,
+  changeTask,
+  newStatusUpdate,
+  newTask,
+  now,
+  STATUS_UPDATE_COLUMNS,
+  statusUpdateFromRow,
+  statusUpdateToRow,
+  TASK_COLUMNS,
+  taskFromRow,
+  taskToRow,
+} from './rules.mjs'
+
+export function openSqliteStore({ path, synchronous = 'NORMAL' }) {
+  mkdirSync(dirname(path), { recursive: true })
+  const db = new Database(path, { timeout: 5000 })
+  db.pragma('journal_mode = WAL')
+  db.pragma(`synchronous = ${synchronous}`)
+  db.pragma('foreign_keys = ON')
+  db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`)
+  const schemaVersion = migrateSqlite(db)
+
+  const insertTask = db.prepare(`INSERT INTO tasks (${TASK_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+  const selectTask = db.prepare(`SELECT ${TASK_COLUMNS} FROM tasks WHERE id = ?`)
+  const taskExists = db.prepare('SELECT id FROM tasks WHERE id = ?').pluck()
+  const updateTask = db.prepare(
+    `UPDATE tasks SET title = ?, status = ?, priority = ?, assignees = ?, rationale_log = ?, version = ?,
+       created_at = ?, updated_at = ? WHERE id = ? AND version = ?`,
+  )
+  const insertStatusUpdate = db.prepare(
+    `INSERT INTO status_updates (${STATUS_UPDATE_COLUMNS}) VALUES (?, ?, ?, ?, ?)`,
+  )
+  const listStatusUpdates = db.prepare(
+    `SELECT ${STATUS_UPDATE_COLUMNS} FROM status_updates ORDER BY created_at DESC, id DESC LIMIT ?`,
+  )
+  const listStatusUpdatesAfter = db.prepare(
+    `SELECT ${STATUS_UPDATE_COLUMNS} FROM status_updates WHERE (created_at, id) < (?, ?)
+       ORDER BY created_at DESC, id DESC LIMIT ?`,
+  )
+  const listAudit = db.prepare(`SELECT ${AUDIT_COLUMNS} FROM audit_entries ORDER BY seq DESC LIMIT ?`)
+  const listAuditAfter = db.prepare(
+    `SELECT ${AUDIT_COLUMNS} FROM audit_entries WHERE seq < ? ORDER BY seq DESC LIMIT ?`,
+  )
+  const listAuditOf = db.prepare(
+    `SELECT ${AUDIT_COLUMNS} FROM audit_entries WHERE entity_id = ? ORDER BY seq DESC LIMIT ?`,
+  )
+  const listAuditOfAfter = db.prepare(
+    `SELECT ${AUDIT_COLUMNS} FROM audit_entries WHERE entity_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?`,
+  )
+  const lastSeq = db.prepare('SELECT coalesce(max(seq), 0) FROM audit_entries').pluck()
+  const insertAudit = db.prepare(
+    `INSERT INTO audit_entries (${AUDIT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  )
+
+  const appendAudit = (entry) => insertAudit.run(auditToRow(entry, lastSeq.get() + 1))
+  const getTask = (id) => {
+    const row = selectTask.get(id)
+    return row && taskFromRow(row)
+  }
+
+  const createTask = db.transaction((input, actor) => {
+    const task = newTask(input, actor, now())
+    insertTask.run(taskToRow(task))
+    appendAudit(auditEntry('task', 'create', actor, task.createdAt, null, task))
+    return task
+  })
+  const patchTask = db.transaction((id, changes, expectedVersion, actor) => {
+    const task = getTask(id)
+    if (task === undefined) throw notFound('Task', id)
+    if (task.version !== expectedVersion) throw versionMismatch(task.version)
+    const next = changeTask(task, changes, actor, now())
+    if (next === task) return task
+    const [taskId, ...values] = taskToRow(next)
+    if (updateTask.run(...values, taskId, expectedVersion).changes !== 1) {
+      throw versionMismatch(getTask(id)?.version)
+    }
+    appendAudit(auditEntry('task', 'update', actor, next.updatedAt, task, next))
+    return next
+  })
+  const createStatusUpdate = db.transaction((input, actor) => {
+    if (input.taskId != null && taskExists.get(input.taskId) === undefined) {
+      throw referenceNotFound('taskId', input.taskId)
+    }
+    const update = newStatusUpdate(input, actor, now())
+    insertStatusUpdate.run(statusUpdateToRow(update))
+    appendAudit(auditEntry('status_update', 'create', actor, update.createdAt, null, update))
+    return update
+  })
+
+  return {
+    kind: 'sqlite',
+    async health() {
+      return schemaVersion
+    },
+    async createTask(input, actor) {
+      return createTask.immediate(input, actor)
+    },
+    async getTask(id) {
+      return getTask(id)
+    },
+    async updateTask(id, changes, expectedVersion, actor) {
+      return patchTask.immediate(id, changes, expectedVersion, actor)
+    },
+    async createStatusUpdate(input, actor) {
+      return createStatusUpdate.immediate(input, actor)
+    },
+    /** `limit` rows newest first, strictly after `after` ({ createdAt ms, id }) when given. */
+    async listStatusUpdates(limit, after) {
+      const rows =
+        after === undefined
+          ? listStatusUpdates.all(limit)
+          : listStatusUpdatesAfter.all(after.createdAt, after.id, limit)
+      return rows.map(statusUpdateFromRow)
+    },
+    async listAudit(entityId, limit, beforeSeq) {
+      let rows
+      if (entityId === undefined) {
+        rows = beforeSeq === undefined ? listAudit.all(limit) : listAuditAfter.all(beforeSeq, limit)
+      } else {
+        rows =
+          beforeSeq === undefined
+            ? listAuditOf.all(entityId, limit)
+            : listAuditOfAfter.all(entityId, beforeSeq, limit)
+      }
+      return rows.map(auditFromRow)
+    },
+    async close() {
+      if (!db.open) return
+      db.pragma('wal_checkpoint(TRUNCATE)')
+      db.close()
+    },
+  }
+}

@@ -1,0 +1,20 @@
+// trail as dist/src/server.js starts it, but with the open-mode check answered from memory: the auth hook asks
+// `repos.tokens.exists()` on every request while no token exists (one more query per request, a network round
+// trip on PostgreSQL). Here the first answer is kept, which is right for a bench that creates no token.
+// npm run bench -- --trail-script bench/variants/trail-open-mode-cached.mjs
+const { buildApp } = await import('../../dist/src/app.js')
+const { loadConfig } = await import('../../dist/src/config.js')
+
+const config = loadConfig()
+const app = await buildApp(config)
+const tokens = app.repos.tokens
+const exists = tokens.exists.bind(tokens)
+let known
+tokens.exists = async () => (known ??= await exists())
+const stop = async () => {
+  await app.close()
+  process.exit(0)
+}
+process.once('SIGTERM', stop)
+process.once('SIGINT', stop)
+await app.listen({ host: config.host, port: config.port })
