@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import t from 'tap'
-import { SERVER_ENTRY, startServer } from './server.js'
+import { SERVER_ENTRY, startServer } from '../server.js'
 
 t.test('a bad configuration value stops start-up with one line naming the variable', async (t) => {
   const cases: [Record<string, string>, RegExp][] = [
@@ -41,9 +41,9 @@ t.test('SIGTERM finishes in-flight requests, closes the database and exits 0', a
   )
   // Stop the server while the rest of the requests are still being answered.
   await Promise.race(inFlight)
-  server.child.kill('SIGTERM')
+  const stopped = server.stop()
   const statuses = await Promise.all(inFlight.map((p) => p.catch(() => 'refused')))
-  t.equal(await server.exited, 0)
+  t.equal(await stopped, 0)
   t.ok(statuses.includes(201), 'requests before the signal were answered')
   t.ok(
     statuses.every((s) => s === 201 || s === 503 || s === 'refused'),
@@ -69,8 +69,7 @@ t.test('open mode: served on loopback, refused on other addresses unless AUTH=op
     LOG_LEVEL: 'info',
   })
   t.match(allowed.output(), /open mode: no API token exists/, 'a warning at start')
-  allowed.child.kill('SIGTERM')
-  t.equal(await allowed.exited, 0)
+  t.equal(await allowed.stop(), 0)
 })
 
 t.test('a database that cannot be opened stops start-up with one line', async (t) => {

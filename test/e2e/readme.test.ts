@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import t from 'tap'
-import { startServer } from './server.js'
+import { startServer } from '../server.js'
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
 const tour = readme.slice(readme.indexOf('## API tour'), readme.indexOf('## Behaviour worth knowing'))

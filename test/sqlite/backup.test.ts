@@ -7,8 +7,8 @@ import Database from 'better-sqlite3'
 import t, { type Test } from 'tap'
 import { closeSqlite, openSqlite } from '../../src/persistence/sqlite/client.js'
 import { type BackupProgress, backupSqlite, openSqliteRepos } from '../../src/persistence/sqlite/index.js'
+import { startServer } from '../server.js'
 import { allRows, assertContiguousSeq, countRows, openBackend } from './helpers.js'
-import { startServer } from './server.js'
 
 const WRITERS = 8
 /** Rows with some bulk, so the file spans enough pages for the copy to take many steps. */
@@ -38,7 +38,7 @@ function assertConsistent(t: Test, path: string) {
 t.test('a backup taken while a server writes is one consistent state that serves reads', async (t) => {
   const path = join(t.testdir(), 'live.db')
   const out = join(t.testdirName, 'copy.db')
-  const server = await startServer(t, path)
+  const server = await startServer(t, { PERSIST_DB_PATH: path })
   const post = (i: number) =>
     fetch(`${server.url}/tasks`, {
       method: 'POST',

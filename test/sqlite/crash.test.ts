@@ -3,8 +3,8 @@
 import { join } from 'node:path'
 import t, { type Test } from 'tap'
 import { closeSqlite, openSqlite } from '../../src/persistence/sqlite/client.js'
+import { type RunningServer, startServer } from '../server.js'
 import { assertContiguousSeq } from './helpers.js'
-import { type RunningServer, startServer } from './server.js'
 
 const WRITERS = 16
 const ACKNOWLEDGED_PER_CYCLE = 150
@@ -69,7 +69,7 @@ t.test('SIGKILL under write load loses no acknowledged write and leaves a sound 
   const path = join(t.testdir(), 'trail.db')
   const acknowledged: string[] = []
   for (let cycle = 1; cycle <= CYCLES; cycle++) {
-    const server = await startServer(t, path)
+    const server = await startServer(t, { PERSIST_DB_PATH: path })
     await assertAllPresent(t, server, acknowledged)
     const killAt = acknowledged.length + ACKNOWLEDGED_PER_CYCLE
     const unexpected = await writeUntilDead(server, (id) => {
@@ -86,7 +86,7 @@ t.test('SIGKILL under write load loses no acknowledged write and leaves a sound 
     closeSqlite(sqlite)
   }
 
-  const server = await startServer(t, path)
+  const server = await startServer(t, { PERSIST_DB_PATH: path })
   await assertAllPresent(t, server, acknowledged)
   t.equal(await server.stop(), 0, 'a graceful stop exits 0')
 })

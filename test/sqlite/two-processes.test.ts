@@ -3,8 +3,8 @@
 import { join } from 'node:path'
 import t from 'tap'
 import { closeSqlite, openSqlite } from '../../src/persistence/sqlite/client.js'
+import { startServer } from '../server.js'
 import { assertContiguousSeq, countRows } from './helpers.js'
-import { startServer } from './server.js'
 
 const WRITERS_PER_SERVER = 8
 const TASKS_PER_WRITER = 25
@@ -16,7 +16,10 @@ const json = (body: unknown, headers: Record<string, string> = {}) => ({
 
 t.test('two servers writing one file concurrently', async (t) => {
   const path = join(t.testdir(), 'trail.db')
-  const servers = await Promise.all([startServer(t, path), startServer(t, path)])
+  const servers = await Promise.all([
+    startServer(t, { PERSIST_DB_PATH: path }),
+    startServer(t, { PERSIST_DB_PATH: path }),
+  ])
   const statuses: number[] = []
   const call = async (url: string, init: RequestInit) => {
     const response = await fetch(url, init)

@@ -1,14 +1,14 @@
-// Runs the real server (dist/src/server.js, what `npm start` runs) as a child process on a SQLite file, for
-// the tests that kill it or run two of it. `npm test` builds dist first (pretest); when a test file is run
-// on its own, a missing or stale build is rebuilt here.
+// Runs the real server (dist/src/server.js, what `npm start` runs) as a child process, for the tests that
+// kill it, run two of it, or use it as an operator would. `npm test` builds dist first (pretest); when a
+// test file is run on its own, a missing or stale build is rebuilt here.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import type { Test } from 'tap'
 
-const ROOT = join(import.meta.dirname, '..', '..')
-const SERVER = join(ROOT, 'dist', 'src', 'server.js')
+const ROOT = join(import.meta.dirname, '..')
+export const SERVER_ENTRY = join(ROOT, 'dist', 'src', 'server.js')
 // tsc rewrites its incremental state whenever a source's content changes, and only then.
 const BUILD_INFO = join(ROOT, 'dist', '.tsbuildinfo')
 
@@ -20,12 +20,12 @@ const newestSource = (dir: string): number =>
       .map((entry) => statSync(join(entry.parentPath, entry.name)).mtimeMs),
   )
 
-function ensureBuilt() {
-  const built = existsSync(SERVER) && existsSync(BUILD_INFO)
+export function ensureBuilt() {
+  const built = existsSync(SERVER_ENTRY) && existsSync(BUILD_INFO)
   if (built && statSync(BUILD_INFO).mtimeMs >= newestSource(join(ROOT, 'src'))) return
   // tsc emits even when some file has a type error; the typecheck script is where those are caught.
   spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'ignore' })
-  if (!existsSync(SERVER))
+  if (!existsSync(SERVER_ENTRY))
     throw new Error('npx tsc -p tsconfig.build.json did not produce dist/src/server.js')
 }
 
@@ -37,22 +37,39 @@ export interface RunningServer {
   /** Graceful stop (SIGTERM: finish in-flight requests, checkpoint, exit). */
   stop(): Promise<number | NodeJS.Signals | null>
   kill(): void
+  /** Everything the server has printed so far (its log, and any start-up error). */
+  output(): string
 }
 
-/** Starts a server on the SQLite file at `path`, resolving once it answers /health; killed when `t` ends. */
-export async function startServer(t: Test, path: string): Promise<RunningServer> {
+/**
+ * Starts a server configured by `env` (SQLite at a path of the test's choosing, by default on a port the OS
+ * picks), resolving once it answers /health; killed when `t` ends. It logs at info: the URL is read from its
+ * "listening" line.
+ */
+export async function startServer(t: Test, env: Record<string, string>): Promise<RunningServer> {
   ensureBuilt()
-  const child = spawn(process.execPath, [SERVER], {
+  const child = spawn(process.execPath, [SERVER_ENTRY], {
     cwd: ROOT,
-    env: { ...process.env, PERSISTENCE: 'sqlite', PERSIST_DB_PATH: path, HOST: '127.0.0.1', PORT: '0' },
+    env: {
+      ...process.env,
+      NODE_OPTIONS: '',
+      PERSISTENCE: 'sqlite',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   t.teardown(() => {
     child.kill('SIGKILL')
   })
-  let stderr = ''
+  let output = ''
+  child.stdout.on('data', (chunk) => {
+    output += chunk
+  })
   child.stderr.on('data', (chunk) => {
-    stderr += chunk
+    output += chunk
   })
   const exited = new Promise<number | NodeJS.Signals | null>((resolve) =>
     child.once('exit', (code, signal) => resolve(code ?? signal)),
@@ -63,7 +80,7 @@ export async function startServer(t: Test, path: string): Promise<RunningServer>
       const match = /Server listening at (http:\/\/[^"\s]+)/.exec(line)
       if (match?.[1]) resolve(match[1])
     })
-    exited.then((code) => reject(new Error(`the server exited (${code}) before listening: ${stderr}`)))
+    exited.then((code) => reject(new Error(`the server exited (${code}) before listening: ${output}`)))
   })
   const health = await fetch(`${url}/health`)
   if (health.status !== 200) throw new Error(`/health answered ${health.status}`)
@@ -76,5 +93,6 @@ export async function startServer(t: Test, path: string): Promise<RunningServer>
       return exited
     },
     kill: () => child.kill('SIGKILL'),
+    output: () => output,
   }
 }
