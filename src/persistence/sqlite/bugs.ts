@@ -8,14 +8,13 @@ import { bugs } from './schema.js'
 import {
   byId,
   byIdAndVersion,
-  createdAfter,
   createdAfterParams,
   createdOrder,
   createdPage,
   expectChanged,
   expectVersion,
   insertValues,
-  listStatements,
+  newestFirstList,
   type Store,
   type TaskDetacher,
   updateValues,
@@ -36,22 +35,11 @@ export function createBugRepository(store: Store): {
     .where(eq(bugs.taskId, sql.placeholder('taskId')))
     .orderBy(...createdOrder(bugs, 'asc'))
     .prepare()
-  const listStatement = listStatements(
-    {
-      severity: (value) => eq(bugs.severity, value),
-      status: (value) => eq(bugs.status, value),
-      taskId: (value) => eq(bugs.taskId, value),
-      afterId: () => createdAfter(bugs, 'desc'),
-    },
-    (where) =>
-      db
-        .select()
-        .from(bugs)
-        .where(where)
-        .orderBy(...createdOrder(bugs, 'desc'))
-        .limit(sql.placeholder('limit'))
-        .prepare(),
-  )
+  const listStatement = newestFirstList(db, bugs, {
+    severity: (value) => eq(bugs.severity, value),
+    status: (value) => eq(bugs.status, value),
+    taskId: (value) => eq(bugs.taskId, value),
+  })
 
   const getBug = (id: string) => {
     const row: BugRow | undefined = selectBug.get({ id })

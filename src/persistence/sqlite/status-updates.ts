@@ -6,12 +6,11 @@ import { type StatusUpdateRow, statusUpdateFromRow, statusUpdateToRow, toEpochMs
 import { statusUpdates } from './schema.js'
 import {
   byId,
-  createdAfter,
   createdAfterParams,
   createdOrder,
   createdPage,
   insertValues,
-  listStatements,
+  newestFirstList,
   type Store,
   type TaskDetacher,
 } from './store.js'
@@ -32,22 +31,11 @@ export function createStatusUpdateRepository(store: Store): {
     .prepare()
   const detachAll = db.update(statusUpdates).set({ taskId: null }).where(ofTask).prepare()
   // The hot read: each filter has an index that also serves the order (see schema.ts).
-  const listStatement = listStatements(
-    {
-      taskId: (value) => eq(statusUpdates.taskId, value),
-      actor: (value) => eq(statusUpdates.actor, value),
-      since: (value) => gte(statusUpdates.createdAt, value),
-      afterId: () => createdAfter(statusUpdates, 'desc'),
-    },
-    (where) =>
-      db
-        .select()
-        .from(statusUpdates)
-        .where(where)
-        .orderBy(...createdOrder(statusUpdates, 'desc'))
-        .limit(sql.placeholder('limit'))
-        .prepare(),
-  )
+  const listStatement = newestFirstList(db, statusUpdates, {
+    taskId: (value) => eq(statusUpdates.taskId, value),
+    actor: (value) => eq(statusUpdates.actor, value),
+    since: (value) => gte(statusUpdates.createdAt, value),
+  })
 
   const repository: StatusUpdateRepository = {
     async create(input, actor) {

@@ -161,3 +161,24 @@ export function listStatements<Statement>(
     return statement
   }
 }
+
+/**
+ * The newest-first list of a table paged on creation (tasks, bugs, status updates): `listStatements` over
+ * `SELECT * … WHERE <conditions set> ORDER BY created_at DESC, id DESC LIMIT :limit`, keyset included.
+ */
+export function newestFirstList<T extends SQLiteTable & CreatedOrdered>(
+  db: BetterSQLite3Database,
+  table: T,
+  conditions: Record<string, (value: Placeholder) => SQL>,
+): (params: Record<string, unknown>) => { all(params: Record<string, unknown>): T['$inferSelect'][] } {
+  return listStatements({ ...conditions, afterId: () => createdAfter(table, 'desc') }, (where) =>
+    db
+      // Drizzle's select types do not follow a table type parameter; the rows are T's all the same.
+      .select()
+      .from(table as SQLiteTable as typeof tasks)
+      .where(where)
+      .orderBy(...createdOrder(table, 'desc'))
+      .limit(sql.placeholder('limit'))
+      .prepare(),
+  ) as (params: Record<string, unknown>) => { all(params: Record<string, unknown>): T['$inferSelect'][] }
+}

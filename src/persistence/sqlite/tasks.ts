@@ -8,14 +8,12 @@ import { tasks } from './schema.js'
 import {
   byId,
   byIdAndVersion,
-  createdAfter,
   createdAfterParams,
-  createdOrder,
   createdPage,
   expectChanged,
   expectVersion,
   insertValues,
-  listStatements,
+  newestFirstList,
   type Store,
   type TaskDetacher,
   updateValues,
@@ -28,22 +26,11 @@ export function createTaskRepository(store: Store, detachers: TaskDetacher[]): T
   const selectTask = db.select().from(tasks).where(byId(tasks)).prepare()
   const updateTask = db.update(tasks).set(updateValues(tasks)).where(byIdAndVersion(tasks)).prepare()
   const deleteTask = db.delete(tasks).where(byIdAndVersion(tasks)).prepare()
-  const listStatement = listStatements(
-    {
-      status: (value) => eq(tasks.status, value),
-      priority: (value) => eq(tasks.priority, value),
-      assignee: (value) => sql`exists (select 1 from json_each(${tasks.assignees}) where value = ${value})`,
-      afterId: () => createdAfter(tasks, 'desc'),
-    },
-    (where) =>
-      db
-        .select()
-        .from(tasks)
-        .where(where)
-        .orderBy(...createdOrder(tasks, 'desc'))
-        .limit(sql.placeholder('limit'))
-        .prepare(),
-  )
+  const listStatement = newestFirstList(db, tasks, {
+    status: (value) => eq(tasks.status, value),
+    priority: (value) => eq(tasks.priority, value),
+    assignee: (value) => sql`exists (select 1 from json_each(${tasks.assignees}) where value = ${value})`,
+  })
 
   const getTask = (id: string) => {
     const row: TaskRow | undefined = selectTask.get({ id })
