@@ -90,6 +90,38 @@ export function runContractSuite(backend: TestBackend) {
       t.equal((await allAudit(repos)).length, 2, 'rejected writes append nothing')
     })
 
+    t.test('a change to any one field alone is a new version with a one-field diff', async (t) => {
+      const repos = await open(t)
+      const task = await repos.tasks.create({ title: 'a', assignees: ['x'] }, 'ada')
+      const changes = [
+        [{ title: 'b' }, 'title', ['a', 'b']],
+        [{ status: 'done' }, 'status', ['todo', 'done']],
+        [{ priority: 'low' }, 'priority', ['medium', 'low']],
+        [{ assignees: ['x', 'y'] }, 'assignees', [['x'], ['x', 'y']]],
+      ] as const
+      let version = 1
+      for (const [change, field, expected] of changes) {
+        const next = await repos.tasks.update(task.id, change, version, 'bob')
+        t.equal(next.version, version + 1, `${field} alone bumps the version`)
+        version = next.version
+        const [entry] = await allAudit(repos, { action: 'update' })
+        // updatedAt changes too unless the clock has not moved since the last write.
+        const fields = Object.keys(entry?.diff ?? {}).filter((key) => key !== 'updatedAt')
+        t.same(fields.sort(), [field, 'version'].sort(), `${field}: only it and the version are in the diff`)
+        t.same(entry?.diff[field], expected)
+      }
+    })
+
+    t.test('resending equal assignees (a new array with the same items) is not a change', async (t) => {
+      const repos = await open(t)
+      const task = await repos.tasks.create({ title: 'a', assignees: ['x', 'y'] }, 'ada')
+      const same = await repos.tasks.update(task.id, { assignees: ['x', 'y'] }, 1, 'ada')
+      t.same(same, task)
+      t.equal((await allAudit(repos)).length, 1, 'no audit entry')
+      const reordered = await repos.tasks.update(task.id, { assignees: ['y', 'x'] }, 1, 'ada')
+      t.equal(reordered.version, 2, 'order is part of the value')
+    })
+
     t.test('an update that changes nothing keeps the version and writes no audit entry', async (t) => {
       const repos = await open(t)
       const task = await repos.tasks.create({ title: 'a', priority: 'high' }, 'ada')
@@ -258,6 +290,33 @@ export function runContractSuite(backend: TestBackend) {
       t.same(
         (await allAudit(repos, { entity: 'bug' })).map((e) => e.action),
         ['delete', 'update', 'update', 'create'],
+      )
+    })
+
+    t.test('create and delete diffs keep fields whose value is null', async (t) => {
+      const repos = await open(t)
+      const bug = await repos.bugs.create({ title: 'b', severity: 'low' }, 'ada')
+      await repos.bugs.delete(bug.id, 1, 'ada')
+      const [deleted, created] = await allAudit(repos, { entity: 'bug' })
+      t.same(created?.diff.taskId, [null, null])
+      t.same(created?.diff.proposedFix, [null, null])
+      t.same(deleted?.diff.taskId, [null, null])
+      t.same(deleted?.diff.proposedFix, [null, null])
+      t.same(deleted?.diff.title, ['b', null])
+    })
+
+    t.test('resending equal repro steps is not a change; one field alone is', async (t) => {
+      const repos = await open(t)
+      const bug = await repos.bugs.create({ title: 'b', severity: 'low', reproSteps: ['one'] }, 'ada')
+      t.same(await repos.bugs.update(bug.id, { reproSteps: ['one'] }, 1, 'ada'), bug)
+      const next = await repos.bugs.update(bug.id, { severity: 'high' }, 1, 'ada')
+      t.equal(next.version, 2)
+      const [entry] = await allAudit(repos, { action: 'update' })
+      t.same(
+        Object.keys(entry?.diff ?? {})
+          .filter((key) => key !== 'updatedAt')
+          .sort(),
+        ['severity', 'version'],
       )
     })
 
