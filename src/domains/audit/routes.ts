@@ -15,6 +15,7 @@ const audit: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'listAuditEntries',
         summary: 'List audit entries, newest (highest seq) first',
         querystring: AuditListQuery,
         response: { 200: Page(AuditEntry), ...problems(400, 500, 503) },
@@ -40,6 +41,7 @@ const audit: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getAuditEntry',
         summary: 'Get an audit entry',
         params: IdParams,
         response: { 200: AuditEntry, ...problems(400, 404, 500, 503) },

@@ -15,6 +15,7 @@ const designNotes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'createDesignNote',
         summary: 'Write a design note; with `supersedes`, also marks the older note superseded',
         body: CreateDesignNoteBody,
         response: { 201: DesignNote, ...problems(400, 409, 413, 415, 422, 500, 503) },
@@ -31,6 +32,7 @@ const designNotes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'listDesignNotes',
         summary: 'List design notes, oldest first unless order=desc',
         querystring: DesignNoteListQuery,
         response: { 200: Page(DesignNote), ...problems(400, 500, 503) },
@@ -48,6 +50,7 @@ const designNotes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getDesignNote',
         summary: 'Get a design note',
         params: IdParams,
         response: { 200: DesignNote, ...problems(400, 404, 500, 503) },

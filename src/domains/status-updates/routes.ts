@@ -15,6 +15,7 @@ const statusUpdates: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'createStatusUpdate',
         summary: 'Post a status update (immutable once written)',
         body: CreateStatusUpdateBody,
         response: { 201: StatusUpdate, ...problems(400, 413, 415, 422, 500, 503) },
@@ -31,6 +32,7 @@ const statusUpdates: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'listStatusUpdates',
         summary: 'List status updates, newest first',
         querystring: StatusUpdateListQuery,
         response: { 200: Page(StatusUpdate), ...problems(400, 500, 503) },
@@ -52,6 +54,7 @@ const statusUpdates: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getStatusUpdate',
         summary: 'Get a status update',
         params: IdParams,
         response: { 200: StatusUpdate, ...problems(400, 404, 500, 503) },
