@@ -69,8 +69,9 @@ export default fp(
       const access = rule ?? 'admin'
       for (const method of methods) routes.push({ method, url: route.url, access, ruled: rule !== undefined })
       route.config = { ...route.config, access }
-      if (route.schema && access !== 'public') {
-        const note = `Needs the ${access} role (when API tokens are in use).`
+      const note = `Needs the ${access} role (when API tokens are in use).`
+      // The HEAD route Fastify adds for a GET shares its schema: document the role once.
+      if (route.schema && access !== 'public' && !route.schema.description?.includes(note)) {
         route.schema.description = route.schema.description ? `${route.schema.description} ${note}` : note
         route.schema.security = [{ bearerAuth: [] }]
         route.schema.response = { ...problems(401, 403, 429), ...(route.schema.response as object) }

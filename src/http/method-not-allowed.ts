@@ -1,7 +1,8 @@
 // 405 with `Allow` for every method a known path does not support, instead of a 404 that says the path
-// does not exist. Registered after every other route: it reads the routes auth has recorded, and adds one
-// hidden route per path for the methods that path lacks (they stay out of the OpenAPI document). Each such
-// route needs the role that reading the path needs, so nobody learns more from a 405 than from a GET.
+// does not exist (PATCH on a status update, which never changes, included). Registered after every other
+// route: it reads the routes auth has recorded, and adds one hidden route per path for the methods that path
+// lacks (they stay out of the OpenAPI document). Each such route needs the role that reading the path needs,
+// so nobody learns more from a 405 than from a GET.
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { accessFor } from '../auth/roles.js'
@@ -28,7 +29,7 @@ export default fp(
         config: { access: accessFor('GET', url) ?? 'admin' },
         // Before the body is parsed: a 405 does not depend on what was sent.
         onRequest: async (request) => {
-          throw methodNotAllowed(allow, `${request.method} is not supported here`)
+          throw methodNotAllowed(request.method, allow)
         },
         handler: async () => {},
       })

@@ -25,6 +25,28 @@ export const DOCS_CSP = [
   `style-src 'self' 'sha256-${createHash('sha256').update(DOCS_INLINE_STYLE).digest('base64')}'`,
 ].join('; ')
 
+interface Parameter {
+  in?: string
+  required?: boolean
+  schema?: { default?: unknown }
+}
+
+/**
+ * A query parameter with a default (`limit`) may be left out: the route schema lists it as required only
+ * so that the handler always sees the default.
+ */
+function optionalDefaults<D extends { paths?: object }>(document: D): D {
+  for (const item of Object.values(document.paths ?? {})) {
+    for (const operation of Object.values((item ?? {}) as object)) {
+      const parameters = (operation as { parameters?: Parameter[] }).parameters ?? []
+      for (const parameter of parameters) {
+        if (parameter.in === 'query' && parameter.schema?.default !== undefined) parameter.required = false
+      }
+    }
+  }
+  return document
+}
+
 export default fp(
   async (app) => {
     await app.register(swagger, {
@@ -58,6 +80,10 @@ export default fp(
           { name: 'service' },
         ],
       },
+      // Shared schemas keep their own name (`Problem`) rather than `def-0`.
+      refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
+      transformObject: (documents) =>
+        optionalDefaults('openapiObject' in documents ? documents.openapiObject : documents.swaggerObject),
     })
     await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: DOCS_CSP })
     app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())

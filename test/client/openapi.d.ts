@@ -29,7 +29,7 @@ export interface paths {
         };
         /**
          * List tasks, newest first
-         * @description Needs the viewer role (when API tokens are in use). Needs the viewer role (when API tokens are in use).
+         * @description Needs the viewer role (when API tokens are in use).
          */
         get: operations["listTasks"];
         put?: never;
@@ -53,7 +53,7 @@ export interface paths {
         };
         /**
          * Get a task
-         * @description Needs the viewer role (when API tokens are in use). Needs the viewer role (when API tokens are in use).
+         * @description Needs the viewer role (when API tokens are in use).
          */
         get: operations["getTask"];
         put?: never;
@@ -81,7 +81,7 @@ export interface paths {
         };
         /**
          * List bugs, newest first
-         * @description Needs the viewer role (when API tokens are in use). Needs the viewer role (when API tokens are in use).
+         * @description Needs the viewer role (when API tokens are in use).
          */
         get: operations["listBugs"];
         put?: never;
@@ -105,7 +105,7 @@ export interface paths {
         };
         /**
          * Get a bug
-         * @description Needs the viewer role (when API tokens are in use). Needs the viewer role (when API tokens are in use).
+         * @description Needs the viewer role (when API tokens are in use).
          */
         get: operations["getBug"];
         put?: never;
@@ -133,7 +133,7 @@ export interface paths {
         };
         /**
          * List status updates, newest first
-         * @description Needs the viewer role (when API tokens are in use). Needs the viewer role (when API tokens are in use).
+         * @description Needs the viewer role (when API tokens are in use).
          */
         get: operations["listStatusUpdates"];
         put?: never;
@@ -157,7 +157,7 @@ export interface paths {
         };
         /**
          * Get a status update
-         * @description Needs the viewer role (when API tokens are in use). Needs the viewer role (when API tokens are in use).
+         * @description Needs the viewer role (when API tokens are in use).
          */
         get: operations["getStatusUpdate"];
         put?: never;
@@ -177,7 +177,7 @@ export interface paths {
         };
         /**
          * List design notes, oldest first unless order=desc
-         * @description Needs the viewer role (when API tokens are in use). Needs the viewer role (when API tokens are in use).
+         * @description Needs the viewer role (when API tokens are in use).
          */
         get: operations["listDesignNotes"];
         put?: never;
@@ -201,7 +201,7 @@ export interface paths {
         };
         /**
          * Get a design note
-         * @description Needs the viewer role (when API tokens are in use). Needs the viewer role (when API tokens are in use).
+         * @description Needs the viewer role (when API tokens are in use).
          */
         get: operations["getDesignNote"];
         put?: never;
@@ -221,7 +221,7 @@ export interface paths {
         };
         /**
          * List audit entries, newest (highest seq) first
-         * @description Needs the maintainer role (when API tokens are in use). Needs the maintainer role (when API tokens are in use).
+         * @description Needs the maintainer role (when API tokens are in use).
          */
         get: operations["listAuditEntries"];
         put?: never;
@@ -241,7 +241,7 @@ export interface paths {
         };
         /**
          * Get an audit entry
-         * @description Needs the maintainer role (when API tokens are in use). Needs the maintainer role (when API tokens are in use).
+         * @description Needs the maintainer role (when API tokens are in use).
          */
         get: operations["getAuditEntry"];
         put?: never;
@@ -256,11 +256,8 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /**
-         * Problem
-         * @description RFC 9457 problem details
-         */
-        "def-0": {
+        /** @description RFC 9457 problem details */
+        Problem: {
             type: string;
             title: string;
             status: number;
@@ -311,18 +308,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
     listTasks: {
         parameters: {
-            query: {
+            query?: {
                 status?: "todo" | "in_progress" | "blocked" | "done" | "cancelled";
                 priority?: "low" | "medium" | "high" | "critical";
                 assignee?: string;
-                limit: number;
+                limit?: number;
                 /** @description Opaque; from nextCursor */
                 cursor?: string;
             };
@@ -384,7 +381,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing, unknown, revoked or expired token (UNAUTHORIZED) */
@@ -393,7 +390,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The token's role may not do this (FORBIDDEN) */
@@ -402,7 +399,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After (RATE_LIMITED) */
@@ -411,7 +408,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Internal error (INTERNAL) */
@@ -420,7 +417,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The database is unavailable or the server is stopping (SERVICE_UNAVAILABLE) */
@@ -429,7 +426,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -503,7 +500,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing, unknown, revoked or expired token (UNAUTHORIZED) */
@@ -512,7 +509,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The token's role may not do this (FORBIDDEN) */
@@ -521,7 +518,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is larger than 1 MiB (PAYLOAD_TOO_LARGE) */
@@ -530,7 +527,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is not application/json (UNSUPPORTED_MEDIA_TYPE) */
@@ -539,7 +536,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After (RATE_LIMITED) */
@@ -548,7 +545,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Internal error (INTERNAL) */
@@ -557,7 +554,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The database is unavailable or the server is stopping (SERVICE_UNAVAILABLE) */
@@ -566,7 +563,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -631,7 +628,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing, unknown, revoked or expired token (UNAUTHORIZED) */
@@ -640,7 +637,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The token's role may not do this (FORBIDDEN) */
@@ -649,7 +646,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such resource (NOT_FOUND) */
@@ -658,7 +655,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After (RATE_LIMITED) */
@@ -667,7 +664,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Internal error (INTERNAL) */
@@ -676,7 +673,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The database is unavailable or the server is stopping (SERVICE_UNAVAILABLE) */
@@ -685,7 +682,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -717,7 +714,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing, unknown, revoked or expired token (UNAUTHORIZED) */
@@ -726,7 +723,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The token's role may not do this (FORBIDDEN) */
@@ -735,7 +732,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such resource (NOT_FOUND) */
@@ -744,7 +741,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Stale version or already superseded (VERSION_MISMATCH, ALREADY_SUPERSEDED) */
@@ -753,7 +750,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description If-Match names a stale version (VERSION_MISMATCH) */
@@ -762,7 +759,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Neither If-Match nor a version was sent (PRECONDITION_REQUIRED) */
@@ -771,7 +768,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After (RATE_LIMITED) */
@@ -780,7 +777,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Internal error (INTERNAL) */
@@ -789,7 +786,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The database is unavailable or the server is stopping (SERVICE_UNAVAILABLE) */
@@ -798,7 +795,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -876,7 +873,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing, unknown, revoked or expired token (UNAUTHORIZED) */
@@ -885,7 +882,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The token's role may not do this (FORBIDDEN) */
@@ -894,7 +891,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such resource (NOT_FOUND) */
@@ -903,7 +900,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Stale version or already superseded (VERSION_MISMATCH, ALREADY_SUPERSEDED) */
@@ -912,7 +909,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description If-Match names a stale version (VERSION_MISMATCH) */
@@ -921,7 +918,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is larger than 1 MiB (PAYLOAD_TOO_LARGE) */
@@ -930,7 +927,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is not application/json (UNSUPPORTED_MEDIA_TYPE) */
@@ -939,7 +936,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Neither If-Match nor a version was sent (PRECONDITION_REQUIRED) */
@@ -948,7 +945,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After (RATE_LIMITED) */
@@ -957,7 +954,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Internal error (INTERNAL) */
@@ -966,7 +963,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The database is unavailable or the server is stopping (SERVICE_UNAVAILABLE) */
@@ -975,19 +972,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
     listBugs: {
         parameters: {
-            query: {
+            query?: {
                 severity?: "low" | "medium" | "high" | "critical";
                 status?: "open" | "in_progress" | "resolved" | "closed";
                 /** @description A UUIDv7 generated by the server */
                 taskId?: string;
-                limit: number;
+                limit?: number;
                 /** @description Opaque; from nextCursor */
                 cursor?: string;
             };
@@ -1041,7 +1038,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing, unknown, revoked or expired token (UNAUTHORIZED) */
@@ -1050,7 +1047,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The token's role may not do this (FORBIDDEN) */
@@ -1059,7 +1056,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After (RATE_LIMITED) */
@@ -1068,7 +1065,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Internal error (INTERNAL) */
@@ -1077,7 +1074,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The database is unavailable or the server is stopping (SERVICE_UNAVAILABLE) */
@@ -1086,7 +1083,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1153,7 +1150,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing, unknown, revoked or expired token (UNAUTHORIZED) */
@@ -1162,7 +1159,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The token's role may not do this (FORBIDDEN) */
@@ -1171,7 +1168,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is larger than 1 MiB (PAYLOAD_TOO_LARGE) */
@@ -1180,7 +1177,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is not application/json (UNSUPPORTED_MEDIA_TYPE) */
@@ -1189,7 +1186,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description A referenced resource does not exist (REFERENCE_NOT_FOUND) */
@@ -1198,7 +1195,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After (RATE_LIMITED) */
@@ -1207,7 +1204,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Internal error (INTERNAL) */
@@ -1216,7 +1213,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The database is unavailable or the server is stopping (SERVICE_UNAVAILABLE) */
@@ -1225,7 +1222,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1282,7 +1279,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing, unknown, revoked or expired token (UNAUTHORIZED) */
@@ -1291,7 +1288,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The token's role may not do this (FORBIDDEN) */
@@ -1300,7 +1297,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such resource (NOT_FOUND) */
@@ -1309,7 +1306,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After (RATE_LIMITED) */
@@ -1318,7 +1315,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Internal error (INTERNAL) */
@@ -1327,7 +1324,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The database is unavailable or the server is stopping (SERVICE_UNAVAILABLE) */
@@ -1336,7 +1333,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1368,7 +1365,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing, unknown, revoked or expired token (UNAUTHORIZED) */
@@ -1377,7 +1374,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The token's role may not do this (FORBIDDEN) */
@@ -1386,7 +1383,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such resource (NOT_FOUND) */
@@ -1395,7 +1392,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Stale version or already superseded (VERSION_MISMATCH, ALREADY_SUPERSEDED) */
@@ -1404,7 +1401,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description If-Match names a stale version (VERSION_MISMATCH) */
@@ -1413,7 +1410,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Neither If-Match nor a version was sent (PRECONDITION_REQUIRED) */
@@ -1422,7 +1419,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After (RATE_LIMITED) */
@@ -1431,7 +1428,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Internal error (INTERNAL) */
@@ -1440,7 +1437,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The database is unavailable or the server is stopping (SERVICE_UNAVAILABLE) */
@@ -1449,7 +1446,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1520,7 +1517,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing, unknown, revoked or expired token (UNAUTHORIZED) */
@@ -1529,7 +1526,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The token's role may not do this (FORBIDDEN) */
@@ -1538,7 +1535,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such resource (NOT_FOUND) */
@@ -1547,7 +1544,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Stale version or already superseded (VERSION_MISMATCH, ALREADY_SUPERSEDED) */
@@ -1556,7 +1553,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description If-Match names a stale version (VERSION_MISMATCH) */
@@ -1565,7 +1562,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is larger than 1 MiB (PAYLOAD_TOO_LARGE) */
@@ -1574,7 +1571,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is not application/json (UNSUPPORTED_MEDIA_TYPE) */
@@ -1583,7 +1580,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description A referenced resource does not exist (REFERENCE_NOT_FOUND) */
@@ -1592,7 +1589,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Neither If-Match nor a version was sent (PRECONDITION_REQUIRED) */
@@ -1601,7 +1598,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After (RATE_LIMITED) */
@@ -1610,7 +1607,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Internal error (INTERNAL) */
@@ -1619,7 +1616,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The database is unavailable or the server is stopping (SERVICE_UNAVAILABLE) */
@@ -1628,21 +1625,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
     listStatusUpdates: {
         parameters: {
-            query: {
+            query?: {
                 /** @description A UUIDv7 generated by the server */
                 taskId?: string;
                 /** @description Who made the change (from X-Actor until API tokens arrive) */
                 actor?: string;
                 /** @description ISO 8601 UTC with milliseconds, e.g. 2026-11-26T10:54:48.123Z */
                 since?: string;
-                limit: number;
+                limit?: number;
                 /** @description Opaque; from nextCursor */
                 cursor?: string;
             };
@@ -1686,7 +1683,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing, unknown, revoked or expired token (UNAUTHORIZED) */
@@ -1695,7 +1692,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The token's role may not do this (FORBIDDEN) */
@@ -1704,7 +1701,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After (RATE_LIMITED) */
@@ -1713,7 +1710,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Internal error (INTERNAL) */
@@ -1722,7 +1719,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The database is unavailable or the server is stopping (SERVICE_UNAVAILABLE) */
@@ -1731,7 +1728,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1782,7 +1779,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing, unknown, revoked or expired token (UNAUTHORIZED) */
@@ -1791,7 +1788,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The token's role may not do this (FORBIDDEN) */
@@ -1800,7 +1797,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is larger than 1 MiB (PAYLOAD_TOO_LARGE) */
@@ -1809,7 +1806,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is not application/json (UNSUPPORTED_MEDIA_TYPE) */
@@ -1818,7 +1815,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description A referenced resource does not exist (REFERENCE_NOT_FOUND) */
@@ -1827,7 +1824,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After (RATE_LIMITED) */
@@ -1836,7 +1833,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Internal error (INTERNAL) */
@@ -1845,7 +1842,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The database is unavailable or the server is stopping (SERVICE_UNAVAILABLE) */
@@ -1854,7 +1851,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1901,7 +1898,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing, unknown, revoked or expired token (UNAUTHORIZED) */
@@ -1910,7 +1907,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The token's role may not do this (FORBIDDEN) */
@@ -1919,7 +1916,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such resource (NOT_FOUND) */
@@ -1928,7 +1925,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After (RATE_LIMITED) */
@@ -1937,7 +1934,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Internal error (INTERNAL) */
@@ -1946,7 +1943,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The database is unavailable or the server is stopping (SERVICE_UNAVAILABLE) */
@@ -1955,17 +1952,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
     listDesignNotes: {
         parameters: {
-            query: {
+            query?: {
                 state?: "active" | "superseded";
-                order: "asc" | "desc";
-                limit: number;
+                order?: "asc" | "desc";
+                limit?: number;
                 /** @description Opaque; from nextCursor */
                 cursor?: string;
             };
@@ -2012,7 +2009,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing, unknown, revoked or expired token (UNAUTHORIZED) */
@@ -2021,7 +2018,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The token's role may not do this (FORBIDDEN) */
@@ -2030,7 +2027,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After (RATE_LIMITED) */
@@ -2039,7 +2036,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Internal error (INTERNAL) */
@@ -2048,7 +2045,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The database is unavailable or the server is stopping (SERVICE_UNAVAILABLE) */
@@ -2057,7 +2054,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2118,7 +2115,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing, unknown, revoked or expired token (UNAUTHORIZED) */
@@ -2127,7 +2124,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The token's role may not do this (FORBIDDEN) */
@@ -2136,7 +2133,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Stale version or already superseded (VERSION_MISMATCH, ALREADY_SUPERSEDED) */
@@ -2145,7 +2142,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is larger than 1 MiB (PAYLOAD_TOO_LARGE) */
@@ -2154,7 +2151,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is not application/json (UNSUPPORTED_MEDIA_TYPE) */
@@ -2163,7 +2160,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description A referenced resource does not exist (REFERENCE_NOT_FOUND) */
@@ -2172,7 +2169,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After (RATE_LIMITED) */
@@ -2181,7 +2178,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Internal error (INTERNAL) */
@@ -2190,7 +2187,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The database is unavailable or the server is stopping (SERVICE_UNAVAILABLE) */
@@ -2199,7 +2196,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2249,7 +2246,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing, unknown, revoked or expired token (UNAUTHORIZED) */
@@ -2258,7 +2255,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The token's role may not do this (FORBIDDEN) */
@@ -2267,7 +2264,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such resource (NOT_FOUND) */
@@ -2276,7 +2273,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After (RATE_LIMITED) */
@@ -2285,7 +2282,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Internal error (INTERNAL) */
@@ -2294,7 +2291,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The database is unavailable or the server is stopping (SERVICE_UNAVAILABLE) */
@@ -2303,14 +2300,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
     listAuditEntries: {
         parameters: {
-            query: {
+            query?: {
                 entity?: "task" | "bug" | "status_update" | "design_note";
                 /** @description A UUIDv7 generated by the server */
                 entityId?: string;
@@ -2321,7 +2318,7 @@ export interface operations {
                 since?: string;
                 /** @description ISO 8601 UTC with milliseconds, e.g. 2026-11-26T10:54:48.123Z */
                 until?: string;
-                limit: number;
+                limit?: number;
                 /** @description Opaque; from nextCursor */
                 cursor?: string;
             };
@@ -2378,7 +2375,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing, unknown, revoked or expired token (UNAUTHORIZED) */
@@ -2387,7 +2384,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The token's role may not do this (FORBIDDEN) */
@@ -2396,7 +2393,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After (RATE_LIMITED) */
@@ -2405,7 +2402,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Internal error (INTERNAL) */
@@ -2414,7 +2411,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The database is unavailable or the server is stopping (SERVICE_UNAVAILABLE) */
@@ -2423,7 +2420,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2483,7 +2480,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing, unknown, revoked or expired token (UNAUTHORIZED) */
@@ -2492,7 +2489,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The token's role may not do this (FORBIDDEN) */
@@ -2501,7 +2498,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such resource (NOT_FOUND) */
@@ -2510,7 +2507,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; see Retry-After (RATE_LIMITED) */
@@ -2519,7 +2516,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Internal error (INTERNAL) */
@@ -2528,7 +2525,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The database is unavailable or the server is stopping (SERVICE_UNAVAILABLE) */
@@ -2537,7 +2534,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["def-0"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

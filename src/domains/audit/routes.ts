@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import fp from 'fastify-plugin'
 import { notFound } from '../../errors.js'
 import { canonicalTime, decodeSeqCursor, encodeCursor } from '../../http/cursor.js'
-import { refuseChanges } from '../../http/immutable.js'
 import { IdParams, Page, problems } from '../../http/schemas.js'
 import { AuditEntry, AuditListQuery } from './schemas.js'
 
@@ -53,8 +52,6 @@ const audit: FastifyPluginAsyncTypebox = async (app) => {
       return entry
     },
   )
-
-  refuseChanges(app, tags)
 }
 
 export default fp(audit, { name: 'audit', dependencies: ['persistence', 'http-errors'], encapsulate: true })

@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import fp from 'fastify-plugin'
 import { notFound } from '../../errors.js'
 import { decodeCreatedCursor, encodeCursor } from '../../http/cursor.js'
-import { refuseChanges } from '../../http/immutable.js'
 import { IdParams, Page, problems } from '../../http/schemas.js'
 import { CreateDesignNoteBody, DesignNote, DesignNoteListQuery } from './schemas.js'
 
@@ -62,8 +61,6 @@ const designNotes: FastifyPluginAsyncTypebox = async (app) => {
       return note
     },
   )
-
-  refuseChanges(app, tags)
 }
 
 export default fp(designNotes, {

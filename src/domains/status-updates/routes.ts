@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import fp from 'fastify-plugin'
 import { notFound } from '../../errors.js'
 import { canonicalTime, decodeCreatedCursor, encodeCursor } from '../../http/cursor.js'
-import { refuseChanges } from '../../http/immutable.js'
 import { IdParams, Page, problems } from '../../http/schemas.js'
 import { CreateStatusUpdateBody, StatusUpdate, StatusUpdateListQuery } from './schemas.js'
 
@@ -66,8 +65,6 @@ const statusUpdates: FastifyPluginAsyncTypebox = async (app) => {
       return update
     },
   )
-
-  refuseChanges(app, tags)
 }
 
 export default fp(statusUpdates, {
