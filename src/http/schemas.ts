@@ -60,7 +60,7 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   428: 'Neither If-Match nor a version was sent (PRECONDITION_REQUIRED)',
   429: 'Too many requests; see Retry-After (RATE_LIMITED)',
   500: 'Internal error (INTERNAL)',
-  503: 'The database is unavailable or the server is stopping (SERVICE_UNAVAILABLE)',
+  503: 'The database cannot take the request now; see Retry-After (SERVICE_UNAVAILABLE)',
 }
 
 /** Response entries for the error statuses a route can answer with: problem+json, as they are sent. */

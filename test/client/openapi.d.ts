@@ -302,7 +302,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The database is unavailable or the server is stopping (SERVICE_UNAVAILABLE) */
+            /** @description The database cannot take the request now; see Retry-After (SERVICE_UNAVAILABLE) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -420,7 +420,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unavailable or the server is stopping (SERVICE_UNAVAILABLE) */
+            /** @description The database cannot take the request now; see Retry-After (SERVICE_UNAVAILABLE) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -557,7 +557,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unavailable or the server is stopping (SERVICE_UNAVAILABLE) */
+            /** @description The database cannot take the request now; see Retry-After (SERVICE_UNAVAILABLE) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -676,7 +676,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unavailable or the server is stopping (SERVICE_UNAVAILABLE) */
+            /** @description The database cannot take the request now; see Retry-After (SERVICE_UNAVAILABLE) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -789,7 +789,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unavailable or the server is stopping (SERVICE_UNAVAILABLE) */
+            /** @description The database cannot take the request now; see Retry-After (SERVICE_UNAVAILABLE) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -966,7 +966,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unavailable or the server is stopping (SERVICE_UNAVAILABLE) */
+            /** @description The database cannot take the request now; see Retry-After (SERVICE_UNAVAILABLE) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1077,7 +1077,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unavailable or the server is stopping (SERVICE_UNAVAILABLE) */
+            /** @description The database cannot take the request now; see Retry-After (SERVICE_UNAVAILABLE) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1216,7 +1216,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unavailable or the server is stopping (SERVICE_UNAVAILABLE) */
+            /** @description The database cannot take the request now; see Retry-After (SERVICE_UNAVAILABLE) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1327,7 +1327,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unavailable or the server is stopping (SERVICE_UNAVAILABLE) */
+            /** @description The database cannot take the request now; see Retry-After (SERVICE_UNAVAILABLE) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1440,7 +1440,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unavailable or the server is stopping (SERVICE_UNAVAILABLE) */
+            /** @description The database cannot take the request now; see Retry-After (SERVICE_UNAVAILABLE) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1619,7 +1619,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unavailable or the server is stopping (SERVICE_UNAVAILABLE) */
+            /** @description The database cannot take the request now; see Retry-After (SERVICE_UNAVAILABLE) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1722,7 +1722,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unavailable or the server is stopping (SERVICE_UNAVAILABLE) */
+            /** @description The database cannot take the request now; see Retry-After (SERVICE_UNAVAILABLE) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1845,7 +1845,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unavailable or the server is stopping (SERVICE_UNAVAILABLE) */
+            /** @description The database cannot take the request now; see Retry-After (SERVICE_UNAVAILABLE) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1946,7 +1946,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unavailable or the server is stopping (SERVICE_UNAVAILABLE) */
+            /** @description The database cannot take the request now; see Retry-After (SERVICE_UNAVAILABLE) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2048,7 +2048,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unavailable or the server is stopping (SERVICE_UNAVAILABLE) */
+            /** @description The database cannot take the request now; see Retry-After (SERVICE_UNAVAILABLE) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2190,7 +2190,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unavailable or the server is stopping (SERVICE_UNAVAILABLE) */
+            /** @description The database cannot take the request now; see Retry-After (SERVICE_UNAVAILABLE) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2294,7 +2294,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unavailable or the server is stopping (SERVICE_UNAVAILABLE) */
+            /** @description The database cannot take the request now; see Retry-After (SERVICE_UNAVAILABLE) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2414,7 +2414,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unavailable or the server is stopping (SERVICE_UNAVAILABLE) */
+            /** @description The database cannot take the request now; see Retry-After (SERVICE_UNAVAILABLE) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2528,7 +2528,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is unavailable or the server is stopping (SERVICE_UNAVAILABLE) */
+            /** @description The database cannot take the request now; see Retry-After (SERVICE_UNAVAILABLE) */
             503: {
                 headers: {
                     [name: string]: unknown;
