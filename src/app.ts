@@ -11,6 +11,7 @@ import statusUpdates from './domains/status-updates/routes.js'
 import tasks from './domains/tasks/routes.js'
 import auth from './http/auth.js'
 import errors from './http/errors.js'
+import methodNotAllowed from './http/method-not-allowed.js'
 import openapi from './http/openapi.js'
 import { Problem } from './http/schemas.js'
 import { browserHeaders, rateLimiting } from './http/security.js'
@@ -39,6 +40,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
     disableRequestLogging: !perRequestLines,
     bodyLimit: BODY_LIMIT,
     return503OnClosing: true,
+    // `/tasks/` answers exactly as `/tasks` does, and each route is registered (and documented) once,
+    // without the slash.
+    routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.setValidatorCompiler(validatorCompiler)
@@ -49,12 +53,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   await app.register(errors)
   await app.register(persistence, { config, repos: options.repos })
   await app.register(rateLimiting, config.rateLimit)
+  // Before auth: a browser's CORS preflight carries no credentials and is answered before they are asked.
+  await app.register(browserHeaders, { corsOrigins: config.corsOrigins })
   // Before every route, so its onRoute hook gives each route its role (deny by default) and documents it.
   await app.register(auth, {
     failuresPerWindow: config.rateLimit.authFailuresPerWindow,
     windowMs: config.rateLimit.windowMs,
   })
-  await app.register(browserHeaders, { corsOrigins: config.corsOrigins })
   await app.register(openapi)
   await app.register(service)
   await app.register(tasks, { prefix: '/tasks' })
@@ -62,6 +67,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   await app.register(statusUpdates, { prefix: '/status-updates' })
   await app.register(designNotes, { prefix: '/design-notes' })
   await app.register(audit, { prefix: '/audit-entries' })
+  // Last: it answers 405 for the methods the routes above do not have.
+  await app.register(methodNotAllowed)
   return app
 }
 

@@ -49,12 +49,12 @@ export const notFound = (what: string, id?: string) =>
     id === undefined ? `${what} not found` : `${what} ${id} not found`,
   )
 
-export const methodNotAllowed = (allow: string[]) =>
+export const methodNotAllowed = (method: string, allow: string[]) =>
   new TrailError(
     405,
     'METHOD_NOT_ALLOWED',
     'Method not allowed',
-    `This resource is immutable; allowed methods: ${allow.join(', ')}`,
+    `${method} is not supported here; allowed methods: ${allow.join(', ')}`,
     {},
     { allow: allow.join(', ') },
   )

@@ -1,4 +1,5 @@
-// Who may do what: every route's minimum role, in one table. Roles are ordered, each including the one
+// Who may do what: every route's minimum role, in one table. A method a path does not have answers 405 to
+// anyone who may read the path (src/http/method-not-allowed.ts). Roles are ordered, each including the one
 // before it. A route missing from this table is refused to all but admins (deny by default), and the
 // route × role test fails until it is added here.
 import type { Role } from '../persistence/contract.js'
@@ -26,23 +27,13 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /status-updates': 'viewer',
   'GET /status-updates/:id': 'viewer',
   'POST /status-updates': 'contributor',
-  // Status updates, design notes and audit entries never change: these answer 405 to anyone who may read.
-  'PATCH /status-updates/:id': 'viewer',
-  'PUT /status-updates/:id': 'viewer',
-  'DELETE /status-updates/:id': 'viewer',
 
   'GET /design-notes': 'viewer',
   'GET /design-notes/:id': 'viewer',
   'POST /design-notes': 'maintainer',
-  'PATCH /design-notes/:id': 'viewer',
-  'PUT /design-notes/:id': 'viewer',
-  'DELETE /design-notes/:id': 'viewer',
 
   'GET /audit-entries': 'maintainer',
   'GET /audit-entries/:id': 'maintainer',
-  'PATCH /audit-entries/:id': 'maintainer',
-  'PUT /audit-entries/:id': 'maintainer',
-  'DELETE /audit-entries/:id': 'maintainer',
 }
 
 /** The browsable API docs and their assets stay open, like /openapi.json. */

@@ -8,6 +8,7 @@ import { type Access, accessFor, allows } from '../auth/roles.js'
 import { hashSecret } from '../auth/tokens.js'
 import { forbidden, rateLimited, unauthorized, validationFailed } from '../errors.js'
 import type { Role } from '../persistence/contract.js'
+import { problems } from './schemas.js'
 
 export interface RouteAccess {
   method: string
@@ -63,14 +64,17 @@ export default fp(
     app.decorate('routeAccess', routes)
     app.addHook('onRoute', (route) => {
       const methods = Array.isArray(route.method) ? route.method : [route.method]
-      const rule = accessFor(methods[0] as string, route.url)
+      // A route may bring its own rule (the generated 405 routes take the one of reading their path).
+      const rule = route.config?.access ?? accessFor(methods[0] as string, route.url)
       const access = rule ?? 'admin'
       for (const method of methods) routes.push({ method, url: route.url, access, ruled: rule !== undefined })
       route.config = { ...route.config, access }
-      if (route.schema && access !== 'public') {
-        const note = `Needs the ${access} role (when API tokens are in use).`
+      const note = `Needs the ${access} role (when API tokens are in use).`
+      // The HEAD route Fastify adds for a GET shares its schema: document the role once.
+      if (route.schema && access !== 'public' && !route.schema.description?.includes(note)) {
         route.schema.description = route.schema.description ? `${route.schema.description} ${note}` : note
         route.schema.security = [{ bearerAuth: [] }]
+        route.schema.response = { ...problems(401, 403, 429), ...(route.schema.response as object) }
       }
     })
 

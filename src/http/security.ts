@@ -1,8 +1,9 @@
 // Abuse limits and browser-facing headers: a per-token (or per-address) request budget, security headers,
 // and CORS only for the origins an operator lists.
-import cors from '@fastify/cors'
+import fastifyCors from '@fastify/cors'
 import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
+import type { FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Config } from '../config.js'
 import { rateLimited } from '../errors.js'
@@ -24,15 +25,37 @@ export const rateLimiting = fp(
   { name: 'rate-limiting' },
 )
 
+/** A CORS preflight, as the Fetch standard defines it; any other OPTIONS is an unsupported method (405). */
+const isPreflight = (request: FastifyRequest) =>
+  request.method === 'OPTIONS' &&
+  request.headers.origin !== undefined &&
+  request.headers['access-control-request-method'] !== undefined
+
+/**
+ * The API answers JSON only, so its pages may load nothing at all. /docs (Swagger UI) sets its own policy
+ * through swagger-ui's `staticCSP` (src/http/openapi.ts).
+ */
+export const API_CSP = {
+  defaultSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'none'"],
+  frameAncestors: ["'none'"],
+}
+
 export const browserHeaders = fp(
   async (app, options: { corsOrigins: string[] }) => {
-    // /docs serves Swagger UI, whose inline styles and scripts the default CSP would block; swagger-ui's
-    // staticCSP sets a policy for its own pages instead.
-    await app.register(helmet, { contentSecurityPolicy: false })
+    await app.register(helmet, { contentSecurityPolicy: { useDefaults: false, directives: API_CSP } })
     if (options.corsOrigins.length > 0) {
-      await app.register(cors, {
+      const cors = {
         origin: options.corsOrigins,
+        // Every method the API has, so a browser may also PATCH and DELETE (the default is GET, HEAD, POST).
+        methods: ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE'],
         exposedHeaders: ['etag', 'location', 'retry-after'],
+      }
+      // @fastify/cors answers preflights in its onRequest hook; a plain OPTIONS goes on to the route, which
+      // answers 405 with `Allow` (src/http/method-not-allowed.ts) rather than cors's 400 text/plain.
+      await app.register(fastifyCors, {
+        delegator: (request, callback) => callback(null, { ...cors, preflight: isPreflight(request) }),
       })
     }
   },

@@ -60,6 +60,8 @@ export function versionedResourceRoutes<
   const tags = [path.slice(1)]
   const writeProblems = resource.writeProblems ?? []
   const plural = path.slice(1)
+  // operationIds: createTask, listTasks, getTask, updateTask, deleteTask.
+  const Plural = `${noun}s`
 
   return async (app) => {
     const repo = resource.repository(app)
@@ -69,6 +71,7 @@ export function versionedResourceRoutes<
       {
         schema: <FastifySchema>{
           tags,
+          operationId: `create${noun}`,
           summary: `Create a ${noun.toLowerCase()}`,
           body: schemas.create,
           response: { 201: schemas.entity, ...problems(400, 413, 415, ...writeProblems, 500, 503) },
@@ -86,6 +89,7 @@ export function versionedResourceRoutes<
       {
         schema: <FastifySchema>{
           tags,
+          operationId: `list${Plural}`,
           summary: `List ${plural}, newest first`,
           querystring: schemas.listQuery,
           response: { 200: PageSchema(schemas.entity), ...problems(400, 500, 503) },
@@ -103,6 +107,7 @@ export function versionedResourceRoutes<
       {
         schema: <FastifySchema>{
           tags,
+          operationId: `get${noun}`,
           summary: `Get a ${noun.toLowerCase()}`,
           params: IdParams,
           response: { 200: schemas.entity, ...problems(400, 404, 500, 503) },
@@ -121,6 +126,7 @@ export function versionedResourceRoutes<
       {
         schema: <FastifySchema>{
           tags,
+          operationId: `update${noun}`,
           summary: `Change a ${noun.toLowerCase()} (needs If-Match or version)`,
           params: IdParams,
           body: schemas.patch,
@@ -146,6 +152,7 @@ export function versionedResourceRoutes<
       {
         schema: <FastifySchema>{
           tags,
+          operationId: `delete${noun}`,
           summary: `Delete a ${noun.toLowerCase()} (needs If-Match or ?version=)`,
           params: IdParams,
           querystring: Type.Object({ version: Type.Optional(Version) }, { additionalProperties: false }),

@@ -93,12 +93,12 @@ t.test('OpenAPI 3.1 document and docs UI', async (t) => {
   const doc = res.json()
   t.equal(doc.openapi, '3.1.0')
   for (const path of [
-    '/tasks/',
+    '/tasks',
     '/tasks/{id}',
     '/bugs/{id}',
-    '/status-updates/',
-    '/design-notes/',
-    '/audit-entries/',
+    '/status-updates',
+    '/design-notes',
+    '/audit-entries',
     '/health',
   ]) {
     t.ok(doc.paths[path], path)

@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import fp from 'fastify-plugin'
 import { notFound } from '../../errors.js'
 import { canonicalTime, decodeSeqCursor, encodeCursor } from '../../http/cursor.js'
-import { refuseChanges } from '../../http/immutable.js'
 import { IdParams, Page, problems } from '../../http/schemas.js'
 import { AuditEntry, AuditListQuery } from './schemas.js'
 
@@ -15,6 +14,7 @@ const audit: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'listAuditEntries',
         summary: 'List audit entries, newest (highest seq) first',
         querystring: AuditListQuery,
         response: { 200: Page(AuditEntry), ...problems(400, 500, 503) },
@@ -40,6 +40,7 @@ const audit: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getAuditEntry',
         summary: 'Get an audit entry',
         params: IdParams,
         response: { 200: AuditEntry, ...problems(400, 404, 500, 503) },
@@ -51,8 +52,6 @@ const audit: FastifyPluginAsyncTypebox = async (app) => {
       return entry
     },
   )
-
-  refuseChanges(app, tags)
 }
 
 export default fp(audit, { name: 'audit', dependencies: ['persistence', 'http-errors'], encapsulate: true })

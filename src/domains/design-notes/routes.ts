@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import fp from 'fastify-plugin'
 import { notFound } from '../../errors.js'
 import { decodeCreatedCursor, encodeCursor } from '../../http/cursor.js'
-import { refuseChanges } from '../../http/immutable.js'
 import { IdParams, Page, problems } from '../../http/schemas.js'
 import { CreateDesignNoteBody, DesignNote, DesignNoteListQuery } from './schemas.js'
 
@@ -15,6 +14,7 @@ const designNotes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'createDesignNote',
         summary: 'Write a design note; with `supersedes`, also marks the older note superseded',
         body: CreateDesignNoteBody,
         response: { 201: DesignNote, ...problems(400, 409, 413, 415, 422, 500, 503) },
@@ -31,6 +31,7 @@ const designNotes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'listDesignNotes',
         summary: 'List design notes, oldest first unless order=desc',
         querystring: DesignNoteListQuery,
         response: { 200: Page(DesignNote), ...problems(400, 500, 503) },
@@ -48,6 +49,7 @@ const designNotes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getDesignNote',
         summary: 'Get a design note',
         params: IdParams,
         response: { 200: DesignNote, ...problems(400, 404, 500, 503) },
@@ -59,8 +61,6 @@ const designNotes: FastifyPluginAsyncTypebox = async (app) => {
       return note
     },
   )
-
-  refuseChanges(app, tags)
 }
 
 export default fp(designNotes, {

@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import fp from 'fastify-plugin'
 import { notFound } from '../../errors.js'
 import { canonicalTime, decodeCreatedCursor, encodeCursor } from '../../http/cursor.js'
-import { refuseChanges } from '../../http/immutable.js'
 import { IdParams, Page, problems } from '../../http/schemas.js'
 import { CreateStatusUpdateBody, StatusUpdate, StatusUpdateListQuery } from './schemas.js'
 
@@ -15,6 +14,7 @@ const statusUpdates: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'createStatusUpdate',
         summary: 'Post a status update (immutable once written)',
         body: CreateStatusUpdateBody,
         response: { 201: StatusUpdate, ...problems(400, 413, 415, 422, 500, 503) },
@@ -31,6 +31,7 @@ const statusUpdates: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'listStatusUpdates',
         summary: 'List status updates, newest first',
         querystring: StatusUpdateListQuery,
         response: { 200: Page(StatusUpdate), ...problems(400, 500, 503) },
@@ -52,6 +53,7 @@ const statusUpdates: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getStatusUpdate',
         summary: 'Get a status update',
         params: IdParams,
         response: { 200: StatusUpdate, ...problems(400, 404, 500, 503) },
@@ -63,8 +65,6 @@ const statusUpdates: FastifyPluginAsyncTypebox = async (app) => {
       return update
     },
   )
-
-  refuseChanges(app, tags)
 }
 
 export default fp(statusUpdates, {
