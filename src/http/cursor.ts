@@ -11,11 +11,12 @@ const checkCreatedKey = compileStrict<CreatedKey>(
     { additionalProperties: false },
   ) satisfies TSchema,
 )
-// Sequence numbers are PostgreSQL bigints read as JS numbers: anything past 2^53 - 1 (9223372036854775807
-// parses as 9223372036854775808, 1e300 as itself) names no entry and would fail in the database.
+// Sequence numbers are a PostgreSQL integer: a larger one (9223372036854775807, 1e300) names no entry and
+// would fail in the database rather than as a 400.
+const MAX_SEQ = 2_147_483_647
 const checkSeqKey = compileStrict<SeqKey>(
   Type.Object(
-    { seq: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) },
+    { seq: Type.Integer({ minimum: 1, maximum: MAX_SEQ }) },
     { additionalProperties: false },
   ),
 )
