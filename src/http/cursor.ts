@@ -15,10 +15,7 @@ const checkCreatedKey = compileStrict<CreatedKey>(
 // would fail in the database rather than as a 400.
 const MAX_SEQ = 2_147_483_647
 const checkSeqKey = compileStrict<SeqKey>(
-  Type.Object(
-    { seq: Type.Integer({ minimum: 1, maximum: MAX_SEQ }) },
-    { additionalProperties: false },
-  ),
+  Type.Object({ seq: Type.Integer({ minimum: 1, maximum: MAX_SEQ }) }, { additionalProperties: false }),
 )
 
 export const encodeCursor = (key: CreatedKey | SeqKey | null) =>
