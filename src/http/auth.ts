@@ -25,7 +25,7 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     actor: string
-    /** The token's id when the request carried one; rate limits count per token. */
+    /** The id of the token the request carried, once authenticated. */
     tokenId: string | undefined
   }
   interface FastifyContextConfig {

@@ -19,7 +19,10 @@ export function trail(args: string[], env: Record<string, string>) {
   return { code: run.status, stdout: run.stdout, stderr: run.stderr }
 }
 
-/** The same command in this process: for the quick refusals, which need no separate process. */
+/**
+ * The same command (runCli) in this process: a separate process per command is seconds each on a busy
+ * machine, so only the rotation itself runs the built bin.
+ */
 export async function trailHere(args: string[], env: Record<string, string>) {
   let stdout = ''
   let stderr = ''
@@ -50,7 +53,7 @@ export async function rotation(
   env: Record<string, string>,
   freshEnv: () => Promise<Record<string, string>>,
 ) {
-  const created = trail(
+  const created = await trailHere(
     ['tokens', 'create', '--actor', 'ada', '--role', 'contributor', '--expires', '90d'],
     env,
   )
@@ -85,16 +88,16 @@ export async function rotation(
 
   // A dump made now, loaded elsewhere, keeps both tokens as they are.
   const dump = join(dir, 'with-tokens.ndjson')
-  t.equal(trail(['export', '--out', dump, '--include-tokens'], env).code, 0)
+  t.equal((await trailHere(['export', '--out', dump, '--include-tokens'], env)).code, 0)
   const elsewhere = await freshEnv()
-  const imported = trail(['import', '--in', dump, '--include-tokens'], elsewhere)
+  const imported = await trailHere(['import', '--in', dump, '--include-tokens'], elsewhere)
   t.equal(imported.code, 0, imported.stderr)
   t.equal(
     (await trailHere(['tokens', 'list'], elsewhere)).stdout,
     (await trailHere(['tokens', 'list'], env)).stdout,
   )
 
-  const immediate = trail(['tokens', 'rotate', newId, '--grace', '0'], env)
+  const immediate = await trailHere(['tokens', 'rotate', newId, '--grace', '0'], env)
   t.equal(immediate.code, 0, immediate.stderr)
   t.match(immediate.stderr, `revoked ${newId}`)
   const newest = immediate.stdout.trim()
