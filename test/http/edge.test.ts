@@ -264,7 +264,7 @@ t.test('TRUST_PROXY: the client address comes from X-Forwarded-For only when tol
   t.equal((await from(elsewhere, '192.0.2.2')).statusCode, 429, 'a proxy not listed is not believed')
 })
 
-t.test('Fastify framework errors and /docs/static paths answer problem+json', async (t) => {
+t.test('a URL that does not decode (a Fastify framework error) answers problem+json', async (t) => {
   const app = await build(t, memory)
   const badUrl = await app.inject({ method: 'GET', url: '/tasks/%E0%A4%A' })
   t.equal(badUrl.statusCode, 400)
