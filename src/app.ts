@@ -10,7 +10,7 @@ import service from './domains/service/routes.js'
 import statusUpdates from './domains/status-updates/routes.js'
 import tasks from './domains/tasks/routes.js'
 import auth from './http/auth.js'
-import errors from './http/errors.js'
+import errors, { clientErrorHandler, frameworkErrors } from './http/errors.js'
 import methodNotAllowed from './http/method-not-allowed.js'
 import openapi from './http/openapi.js'
 import { Problem } from './http/schemas.js'
@@ -43,6 +43,17 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
     // `/tasks/` answers exactly as `/tasks` does, and each route is registered (and documented) once,
     // without the slash.
     routerOptions: { ignoreTrailingSlash: true },
+    // Behind a reverse proxy, the client's address comes from X-Forwarded-For, as far as TRUST_PROXY says.
+    trustProxy: config.trustProxy,
+    // A client that promises a body (or headers) and never sends it loses its socket instead of keeping it.
+    requestTimeout: config.timeouts.requestMs,
+    http: {
+      headersTimeout: config.timeouts.headersMs,
+      // Node checks those timeouts every 30 s by default, so a 10 s limit could take 40 s to apply.
+      connectionsCheckingInterval: Math.min(1000, config.timeouts.headersMs),
+    },
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.setValidatorCompiler(validatorCompiler)

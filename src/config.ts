@@ -1,5 +1,6 @@
 // The environment, validated once at start-up into a typed Config. A bad value stops start-up with one line
 // naming the variable and what it accepts; nothing falls back silently.
+import { isIP } from 'node:net'
 import { type Static, Type } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
 
@@ -55,6 +56,24 @@ const Env = Type.Object({
       description: 'a comma-separated list of origins such as https://app.example.com',
     }),
   ),
+  TRUST_PROXY: Type.Optional(
+    Type.String({
+      description:
+        'true, false, a hop count, or a comma-separated list of proxy addresses or CIDR ranges (10.0.0.0/8,::1)',
+    }),
+  ),
+  REQUEST_TIMEOUT_MS: Type.Integer({
+    minimum: 100,
+    maximum: 3_600_000,
+    default: 30_000,
+    description: 'the time a client has to send a whole request, in milliseconds (100 to 3600000)',
+  }),
+  HEADERS_TIMEOUT_MS: Type.Integer({
+    minimum: 100,
+    maximum: 3_600_000,
+    default: 10_000,
+    description: 'the time a client has to send the request headers, in milliseconds (100 to 3600000)',
+  }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
     { default: 'info', description: 'one of fatal, error, warn, info, debug, trace, silent' },
@@ -72,11 +91,37 @@ export interface Config {
   openAuthAllowed: boolean
   rateLimit: { perWindow: number; authFailuresPerWindow: number; windowMs: number }
   corsOrigins: string[]
+  /** Fastify's trustProxy: which proxies' X-Forwarded-For to believe for the client address. */
+  trustProxy: boolean | number | string[]
+  timeouts: { requestMs: number; headersMs: number }
 }
 
 export class ConfigError extends Error {}
 
 type EnvValues = Static<typeof Env>
+
+/** Proxy-addr's named ranges, which Fastify's trustProxy accepts beside addresses and CIDR ranges. */
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal'])
+
+function isAddressOrRange(item: string) {
+  if (NAMED_RANGES.has(item)) return true
+  const [address = '', prefix, ...rest] = item.split('/')
+  const family = isIP(address)
+  if (family === 0 || rest.length > 0) return false
+  if (prefix === undefined) return true
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128)
+}
+
+function parseTrustProxy(value: string | undefined): Config['trustProxy'] {
+  if (value === undefined || value === 'false') return false
+  if (value === 'true') return true
+  if (/^\d{1,3}$/.test(value)) return Number(value)
+  const items = value.split(',').map((item) => item.trim())
+  if (items.every(isAddressOrRange)) return items
+  throw new ConfigError(
+    `TRUST_PROXY=${JSON.stringify(value)} is not valid: expected ${Env.properties.TRUST_PROXY.description}`,
+  )
+}
 
 /** Reads the variables trail knows from `env`; throws ConfigError with a one-line message on a bad value. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -94,6 +139,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `${name}=${JSON.stringify(raw[name])} is not valid: expected ${schema?.description ?? error.message}`,
     )
   }
+  if (values.HEADERS_TIMEOUT_MS > values.REQUEST_TIMEOUT_MS) {
+    throw new ConfigError(
+      `HEADERS_TIMEOUT_MS=${values.HEADERS_TIMEOUT_MS} is not valid: expected at most REQUEST_TIMEOUT_MS (${values.REQUEST_TIMEOUT_MS})`,
+    )
+  }
+  const trustProxy = parseTrustProxy(values.TRUST_PROXY)
   if (values.PERSISTENCE === 'postgres' && values.DATABASE_URL === undefined) {
     throw new ConfigError('DATABASE_URL is required when PERSISTENCE=postgres: expected a postgres:// URL')
   }
@@ -111,5 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       windowMs: values.RATE_LIMIT_WINDOW_MS,
     },
     corsOrigins: values.CORS_ORIGINS?.split(',') ?? [],
+    trustProxy,
+    timeouts: { requestMs: values.REQUEST_TIMEOUT_MS, headersMs: values.HEADERS_TIMEOUT_MS },
   }
 }

@@ -16,3 +16,14 @@ export function expiryFrom(duration: string, now = Date.now()): string {
   if (!match) throw new Error(`--expires takes a duration like 90d, 12h or 30m, not "${duration}"`)
   return new Date(now + Number(match[1]) * (UNITS[match[2] as string] as number)).toISOString()
 }
+
+/** How long a rotated token keeps working beside its successor unless `--grace` says otherwise. */
+export const DEFAULT_GRACE = '24h'
+
+/** `--grace`: `0` (at once) or a duration like 24h, 30m or 7d, in milliseconds; throws on anything else. */
+export function graceMs(duration: string): number {
+  if (duration === '0') return 0
+  const match = /^([1-9]\d{0,5})([mhd])$/.exec(duration)
+  if (!match) throw new Error(`--grace takes 0 or a duration like 24h, 30m or 7d, not "${duration}"`)
+  return Number(match[1]) * (UNITS[match[2] as string] as number)
+}

@@ -1,8 +1,11 @@
 // The `trail` command: operator tasks against the database the environment configures.
-import { createWriteStream, existsSync, renameSync, rmSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { once } from 'node:events'
+import { createWriteStream, existsSync, linkSync, lstatSync, rmSync } from 'node:fs'
 import { finished } from 'node:stream/promises'
 import { parseArgs } from 'node:util'
-import { expiryFrom, hashSecret, newSecret } from '../auth/tokens.js'
+import { isActorName } from '../auth/actor.js'
+import { DEFAULT_GRACE, expiryFrom, graceMs, hashSecret, newSecret } from '../auth/tokens.js'
 import { type Config, ConfigError, loadConfig } from '../config.js'
 import { type DumpSummary, writeDump } from '../dump/export.js'
 import type { Counts } from '../dump/format.js'
@@ -31,6 +34,9 @@ commands:
   backup --out FILE               an online, consistent copy of the live SQLite file
   tokens create --actor NAME --role ROLE [--expires 90d]
                                   create an API token and print its secret (shown this once only)
+  tokens rotate ID [--grace 24h] [--expires 90d]
+                                  a new secret for the same actor and role (printed once); the old
+                                  token keeps working for the grace period (default ${DEFAULT_GRACE}; 0: at once)
   tokens list                     list tokens (never their secrets)
   tokens revoke ID                revoke a token; requests with it are refused from then on
 
@@ -92,7 +98,9 @@ const exportCommand: Command = async (args, config, io) => {
   needsDurableBackend(config, 'export')
   const includeTokens = values['include-tokens'] === true
   const out = values.out
-  if (out !== undefined && existsSync(out)) throw new UsageError(`${out} exists; choose a new file`)
+  // lstat, not exists: a dangling symlink at `out` is there too, and would be followed.
+  if (out !== undefined && lstatSync(out, { throwIfNoEntry: false }) !== undefined)
+    throw new UsageError(`${out} exists; choose a new file`)
   await withRepos(config, async (repos) => {
     const { schemaVersion } = await repos.health()
     const progress = progressOn(io.stderr)
@@ -101,14 +109,23 @@ const exportCommand: Command = async (args, config, io) => {
       io.stderr.write(`${summaryLine('exported', summary)}\n`)
       return
     }
-    // Written beside the target and renamed at the end, so a failed export never leaves a file behind.
-    const partial = `${out}.partial`
+    // Written beside the target under a name of its own, created exclusively, and hard-linked into place at
+    // the end: a link never replaces what is there, so a file (or symlink) that appeared at `out` during the
+    // run is left alone. A failed export removes only its own partial file.
+    const partial = `${out}.partial.${randomBytes(6).toString('hex')}`
     const file = createWriteStream(partial, { flags: 'wx' })
+    await once(file, 'open')
     try {
       const summary = await writeDump(repos.dump, schemaVersion, file, progress, { includeTokens })
       file.end()
       await finished(file)
-      renameSync(partial, out)
+      try {
+        linkSync(partial, out)
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+        throw new Error(`${out} appeared during the export and was left alone; the dump was not kept`)
+      }
+      rmSync(partial)
       io.stderr.write(`${summaryLine('exported', summary)} to ${out}\n`)
     } catch (error) {
       file.destroy()
@@ -163,6 +180,56 @@ const backup: Command = async (args, config, io) => {
   )
 }
 
+/**
+ * `tokens rotate ID`: the new token has the old one's actor and role, and `--expires`, or else the old
+ * token's lifetime counted from now (none if it had none). The old one expires after the grace period
+ * (sooner if it already would); `--grace 0` also revokes it at once.
+ */
+async function rotateToken(repos: Awaited<ReturnType<typeof openRepos>>, args: string[], io: Io) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { grace: { type: 'string' }, expires: { type: 'string' } },
+  })
+  const [id, ...extra] = positionals
+  if (id === undefined || extra.length > 0)
+    throw new UsageError('tokens rotate needs one token ID (see `trail tokens list`)')
+  const now = Date.now()
+  let grace: number
+  let expiresAt: string | null | undefined
+  try {
+    grace = graceMs(values.grace ?? DEFAULT_GRACE)
+    expiresAt = values.expires === undefined ? undefined : expiryFrom(values.expires, now)
+  } catch (error) {
+    throw new UsageError((error as Error).message)
+  }
+  const old = (await repos.tokens.list()).find((token) => token.id === id)
+  if (old === undefined) throw new Error(`no token ${id}`)
+  if (old.revokedAt !== null) throw new Error(`token ${id} is revoked; create a new one instead`)
+  if (old.expiresAt !== null && Date.parse(old.expiresAt) <= now)
+    throw new Error(`token ${id} expired at ${old.expiresAt}; create a new one instead`)
+  if (expiresAt === undefined) {
+    expiresAt =
+      old.expiresAt === null
+        ? null
+        : new Date(now + Date.parse(old.expiresAt) - Date.parse(old.createdAt)).toISOString()
+  }
+  const secret = newSecret()
+  const retireAt = new Date(now + grace).toISOString()
+  const rotated = await repos.tokens.rotate(id, { secretHash: hashSecret(secret), expiresAt, retireAt })
+  if (rotated === undefined) throw new Error(`token ${id} was revoked meanwhile; nothing was changed`)
+  if (grace === 0) await repos.tokens.revoke(id, retireAt)
+  const { token, retired } = rotated
+  io.stdout.write(`${secret}\n`)
+  io.stderr.write(
+    `created token ${token.id} for ${token.actor} (${token.role}${expiresAt ? `, expires ${expiresAt}` : ''}); ` +
+      'the secret above is shown only now\n' +
+      (grace === 0
+        ? `revoked ${retired.id}\n`
+        : `${retired.id} keeps working until ${retired.expiresAt}, then expires\n`),
+  )
+}
+
 const tokens: Command = async (args, config, io) => {
   const [action, ...rest] = args
   needsDurableBackend(config, 'tokens')
@@ -173,8 +240,10 @@ const tokens: Command = async (args, config, io) => {
         options: { actor: { type: 'string' }, role: { type: 'string' }, expires: { type: 'string' } },
       })
       const actor = values.actor?.trim()
-      if (!actor || actor.length > 200)
-        throw new UsageError('tokens create needs --actor NAME (1 to 200 characters)')
+      if (!actor || actor.length > 200 || !isActorName(actor))
+        throw new UsageError(
+          'tokens create needs --actor NAME (1 to 200 printable characters, no control characters)',
+        )
       if (!ROLES.includes(values.role as Role))
         throw new UsageError(`--role must be one of ${ROLES.join(', ')}`)
       let expiresAt: string | null = null
@@ -207,6 +276,8 @@ const tokens: Command = async (args, config, io) => {
             `expires ${token.expiresAt ?? 'never'}  ${state}\n`,
         )
       }
+    } else if (action === 'rotate') {
+      await rotateToken(repos, rest, io)
     } else if (action === 'revoke') {
       const [id] = rest
       if (id === undefined) throw new UsageError('tokens revoke needs the token ID (see `trail tokens list`)')
@@ -214,7 +285,7 @@ const tokens: Command = async (args, config, io) => {
       if (token === undefined) throw new Error(`no token ${id}`)
       io.stdout.write(`revoked ${token.id} (${token.actor}, ${token.role})\n`)
     } else {
-      throw new UsageError('tokens needs create, list or revoke')
+      throw new UsageError('tokens needs create, rotate, list or revoke')
     }
   })
 }

@@ -4,6 +4,7 @@
 // actor (X-Actor is ignored) and its role decides what it may do (src/auth/roles.ts).
 import type { FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
+import { isActorName } from '../auth/actor.js'
 import { type Access, accessFor, allows } from '../auth/roles.js'
 import { hashSecret } from '../auth/tokens.js'
 import { forbidden, rateLimited, unauthorized, validationFailed } from '../errors.js'
@@ -25,7 +26,7 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     actor: string
-    /** The token's id when the request carried one; rate limits count per token. */
+    /** The id of the token the request carried, once authenticated. */
     tokenId: string | undefined
   }
   interface FastifyContextConfig {
@@ -33,19 +34,41 @@ declare module 'fastify' {
   }
 }
 
-const ACTOR = /^[^\p{Cc}]*[^\p{Cc}\s][^\p{Cc}]*$/u
+/** The secret of `Authorization: Bearer <secret>`; the scheme's name is case-insensitive (RFC 9110 §11.1). */
+export function bearerSecret(header: string | undefined): string | undefined {
+  const match = header === undefined ? null : /^bearer[ \t]+(\S+)[ \t]*$/i.exec(header)
+  return match?.[1]
+}
+
 /** How often a token's last-used time is written: per request would turn every read into a write. */
 const TOUCH_INTERVAL_MS = 60_000
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+
+/**
+ * Node hands header values over as latin1 (one character per byte), while clients send names such as
+ * `café` as UTF-8: the bytes are decoded as UTF-8, and invalid UTF-8 is refused rather than stored garbled.
+ */
+function decodeHeader(value: string): string | undefined {
+  // Only a header set in-process (app.inject) can hold characters above 0xFF: it is text already.
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > 0xff) return value
+  try {
+    return utf8.decode(Buffer.from(value, 'latin1'))
+  } catch {
+    return undefined
+  }
+}
 
 function headerActor(request: FastifyRequest): string {
   const header = request.headers['x-actor']
   if (header === undefined) return 'anonymous'
-  if (typeof header !== 'string' || header.length > 200 || !ACTOR.test(header)) {
-    throw validationFailed('X-Actor must be one name of 1 to 200 printable characters', [
+  const name = typeof header === 'string' ? decodeHeader(header) : undefined
+  if (name === undefined || name.length > 200 || !isActorName(name)) {
+    throw validationFailed('X-Actor must be one name of 1 to 200 printable characters, in UTF-8', [
       { path: '/headers/x-actor', message: 'is invalid' },
     ])
   }
-  return header.trim()
+  return name.trim()
 }
 
 export interface AuthOptions {
@@ -113,8 +136,7 @@ export default fp(
         request.actor = headerActor(request)
         return
       }
-      const header = request.headers.authorization
-      const secret = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined
+      const secret = bearerSecret(request.headers.authorization)
       if (!secret) return refuse(request, 'Send Authorization: Bearer <token>')
       const token = await app.repos.tokens.findBySecretHash(hashSecret(secret))
       const now = new Date()

@@ -11,12 +11,20 @@ const checkCreatedKey = compileStrict<CreatedKey>(
     { additionalProperties: false },
   ) satisfies TSchema,
 )
+// Sequence numbers are a PostgreSQL integer: a larger one (9223372036854775807, 1e300) names no entry and
+// would fail in the database rather than as a 400.
+const MAX_SEQ = 2_147_483_647
 const checkSeqKey = compileStrict<SeqKey>(
-  Type.Object({ seq: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
+  Type.Object({ seq: Type.Integer({ minimum: 1, maximum: MAX_SEQ }) }, { additionalProperties: false }),
 )
 
 export const encodeCursor = (key: CreatedKey | SeqKey | null) =>
   key === null ? null : Buffer.from(JSON.stringify(key)).toString('base64url')
+
+const malformedCursor = () =>
+  validationFailed('The cursor is malformed; pass nextCursor from a previous page unchanged', [
+    { path: '/querystring/cursor', message: 'is malformed' },
+  ])
 
 function decode<K>(cursor: string | undefined, check: (value: unknown) => value is K): K | undefined {
   if (cursor === undefined) return undefined
@@ -26,19 +34,34 @@ function decode<K>(cursor: string | undefined, check: (value: unknown) => value 
   } catch {
     value = undefined
   }
-  if (!check(value)) {
-    throw validationFailed('The cursor is malformed; pass nextCursor from a previous page unchanged', [
-      { path: '/querystring/cursor', message: 'is malformed' },
-    ])
-  }
+  if (!check(value)) throw malformedCursor()
   return value
 }
 
 export function decodeCreatedCursor(cursor: string | undefined): CreatedKey | undefined {
   const key = decode(cursor, checkCreatedKey)
-  return key && { createdAt: canonicalTime(key.createdAt), id: key.id }
+  if (key === undefined) return undefined
+  const createdAt = toCanonical(key.createdAt)
+  if (createdAt === undefined) throw malformedCursor()
+  return { createdAt, id: key.id }
 }
 export const decodeSeqCursor = (cursor: string | undefined) => decode(cursor, checkSeqKey)
 
-/** ISO 8601 in UTC with milliseconds, so times compare correctly as text and as numbers. */
-export const canonicalTime = (time: string) => new Date(time).toISOString()
+function toCanonical(time: string): string | undefined {
+  const date = new Date(time)
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString()
+}
+
+/**
+ * ISO 8601 in UTC with milliseconds, so times compare correctly as text and as numbers. The date-time
+ * format admits times no Date can hold (a leap second, 23:59:60): those are a 400 naming `field`.
+ */
+export function canonicalTime(time: string, field: string): string {
+  const canonical = toCanonical(time)
+  if (canonical === undefined) {
+    throw validationFailed(`${field} is not a time trail can store (leap seconds are not)`, [
+      { path: `/querystring/${field}`, message: 'must be a valid date-time' },
+    ])
+  }
+  return canonical
+}

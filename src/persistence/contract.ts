@@ -119,6 +119,15 @@ export interface TokenRepository {
   list(): Promise<ApiToken[]>
   /** Marks the token revoked (once; a second revoke keeps the first time); undefined for an unknown id. */
   revoke(id: string, at: string): Promise<ApiToken | undefined>
+  /**
+   * Rotation, in one transaction: a new token for the old one's actor and role under `secretHash`, and the
+   * old token's expiry brought forward to `retireAt` (kept if it is sooner). Undefined, writing nothing,
+   * when no token has that id or it is revoked.
+   */
+  rotate(
+    id: string,
+    input: { secretHash: string; expiresAt: string | null; retireAt: string },
+  ): Promise<{ retired: ApiToken; token: ApiToken } | undefined>
   /** Records that the token was used at `at`. */
   touch(id: string, at: string): Promise<void>
   /** Whether any token was ever created: from then on every request needs one. */

@@ -2,6 +2,7 @@
 
 import type { Test } from 'tap'
 import t from 'tap'
+import type { TaskChanges } from '../../src/domains/tasks/schemas.js'
 import type { CreatedKey, Repos } from '../../src/persistence/contract.js'
 import type { TestBackend } from '../backends/types.js'
 
@@ -93,12 +94,12 @@ export function runContractSuite(backend: TestBackend) {
     t.test('a change to any one field alone is a new version with a one-field diff', async (t) => {
       const repos = await open(t)
       const task = await repos.tasks.create({ title: 'a', assignees: ['x'] }, 'ada')
-      const changes = [
+      const changes: [TaskChanges, string, unknown][] = [
         [{ title: 'b' }, 'title', ['a', 'b']],
         [{ status: 'done' }, 'status', ['todo', 'done']],
         [{ priority: 'low' }, 'priority', ['medium', 'low']],
         [{ assignees: ['x', 'y'] }, 'assignees', [['x'], ['x', 'y']]],
-      ] as const
+      ]
       let version = 1
       for (const [change, field, expected] of changes) {
         const next = await repos.tasks.update(task.id, change, version, 'bob')

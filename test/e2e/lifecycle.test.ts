@@ -16,6 +16,16 @@ t.test('a bad configuration value stops start-up with one line naming the variab
       { PERSISTENCE: 'postgres', DATABASE_URL: 'mysql://x' },
       /^trail: DATABASE_URL="mysql:\/\/x" is not valid/,
     ],
+    [
+      { TRUST_PROXY: 'yes' },
+      /^trail: TRUST_PROXY="yes" is not valid: expected true, false, a hop count, or a comma-separated list/,
+    ],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, /^trail: TRUST_PROXY="10.0.0.0\/33" is not valid/],
+    [{ REQUEST_TIMEOUT_MS: '5s' }, /^trail: REQUEST_TIMEOUT_MS="5s" is not valid: expected the time/],
+    [
+      { REQUEST_TIMEOUT_MS: '1000', HEADERS_TIMEOUT_MS: '2000' },
+      /^trail: HEADERS_TIMEOUT_MS=2000 is not valid: expected at most REQUEST_TIMEOUT_MS \(1000\)$/,
+    ],
   ]
   for (const [env, message] of cases) {
     const run = spawnSync(process.execPath, [SERVER_ENTRY], {

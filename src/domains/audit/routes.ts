@@ -25,8 +25,8 @@ const audit: FastifyPluginAsyncTypebox = async (app) => {
       const page = await repo.list({
         filter: {
           ...filter,
-          ...(since === undefined ? {} : { since: canonicalTime(since) }),
-          ...(until === undefined ? {} : { until: canonicalTime(until) }),
+          ...(since === undefined ? {} : { since: canonicalTime(since, 'since') }),
+          ...(until === undefined ? {} : { until: canonicalTime(until, 'until') }),
         },
         limit,
         after: decodeSeqCursor(cursor),

@@ -40,7 +40,7 @@ const statusUpdates: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { limit, cursor, since, ...filter } = request.query
       const page = await repo.list({
-        filter: { ...filter, ...(since === undefined ? {} : { since: canonicalTime(since) }) },
+        filter: { ...filter, ...(since === undefined ? {} : { since: canonicalTime(since, 'since') }) },
         limit,
         after: decodeCreatedCursor(cursor),
       })

@@ -365,6 +365,23 @@ export function createMemoryRepos(options: { auditLog?: AuditLog } = {}): Repos 
         const { secretHash: _, ...token } = stored
         return token
       },
+      async rotate(id, { secretHash, expiresAt, retireAt }) {
+        const stored = tokens.get(id)
+        if (stored === undefined || stored.revokedAt !== null) return undefined
+        const token: ApiToken = {
+          id: uuidv7(),
+          actor: stored.actor,
+          role: stored.role,
+          createdAt: now(),
+          lastUsedAt: null,
+          expiresAt,
+          revokedAt: null,
+        }
+        if (stored.expiresAt === null || stored.expiresAt > retireAt) stored.expiresAt = retireAt
+        tokens.set(token.id, { ...token, secretHash })
+        const { secretHash: _, ...retired } = stored
+        return { retired, token }
+      },
       async touch(id, at) {
         const stored = tokens.get(id)
         if (stored) stored.lastUsedAt = at

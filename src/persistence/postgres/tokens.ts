@@ -1,7 +1,7 @@
 // API tokens. The lookups every request makes (by the secret's hash, `exists`) and `touch` are named prepared
 // statements, parsed once per connection. Each write is one statement, atomic on its own, and writes no audit
 // entry: tokens are not an audited entity.
-import { eq, getTableColumns, sql } from 'drizzle-orm'
+import { and, eq, getTableColumns, isNull, sql } from 'drizzle-orm'
 import { uuidv7 } from 'uuidv7'
 import type { ApiToken, TokenRepository } from '../contract.js'
 import type { PostgresDatabase } from './database.js'
@@ -64,6 +64,31 @@ export function createTokenRepository(db: PostgresDatabase): TokenRepository {
           .returning(tokenColumns)
         return row && apiTokenFromRow(row)
       }),
+    rotate: (id, { secretHash, expiresAt, retireAt }) =>
+      withRetries(() =>
+        db.transaction(async (tx) => {
+          const retire = toEpochMs(retireAt)
+          // The sooner of the token's own expiry and the rotation's; a revoked token is not rotated.
+          const [row] = await tx
+            .update(apiTokens)
+            .set({ expiresAt: sql`least(coalesce(${apiTokens.expiresAt}, ${retire}), ${retire})` })
+            .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
+            .returning(tokenColumns)
+          if (row === undefined) return undefined
+          const retired = apiTokenFromRow(row)
+          const token: ApiToken = {
+            id: uuidv7(),
+            actor: retired.actor,
+            role: retired.role,
+            createdAt: new Date().toISOString(),
+            lastUsedAt: null,
+            expiresAt,
+            revokedAt: null,
+          }
+          await tx.insert(apiTokens).values(apiTokenToRow({ ...token, secretHash }))
+          return { retired, token }
+        }),
+      ),
     touch: (id, at) =>
       withRetries(async () => {
         await touchToken.execute({ id, at: toEpochMs(at) })

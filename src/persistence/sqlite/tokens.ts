@@ -1,7 +1,7 @@
 // API tokens. Every statement is prepared once: looking a token up by its secret's hash (and `exists`) runs
 // on every request. Writes run in the store's immediate transaction like every other write, and write no
 // audit entry: tokens are not an audited entity.
-import { eq, getTableColumns, sql } from 'drizzle-orm'
+import { and, eq, getTableColumns, isNull, sql } from 'drizzle-orm'
 import { uuidv7 } from 'uuidv7'
 import type { ApiToken, TokenRepository } from '../contract.js'
 import { apiTokenFromRow, apiTokenToRow, toEpochMs } from './rows.js'
@@ -28,6 +28,15 @@ export function createTokenRepository({ db, now, write }: Store): TokenRepositor
     .update(apiTokens)
     .set({ revokedAt: sql`coalesce(${apiTokens.revokedAt}, ${sql.placeholder('at')})` })
     .where(byId(apiTokens))
+    .returning(tokenColumns)
+    .prepare()
+  // The sooner of the token's own expiry and the rotation's; a revoked token is not rotated.
+  const retireToken = db
+    .update(apiTokens)
+    .set({
+      expiresAt: sql`case when ${apiTokens.expiresAt} < ${sql.placeholder('retireAt')} then ${apiTokens.expiresAt} else ${sql.placeholder('retireAt')} end`,
+    })
+    .where(and(byId(apiTokens), isNull(apiTokens.revokedAt)))
     .returning(tokenColumns)
     .prepare()
   const touchToken = db
@@ -63,6 +72,24 @@ export function createTokenRepository({ db, now, write }: Store): TokenRepositor
       // leave its statement open and keep the WAL from being checkpointed.
       const row = write(() => revokeToken.get({ id, at: toEpochMs(at) }))
       return row && apiTokenFromRow(row)
+    },
+    async rotate(id, { secretHash, expiresAt, retireAt }) {
+      return write(() => {
+        const row = retireToken.get({ id, retireAt: toEpochMs(retireAt) })
+        if (row === undefined) return undefined
+        const retired = apiTokenFromRow(row)
+        const token: ApiToken = {
+          id: uuidv7(),
+          actor: retired.actor,
+          role: retired.role,
+          createdAt: now(),
+          lastUsedAt: null,
+          expiresAt,
+          revokedAt: null,
+        }
+        insertToken.run(apiTokenToRow({ ...token, secretHash }))
+        return { retired, token }
+      })
     },
     async touch(id, at) {
       write(() => touchToken.run({ id, at: toEpochMs(at) }))
