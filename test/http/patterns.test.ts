@@ -2,8 +2,9 @@
 // and the dump's row schemas) runs in linear time: none can backtrack super-linearly (scslre, the analysis
 // behind eslint-plugin-regexp), and each rejects or accepts 1 MiB of hostile text quickly. The old title
 // pattern took 2.5 s on 64 KB and minutes on 1 MiB. This is the one timing assertion the suite makes.
-import t from 'tap'
+
 import { analyse } from 'scslre'
+import t from 'tap'
 import { ROW_SCHEMAS } from '../../src/dump/format.js'
 import { compileStrict } from '../../src/http/validation.js'
 import { memory } from '../backends/memory.js'
