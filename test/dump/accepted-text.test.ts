@@ -93,7 +93,7 @@ for (const backend of backends) {
     let run = 0
     let acceptedInAll = 0
     await fc.assert(
-      fc.asyncProperty(fc.array(write, { minLength: 1, maxLength: 8 }), async (writes) => {
+      fc.asyncProperty(fc.array(write, { minLength: 1, maxLength: 6 }), async (writes) => {
         const results = await t.test(`run ${++run}`, async (t) => {
           const source = await build(t, backend)
           acceptedInAll += await apply(source, writes)
@@ -108,7 +108,7 @@ for (const backend of backends) {
         })
         return results?.ok !== false
       }),
-      { numRuns: 6 },
+      { numRuns: 5 },
     )
     t.ok(acceptedInAll > 0, `${acceptedInAll} writes were accepted and moved`)
   })
