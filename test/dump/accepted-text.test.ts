@@ -108,7 +108,19 @@ for (const backend of backends) {
         })
         return results?.ok !== false
       }),
-      { numRuns: 5 },
+      {
+        numRuns: 5,
+        // The finding: 200 lone surrogates, once accepted, became 600 U+FFFD in SQLite and 200 in PostgreSQL.
+        examples: [
+          [
+            [
+              { route: 'POST /tasks', title: '\ud800'.repeat(200), assignees: [], rationale: 'why' },
+              { route: 'POST /status-updates', message: 'a\udc00b' },
+              { route: 'POST /tasks', title: 'e\u0301 😀', assignees: ['\u200bx'], rationale: '👩‍👩‍👧' },
+            ],
+          ],
+        ],
+      },
     )
     t.ok(acceptedInAll > 0, `${acceptedInAll} writes were accepted and moved`)
   })
