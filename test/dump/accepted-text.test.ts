@@ -93,7 +93,7 @@ for (const backend of backends) {
     let run = 0
     let acceptedInAll = 0
     await fc.assert(
-      fc.asyncProperty(fc.array(write, { minLength: 1, maxLength: 6 }), async (writes) => {
+      fc.asyncProperty(fc.array(write, { minLength: 1, maxLength: 5 }), async (writes) => {
         const results = await t.test(`run ${++run}`, async (t) => {
           const source = await build(t, backend)
           acceptedInAll += await apply(source, writes)
@@ -109,7 +109,7 @@ for (const backend of backends) {
         return results?.ok !== false
       }),
       {
-        numRuns: 5,
+        numRuns: 4,
         // The finding: 200 lone surrogates, once accepted, became 600 U+FFFD in SQLite and 200 in PostgreSQL.
         examples: [
           [
