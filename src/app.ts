@@ -11,10 +11,12 @@ import statusUpdates from './domains/status-updates/routes.js'
 import tasks from './domains/tasks/routes.js'
 import auth from './http/auth.js'
 import errors, { clientErrorHandler, frameworkErrors } from './http/errors.js'
+import jsonBodies from './http/json.js'
 import methodNotAllowed from './http/method-not-allowed.js'
 import openapi from './http/openapi.js'
 import { Problem } from './http/schemas.js'
 import { browserHeaders, rateLimiting } from './http/security.js'
+import { isAcceptableText, TEXT_FORMAT } from './http/text.js'
 import { validatorCompiler } from './http/validation.js'
 import type { Repos } from './persistence/contract.js'
 import persistence from './persistence/index.js'
@@ -54,11 +56,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
     },
     frameworkErrors,
     clientErrorHandler,
+    // Response schemas name the `text` format too; the serializer's own Ajv must know it.
+    serializerOpts: { ajv: { formats: { [TEXT_FORMAT]: isAcceptableText } } },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.setValidatorCompiler(validatorCompiler)
   // JSON only: any other body, text/plain included, is a 415 rather than a string that fails later.
   app.removeContentTypeParser('text/plain')
+  await app.register(jsonBodies)
   app.addSchema(Problem)
 
   await app.register(errors)

@@ -1,8 +1,10 @@
 // Actor names, wherever they come from (X-Actor, `trail tokens create --actor`): one line of printable text.
+import { isAcceptableText } from '../http/text.js'
 
-const ACTOR = /^[^\p{Cc}]*[^\p{Cc}\s][^\p{Cc}]*$/u
-/** With the u flag a surrogate pair is one code point, so this matches only a surrogate standing alone. */
-const LONE_SURROGATE = /\p{Cs}/u
+const CONTROL = /\p{Cc}/u
 
-/** Not blank, no control characters (C0, DEL, C1), no lone surrogates. */
-export const isActorName = (name: string) => ACTOR.test(name) && !LONE_SURROGATE.test(name)
+/**
+ * Acceptable text (well-formed, not blank by the same rule as titles) with no control characters (C0, DEL,
+ * C1). Both checks are single linear passes, so a long hostile header costs no more than its length.
+ */
+export const isActorName = (name: string) => isAcceptableText(name) && !CONTROL.test(name)

@@ -12,6 +12,8 @@ import {
   TrailError,
   validationFailed,
 } from '../errors.js'
+import { TEXT_FORMAT } from './text.js'
+import { MAX_ERRORS } from './validation.js'
 
 const problemType = (code: ErrorCode) => `urn:trail:problem:${code.toLowerCase().replaceAll('_', '-')}`
 
@@ -96,19 +98,27 @@ interface AjvError {
   params: Record<string, unknown>
 }
 
+/** Longest path or message a field error repeats: a client's own field names come back in paths. */
+const MAX_ERROR_TEXT = 200
+const bounded = (text: string) =>
+  text.length <= MAX_ERROR_TEXT ? text : `${text.slice(0, MAX_ERROR_TEXT - 1)}…`
+
+function fieldError(part: string, e: AjvError): FieldError {
+  const at = `/${part}${e.instancePath}`
+  if (e.keyword === 'additionalProperties')
+    return { path: `${at}/${e.params.additionalProperty}`, message: 'unknown field' }
+  if (e.keyword === 'required') return { path: `${at}/${e.params.missingProperty}`, message: 'is required' }
+  if (e.keyword === 'format' && e.params.format === TEXT_FORMAT)
+    return { path: at, message: 'must not be blank, contain a NUL character or a lone surrogate' }
+  return { path: at, message: e.message ?? 'is invalid' }
+}
+
+/** At most MAX_ERRORS errors (validation.ts stops early already), each with a bounded path and message. */
 function fieldErrors(error: FastifyError): FieldError[] {
   const part = error.validationContext ?? 'body'
-  return (error.validation as AjvError[]).map((e) => {
-    if (e.keyword === 'additionalProperties') {
-      return { path: `/${part}${e.instancePath}/${e.params.additionalProperty}`, message: 'unknown field' }
-    }
-    if (e.keyword === 'required') {
-      return { path: `/${part}${e.instancePath}/${e.params.missingProperty}`, message: 'is required' }
-    }
-    if (e.keyword === 'pattern') {
-      return { path: `/${part}${e.instancePath}`, message: 'must not be blank or contain a NUL character' }
-    }
-    return { path: `/${part}${e.instancePath}`, message: e.message ?? 'is invalid' }
+  return (error.validation as AjvError[]).slice(0, MAX_ERRORS).map((e) => {
+    const { path, message } = fieldError(part, e)
+    return { path: bounded(path), message: bounded(message) }
   })
 }
 

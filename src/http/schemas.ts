@@ -1,9 +1,21 @@
 // Shared schema building blocks: every route and the dump importer validate with these.
 import { type TSchema, Type } from '@sinclair/typebox'
+import { TEXT_FORMAT } from './text.js'
 
-/** A string that is not blank, has no NUL character and fits in `maxLength`. */
+const TEXT_RULE =
+  'Not blank (not only white space, invisible characters, combining marks or controls), no NUL, no lone surrogate'
+
+/**
+ * A string that is acceptable text (src/http/text.ts) and fits in `maxLength` code points. The `text` format
+ * is checked in one linear pass, after the lengths; no pattern, which could backtrack.
+ */
 export const Text = (maxLength: number, options: { description?: string } = {}) =>
-  Type.String({ minLength: 1, maxLength, pattern: '^[^\\u0000]*[^\\u0000\\s][^\\u0000]*$', ...options })
+  Type.String({
+    minLength: 1,
+    maxLength,
+    format: TEXT_FORMAT,
+    description: options.description ? `${options.description}. ${TEXT_RULE}` : TEXT_RULE,
+  })
 
 export const Id = Type.String({
   format: 'uuid',

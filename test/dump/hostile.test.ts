@@ -116,7 +116,7 @@ for (const backend of backends) {
         forgeDump(at('a NUL in a string'), [
           JSON.stringify({ table: 'tasks', row: { ...task, title: 'a\u0000b' } }),
         ]),
-      /line 2: tasks row: \/title must not be blank or contain a NUL/,
+      /line 2: tasks row: \/title must not be blank, contain a NUL/,
     )
     await refused(
       'an unknown field',
