@@ -11,7 +11,13 @@ import {
   type DumpSnapshot,
   type DumpTable,
 } from '../contract.js'
-import { closeSqlite, openSqlite, type SqliteClientOptions, type SqliteDatabase } from './client.js'
+import {
+  closeSqlite,
+  DEFAULT_BUSY_TIMEOUT_MS,
+  openSqlite,
+  type SqliteClientOptions,
+  type SqliteDatabase,
+} from './client.js'
 import { serviceFault } from './faults.js'
 import {
   apiTokenToRow,
@@ -143,14 +149,14 @@ function snapshotOf(reader: SqliteDatabase): DumpSnapshot {
   }
 }
 
-/** The repositories' connection settings, so the dump's own connections behave the same. */
-function clientOptionsOf(sqlite: SqliteDatabase): Required<SqliteClientOptions> {
+/** The repositories' connection settings (and their lock-wait budget), so the dump's connections behave the same. */
+function clientOptionsOf(sqlite: SqliteDatabase, lockWaitMs: number): Required<SqliteClientOptions> {
   if (sqlite.memory) throw new Error('An in-memory SQLite database cannot be dumped or loaded')
   const synchronous = sqlite.pragma('synchronous', { simple: true }) as number
   return {
     // 2 is FULL and 3 EXTRA; both mean "also survive a power cut".
     synchronous: synchronous >= 2 ? 'FULL' : 'NORMAL',
-    busyTimeoutMs: sqlite.pragma('busy_timeout', { simple: true }) as number,
+    busyTimeoutMs: lockWaitMs,
   }
 }
 
@@ -205,10 +211,13 @@ function rowError(entry: DumpRow, error: unknown): unknown {
 }
 
 /** Export and import over the file behind `sqlite`, the repositories' connection (left untouched). */
-export function createSqliteDump(sqlite: SqliteDatabase): DumpRepository {
+export function createSqliteDump(
+  sqlite: SqliteDatabase,
+  lockWaitMs: number = DEFAULT_BUSY_TIMEOUT_MS,
+): DumpRepository {
   return {
     async snapshot(read) {
-      const { busyTimeoutMs } = clientOptionsOf(sqlite)
+      const { busyTimeoutMs } = clientOptionsOf(sqlite, lockWaitMs)
       const reader = new Database(sqlite.name, {
         readonly: true,
         fileMustExist: true,
@@ -232,7 +241,7 @@ export function createSqliteDump(sqlite: SqliteDatabase): DumpRepository {
     },
 
     async load(rows) {
-      const writer = openSqlite(sqlite.name, clientOptionsOf(sqlite))
+      const writer = openSqlite(sqlite.name, clientOptionsOf(sqlite, lockWaitMs))
       try {
         // Foreign keys are checked once, at the end, by foreign_key_check: a design note's `supersededBy`
         // names a later note, so row-by-row checks would reject a valid dump. The alternatives cost more:

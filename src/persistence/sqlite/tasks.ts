@@ -64,7 +64,7 @@ export function createTaskRepository(store: Store, detachers: TaskDetacher[]): T
       })
     },
     async delete(id, expectedVersion, actor) {
-      write(() => {
+      await write(() => {
         const task = expectVersion(getTask(id), 'Task', id, expectedVersion)
         const at = now()
         const entries = detachers.flatMap((detach) => detach(id, actor, at))
