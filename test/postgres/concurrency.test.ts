@@ -109,7 +109,7 @@ if (adminUrl !== undefined) {
     // Creates, updates and status updates from both instances at once, each instance with its own pool.
     await Promise.all(
       tasks.flatMap((task, i) => [
-        (i % 2 ? b : a).tasks.update(task.id, { status: 'doing' }, 1, 'bob'),
+        (i % 2 ? b : a).tasks.update(task.id, { status: 'in_progress' }, 1, 'bob'),
         ...Array.from({ length: 10 }, (_, j) =>
           (j % 2 ? a : b).statusUpdates.create({ message: `m${j}`, taskId: task.id }, 'cy'),
         ),

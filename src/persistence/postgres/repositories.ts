@@ -34,7 +34,8 @@ import {
   toEpochMs,
   toIso,
 } from './rows.js'
-import { auditEntries, bugs, designNotes, statusUpdates, tasks } from './schema.js'
+import { auditEntries, bugs, designNotes, statusUpdates, taskAssignees, tasks } from './schema.js'
+import { assigneeOrder, insertAssignees, taskColumns } from './tasks.js'
 import { createTokenRepository } from './tokens.js'
 
 type RowLock = 'update' | 'key share'
@@ -100,12 +101,12 @@ interface VersionedTable<T extends { id: string; version: number }> {
 const taskTable: VersionedTable<Task> = {
   name: 'Task',
   async find(tx, id, lock) {
-    const query = tx.select().from(tasks).where(eq(tasks.id, id))
+    const query = tx.select(taskColumns).from(tasks).where(eq(tasks.id, id))
     const [row] = await (lock === undefined ? query : query.for(lock))
     return row && taskFromRow(row)
   },
   async compareAndSet(tx, next, expectedVersion) {
-    const { id, ...values } = taskToRow(next)
+    const { id, assignees: _, ...values } = taskToRow(next)
     const written = await tx
       .update(tasks)
       .set(values)
@@ -184,7 +185,7 @@ export function createPostgresRepos(db: PostgresDatabase, options: PostgresRepos
 
   // Reads by id are the hot path: named prepared statements are parsed once per connection.
   const byId = sql.placeholder('id')
-  const taskById = db.select().from(tasks).where(eq(tasks.id, byId)).prepare('trail_task_by_id')
+  const taskById = db.select(taskColumns).from(tasks).where(eq(tasks.id, byId)).prepare('trail_task_by_id')
   const bugById = db.select().from(bugs).where(eq(bugs.id, byId)).prepare('trail_bug_by_id')
   const statusUpdateById = db
     .select()
@@ -218,6 +219,7 @@ export function createPostgresRepos(db: PostgresDatabase, options: PostgresRepos
           const clock = await lockAuditTrail(tx)
           const task = newTask(input, actor, clock.at)
           await tx.insert(tasks).values(taskToRow(task))
+          await insertAssignees(tx, [task])
           await appendAudit(tx, clock, [auditEntry('task', 'create', actor, task.createdAt, null, task)])
           return task
         }),
@@ -225,21 +227,29 @@ export function createPostgresRepos(db: PostgresDatabase, options: PostgresRepos
       list: (request) =>
         read(async () => {
           const { status, priority, assignee } = request.filter
-          const rows = await db
-            .select()
-            .from(tasks)
-            .where(
-              and(
-                equals(tasks.status, status),
-                equals(tasks.priority, priority),
-                assignee === undefined
-                  ? undefined
-                  : sql`exists (select 1 from json_array_elements_text(${tasks.assignees}::json) as a(name) where a.name = ${assignee})`,
-                afterCreated(tasks, request.after, 'desc'),
-              ),
-            )
-            .orderBy(...createdOrder(tasks, 'desc'))
-            .limit(request.limit + 1)
+          const filters = and(equals(tasks.status, status), equals(tasks.priority, priority))
+          // With `assignee`, that assignee's task_assignees rows are already in the tasks' order.
+          const rows =
+            assignee === undefined
+              ? await db
+                  .select(taskColumns)
+                  .from(tasks)
+                  .where(and(filters, afterCreated(tasks, request.after, 'desc')))
+                  .orderBy(...createdOrder(tasks, 'desc'))
+                  .limit(request.limit + 1)
+              : await db
+                  .select(taskColumns)
+                  .from(taskAssignees)
+                  .innerJoin(tasks, eq(tasks.id, taskAssignees.taskId))
+                  .where(
+                    and(
+                      eq(taskAssignees.assignee, assignee),
+                      filters,
+                      afterCreated(assigneeOrder, request.after, 'desc'),
+                    ),
+                  )
+                  .orderBy(...createdOrder(assigneeOrder, 'desc'))
+                  .limit(request.limit + 1)
           return pageByCreated(rows, request, taskFromRow)
         }),
       update: (id, changes, expectedVersion, actor) =>
@@ -249,6 +259,10 @@ export function createPostgresRepos(db: PostgresDatabase, options: PostgresRepos
           const next = changeTask(task, changes, actor, clock.at)
           if (next === task) return task
           await saveVersioned(tx, taskTable, next, expectedVersion)
+          if (JSON.stringify(next.assignees) !== JSON.stringify(task.assignees)) {
+            await tx.delete(taskAssignees).where(eq(taskAssignees.taskId, id))
+            await insertAssignees(tx, [next])
+          }
           await appendAudit(tx, clock, [auditEntry('task', 'update', actor, next.updatedAt, task, next)])
           return next
         }),

@@ -2,7 +2,7 @@
 // to the repositories' file, so a long export or import never holds the requests' connection, and the
 // requests' statements never slip into the export's or the import's transaction.
 import Database from 'better-sqlite3'
-import { asc, gt, sql } from 'drizzle-orm'
+import { asc, getTableColumns, gt, sql } from 'drizzle-orm'
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
 import {
   DUMP_TABLES,
@@ -30,11 +30,13 @@ import {
   statusUpdateFromRow,
   statusUpdateToRow,
   storedApiTokenFromRow,
+  type TaskRow,
   taskFromRow,
   taskToRow,
 } from './rows.js'
 import { apiTokens, auditEntries, bugs, designNotes, statusUpdates, tasks } from './schema.js'
 import { createdAfter, createdOrder, insertValues } from './store.js'
+import { assigneeWriter, taskColumns } from './tasks.js'
 
 const DEFAULT_BATCH_SIZE = 1000
 
@@ -66,19 +68,24 @@ type CreatedTable = typeof tasks | typeof bugs | typeof statusUpdates | typeof d
 /** The prepared statements of one snapshot, on its read-only connection. */
 function batchReaders(db: BetterSQLite3Database): Record<DumpTable, BatchReader> {
   const limit = sql.placeholder('limit')
-  const reader = <T extends CreatedTable>(table: T, toDumpRow: (row: T['$inferSelect']) => DumpRow) => {
-    // Drizzle's select types do not follow a table type parameter; the rows are T's all the same.
-    const select = () => db.select().from(table as CreatedTable as typeof tasks)
+  /** `columns` (the table's own by default) is what a row holds: a task's include its assignees. */
+  const reader = <T extends CreatedTable, Row extends { createdAt: number; id: string } = T['$inferSelect']>(
+    table: T,
+    toDumpRow: (row: Row) => DumpRow,
+    columns: object = getTableColumns(table),
+  ) => {
+    // Drizzle's select types do not follow a table type parameter; the rows are Row's all the same.
+    const select = () => db.select(columns as typeof taskColumns).from(table as CreatedTable as typeof tasks)
     return createdBatches(
       select()
         .orderBy(...createdOrder(table, 'asc'))
         .limit(limit)
-        .prepare() as Statement<T['$inferSelect']>,
+        .prepare() as unknown as Statement<Row>,
       select()
         .where(createdAfter(table, 'asc'))
         .orderBy(...createdOrder(table, 'asc'))
         .limit(limit)
-        .prepare() as Statement<T['$inferSelect']>,
+        .prepare() as unknown as Statement<Row>,
       toDumpRow,
     )
   }
@@ -91,7 +98,7 @@ function batchReaders(db: BetterSQLite3Database): Record<DumpTable, BatchReader>
     .prepare()
 
   return {
-    tasks: reader(tasks, (row) => ({ table: 'tasks', row: taskFromRow(row) })),
+    tasks: reader(tasks, (row: TaskRow) => ({ table: 'tasks', row: taskFromRow(row) }), taskColumns),
     bugs: reader(bugs, (row) => ({ table: 'bugs', row: bugFromRow(row) })),
     status_updates: reader(statusUpdates, (row) => ({
       table: 'status_updates',
@@ -182,10 +189,12 @@ function rowInserter(db: BetterSQLite3Database): (entry: DumpRow) => void {
     auditEntries: db.insert(auditEntries).values(insertValues(auditEntries)).prepare(),
     apiTokens: db.insert(apiTokens).values(insertValues(apiTokens)).prepare(),
   }
+  const assignees = assigneeWriter(db)
   return (entry) => {
     switch (entry.table) {
       case 'tasks':
-        return void insert.tasks.run(taskToRow(entry.row))
+        insert.tasks.run(taskToRow(entry.row))
+        return assignees.insert(entry.row)
       case 'bugs':
         return void insert.bugs.run(bugToRow(entry.row))
       case 'status_updates':
