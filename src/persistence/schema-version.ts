@@ -11,3 +11,6 @@ export const SCHEMA_VERSION = 3
  * dumps written before and after it are the same and load into either.
  */
 export const dumpSchemaVersion = (schemaVersion: number) => (schemaVersion === 3 ? 2 : schemaVersion)
+
+/** The schema version of the dumps this code writes and reads. */
+export const DUMP_SCHEMA_VERSION = dumpSchemaVersion(SCHEMA_VERSION)
