@@ -20,6 +20,7 @@ import Database from 'better-sqlite3'
 import pg from 'pg'
 import { dataset } from './lib/dataset.mjs'
 import { checkDeepCursor, seededFixture, seedOverHttp } from './lib/fixture.mjs'
+import { HOSTILE_RATE_PER_S, HOSTILE_REQUESTS, hostileNeighbour } from './lib/hostile.mjs'
 import { load } from './lib/load.mjs'
 import { createScratchDatabase, dropScratchDatabase, reachablePostgres } from './lib/postgres.mjs'
 import {
@@ -57,6 +58,8 @@ const USAGE = `usage: npm run bench -- [options]
   --quick              smoke run: 10k rows, 10 connections, 1 s runs, 1 repeat (about a minute)
   --scale              scale mode: GET /status-updates?limit=50 p99 at each of --scale-rows
   --scale-rows LIST    row counts of the scale mode (default 10000,100000,1000000)
+  --hostile            hostile-neighbour mode: GET p99 (--connections, first count) alone, then while one client
+                       sends the hardening issue's worst requests at the default rate limit (20 req/s)
   --no-reference       trail only
   --database-url URL   PostgreSQL server for scratch databases (default DATABASE_URL, else local)
   --trail-script PATH  the trail entry point to start (default dist/src/server.js)
@@ -80,6 +83,7 @@ function options() {
       only: { type: 'string' },
       quick: { type: 'boolean', default: false },
       scale: { type: 'boolean', default: false },
+      hostile: { type: 'boolean', default: false },
       'scale-rows': { type: 'string' },
       'no-reference': { type: 'boolean', default: false },
       'database-url': { type: 'string' },
@@ -123,6 +127,7 @@ function options() {
     only: values.only ? list(values.only) : undefined,
     quick,
     scale: values.scale,
+    hostile: values.hostile,
     scaleRows: numbers('scale-rows', values['scale-rows'], [10_000, 100_000, 1_000_000], 1000).sort(
       (a, b) => a - b,
     ),
@@ -131,7 +136,7 @@ function options() {
     trailScript: resolve(ROOT, values['trail-script'] ?? 'dist/src/server.js'),
     cpuProf: values['cpu-prof'],
     out: resolve(ROOT, values.out ?? 'bench/results'),
-    name: values.name ?? (values.scale ? 'scale' : quick ? 'quick' : 'latest'),
+    name: values.name ?? (values.scale ? 'scale' : values.hostile ? 'hostile' : quick ? 'quick' : 'latest'),
     render: values.render && resolve(values.render),
   }
   for (const backend of o.backends) {
@@ -553,7 +558,74 @@ async function scaleBackend(kind, o) {
 }
 
 /** The terminal table, Markdown and SVG of `results`, written beside `<out>/<name>.json`. */
+/**
+ * The hostile-neighbour figures of one backend: GET /status-updates?limit=50 p99 quiet, then with the neighbour,
+ * `repeat` runs of each, alternating. Target: the p99 with the neighbour within 2x of the quiet one.
+ */
+async function hostileBackend(kind, o) {
+  const dir = mkdtempSync(join(os.tmpdir(), `trail-bench-hostile-${kind}-`))
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
+  const rows = kind === 'memory' ? o.memoryRows : o.rows
+  const data = dataset(rows)
+  log(`\n${BACKEND_NAMES[kind]} hostile neighbour: preparing ${rows.toLocaleString('en-US')} rows per table`)
+  const databases = await prepareDatabases(kind, dir, o, false)
+  if (databases.seed) await databases.seed(data, 0, rows)
+  const server = await start('trail', databases.trail, o)
+  await fixturesFor(kind, { trail: server }, data, rows, o)
+  const scenario = SCENARIOS.find((s) => s.key === 'list-first')
+  await preflight(scenario, server.fixture, server.url)
+  const connections = o.connections[0]
+  if (o.warmupS > 0) await runOnce(server, scenario, connections, o.warmupS)
+  const quiet = []
+  const hostile = []
+  const neighbour = { sent: 0, statuses: {} }
+  for (let rep = 0; rep < o.repeat; rep++) {
+    quiet.push(await runOnce(server, scenario, connections, o.durationS))
+    const client = hostileNeighbour(server.url)
+    hostile.push(await runOnce(server, scenario, connections, o.durationS))
+    const { sent, statuses } = await client.stop()
+    neighbour.sent += sent
+    for (const [code, count] of Object.entries(statuses))
+      neighbour.statuses[code] = (neighbour.statuses[code] ?? 0) + count
+  }
+  await server.stop()
+  const entry = {
+    kind,
+    route: scenario.route,
+    connections,
+    neighbour: { ratePerS: HOSTILE_RATE_PER_S, requests: HOSTILE_REQUESTS.map((r) => r.name), ...neighbour },
+    quiet: summarize(quiet),
+    hostile: summarize(hostile),
+  }
+  entry.ratio = round(entry.hostile.p99.median / entry.quiet.p99.median)
+  entry.meets = entry.ratio <= 2
+  log(
+    `  ${scenario.route} c${connections}: quiet ${short(entry.quiet)} | hostile ${short(entry.hostile)} | ` +
+      `p99 ${entry.ratio.toFixed(2)}x (target <= 2x) | neighbour sent ${neighbour.sent}, answered ${JSON.stringify(neighbour.statuses)}`,
+  )
+  return entry
+}
+
+function hostileReport(results, o) {
+  const lines = [
+    '| backend | route | quiet p99 (ms) | with neighbour p99 (ms) | ratio | target ≤ 2× | neighbour answers |',
+    '|---|---|---|---|---|---|---|',
+    ...results.backends.map(
+      (b) =>
+        `| ${BACKEND_NAMES[b.kind]} | ${b.route} c${b.connections} | ${b.quiet.p99.median} | ${b.hostile.p99.median} | ` +
+        `${b.ratio}× | ${b.meets ? 'yes' : 'no'} | ${Object.entries(b.neighbour.statuses)
+          .map(([code, count]) => `${count}× ${code}`)
+          .join(', ')} |`,
+    ),
+  ]
+  const markdown = join(o.out, `${o.name}.md`)
+  writeFileSync(markdown, `# Hostile neighbour (${results.date})\n\n${lines.join('\n')}\n`)
+  console.log(lines.join('\n'))
+  return [relative(ROOT, markdown)]
+}
+
 function report(results, o) {
+  if (results.format === 'trail-bench-hostile') return hostileReport(results, o)
   const scale = results.format === 'trail-bench-scale'
   const lines = scale ? scaleTable(results) : results.backends.flatMap((b) => [...backendTable(b), ''])
   console.log(`\n${lines.join('\n')}`)
@@ -594,7 +666,7 @@ async function main() {
   log(`trail bench on ${machine.summary}; load average ${machine.loadAverageAtStart.join(' ')}`)
 
   const results = {
-    format: o.scale ? 'trail-bench-scale' : 'trail-bench',
+    format: o.scale ? 'trail-bench-scale' : o.hostile ? 'trail-bench-hostile' : 'trail-bench',
     date: started.toISOString(),
     source: describeSource(),
     machine,
@@ -617,7 +689,13 @@ async function main() {
   }
   try {
     for (const kind of backends) {
-      results.backends.push(o.scale ? await scaleBackend(kind, o) : await benchBackend(kind, o))
+      results.backends.push(
+        o.scale
+          ? await scaleBackend(kind, o)
+          : o.hostile
+            ? await hostileBackend(kind, o)
+            : await benchBackend(kind, o),
+      )
     }
   } finally {
     await cleanUp()

@@ -14,6 +14,12 @@ const Env = Type.Object({
     default: 'NORMAL',
     description: 'NORMAL or FULL',
   }),
+  SQLITE_BUSY_TIMEOUT_MS: Type.Integer({
+    minimum: 0,
+    maximum: 600_000,
+    default: 5000,
+    description: "milliseconds a write waits for another process's lock, an integer from 0 to 600000",
+  }),
   DATABASE_URL: Type.Optional(
     Type.String({ pattern: '^postgres(ql)?://', description: 'a postgres:// or postgresql:// URL' }),
   ),
@@ -82,7 +88,7 @@ const Env = Type.Object({
 
 export interface Config {
   persistence: 'memory' | 'sqlite' | 'postgres'
-  sqlite: { path: string; synchronous: 'NORMAL' | 'FULL' }
+  sqlite: { path: string; synchronous: 'NORMAL' | 'FULL'; busyTimeoutMs: number }
   postgres: { url: string | undefined; poolSize: number }
   host: string
   port: number
@@ -150,7 +156,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return {
     persistence: values.PERSISTENCE,
-    sqlite: { path: values.PERSIST_DB_PATH, synchronous: values.SQLITE_SYNCHRONOUS },
+    sqlite: {
+      path: values.PERSIST_DB_PATH,
+      synchronous: values.SQLITE_SYNCHRONOUS,
+      busyTimeoutMs: values.SQLITE_BUSY_TIMEOUT_MS,
+    },
     postgres: { url: values.DATABASE_URL, poolSize: values.PG_POOL_SIZE },
     host: values.HOST,
     port: values.PORT,

@@ -42,6 +42,34 @@ const TABLES = [
   { table: 'audit_entries', columns: AUDIT_COLUMNS, row: (d, i) => auditValues(d.auditEntry(i)) },
 ]
 
+const ASSIGNEES_AT = TASK_COLUMNS.indexOf('assignees')
+const withoutAssignees = (values) => values.filter((_, k) => k !== ASSIGNEES_AT)
+
+/**
+ * The tables to fill: trail keeps a task's assignees in task_assignees (its dump of the data set's JSON array,
+ * one row per assignee, in order); the reference keeps them in a JSON column of tasks.
+ */
+function tablesFor(hasAssigneeTable) {
+  if (!hasAssigneeTable) return TABLES
+  return [
+    {
+      table: 'tasks',
+      columns: withoutAssignees(TASK_COLUMNS),
+      row: (d, i) => withoutAssignees(taskValues(d.task(i))),
+    },
+    {
+      table: 'task_assignees',
+      columns: ['task_id', 'position', 'assignee', 'task_created_at'],
+      // The data set gives every task exactly one assignee.
+      row: (d, i) => {
+        const t = d.task(i)
+        return [t.id, 0, JSON.parse(t.assignees)[0], t.createdAt]
+      },
+    },
+    ...TABLES.slice(1),
+  ]
+}
+
 const SQLITE_ROWS_PER_STATEMENT = 100
 const SQLITE_ROWS_PER_TRANSACTION = 50_000
 
@@ -53,16 +81,20 @@ export function seedSqlite(path, data, from, to) {
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = OFF')
     db.pragma('cache_size = -262144')
+    const tables = tablesFor(
+      db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'task_assignees'").get() !==
+        undefined,
+    )
     // Secondary indexes are rebuilt after the load from their own definitions, which sorts once instead of
     // updating them row by row; primary keys and UNIQUE constraints (sql IS NULL) stay and are checked.
     const indexes = db
       .prepare(
         `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
-           AND tbl_name IN (${TABLES.map(() => '?').join(', ')})`,
+           AND tbl_name IN (${tables.map(() => '?').join(', ')})`,
       )
-      .all(TABLES.map((t) => t.table))
+      .all(tables.map((t) => t.table))
     for (const index of indexes) db.exec(`DROP INDEX ${index.name}`)
-    for (const { table, columns, row } of TABLES) {
+    for (const { table, columns, row } of tables) {
       const one = `(${columns.map(() => '?').join(', ')})`
       const insert = (n) =>
         db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array(n).fill(one).join(', ')}`)
@@ -94,6 +126,7 @@ export function seedSqlite(path, data, from, to) {
 const PG_ROWS_PER_STATEMENT = 5_000
 const PG_TYPES = {
   tasks: ['text', 'text', 'text', 'text', 'text', 'text', 'int4', 'int8', 'int8'],
+  task_assignees: ['text', 'int4', 'text', 'int8'],
   status_updates: ['text', 'text', 'text', 'text', 'int8'],
   audit_entries: ['text', 'int4', 'text', 'text', 'text', 'text', 'int8', 'text'],
 }
@@ -113,15 +146,22 @@ export async function seedPostgres(url, data, from, to) {
     await client.query('SET synchronous_commit = off')
     await client.query("SET maintenance_work_mem = '256MB'")
     await client.query("SET session_replication_role = 'replica'").catch(() => {})
+    const { rows: found } = await client.query(
+      "SELECT to_regclass('public.task_assignees') IS NOT NULL AS yes",
+    )
+    const tables = tablesFor(found[0].yes)
     const { rows: indexes } = await client.query(
       `SELECT i.indexname AS name, i.indexdef AS definition FROM pg_indexes i
         WHERE i.schemaname = 'public' AND i.tablename = ANY($1)
           AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`,
-      [TABLES.map((t) => t.table)],
+      [tables.map((t) => t.table)],
     )
     for (const index of indexes) await client.query(`DROP INDEX ${index.name}`)
-    for (const { table, columns, row } of TABLES) {
-      const types = PG_TYPES[table]
+    for (const { table, columns, row } of tables) {
+      const types =
+        table === 'tasks' && !columns.includes('assignees')
+          ? withoutAssignees(PG_TYPES.tasks)
+          : PG_TYPES[table]
       const text = `INSERT INTO ${table} (${columns.join(', ')}) SELECT * FROM unnest(${types
         .map((type, k) => `$${k + 1}::${type}[]`)
         .join(', ')})`
@@ -138,7 +178,7 @@ export async function seedPostgres(url, data, from, to) {
       await client.query('COMMIT')
     }
     for (const index of indexes) await client.query(index.definition)
-    await client.query('VACUUM ANALYZE tasks, status_updates, audit_entries')
+    await client.query(`VACUUM ANALYZE ${tables.map((t) => t.table).join(', ')}`)
   } finally {
     await client.end()
   }

@@ -14,6 +14,7 @@ import { progressOn } from '../dump/progress.js'
 import { isTrailError } from '../errors.js'
 import { ROLES, type Role } from '../persistence/contract.js'
 import { backupDatabase, migrateDatabase, openRepos } from '../persistence/index.js'
+import { dumpSchemaVersion } from '../persistence/schema-version.js'
 
 export interface Io {
   env: NodeJS.ProcessEnv
@@ -102,7 +103,7 @@ const exportCommand: Command = async (args, config, io) => {
   if (out !== undefined && lstatSync(out, { throwIfNoEntry: false }) !== undefined)
     throw new UsageError(`${out} exists; choose a new file`)
   await withRepos(config, async (repos) => {
-    const { schemaVersion } = await repos.health()
+    const schemaVersion = dumpSchemaVersion((await repos.health()).schemaVersion)
     const progress = progressOn(io.stderr)
     if (out === undefined) {
       const summary = await writeDump(repos.dump, schemaVersion, io.stdout, progress, { includeTokens })
@@ -150,7 +151,7 @@ const importCommand: Command = async (args, config, io) => {
   const path = values.in
   const dryRun = values['dry-run'] === true
   await withRepos(config, async (repos) => {
-    const { schemaVersion } = await repos.health()
+    const schemaVersion = dumpSchemaVersion((await repos.health()).schemaVersion)
     const summary = await importDump(
       path,
       { dump: repos.dump, schemaVersion },

@@ -11,6 +11,7 @@ import type { ApiToken, Role } from './contract.js'
 
 // Type aliases rather than interfaces, so a row passes where a record of column values is expected.
 
+/** A task as read: `assignees` is the JSON array of its task_assignees rows, aggregated by the query. */
 export type TaskRow = {
   id: string
   title: string
@@ -21,6 +22,14 @@ export type TaskRow = {
   version: number
   createdAt: number
   updatedAt: number
+}
+
+/** One of a task's assignees: its place in the task's list, and the task's creation time (for list order). */
+export type TaskAssigneeRow = {
+  taskId: string
+  position: number
+  assignee: string
+  taskCreatedAt: number
 }
 
 export type BugRow = {
@@ -106,6 +115,15 @@ export const taskToRow = (task: Task): TaskRow => ({
   createdAt: toEpochMs(task.createdAt),
   updatedAt: toEpochMs(task.updatedAt),
 })
+
+/** The task_assignees rows of a task, in its assignees' order. */
+export const taskAssigneeRows = (task: Task): TaskAssigneeRow[] =>
+  task.assignees.map((assignee, position) => ({
+    taskId: task.id,
+    position,
+    assignee,
+    taskCreatedAt: toEpochMs(task.createdAt),
+  }))
 
 export const bugFromRow = (row: BugRow): Bug => ({
   id: row.id,

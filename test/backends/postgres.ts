@@ -56,7 +56,8 @@ const idlePglites: PGlite[] = []
 // An open PGlite keeps the process alive for seconds after its last query: close the idle ones when the file ends.
 tap.teardown(() => Promise.all(idlePglites.splice(0).map((client) => client.close())))
 
-const EMPTY_ALL_TABLES = 'TRUNCATE tasks, bugs, status_updates, design_notes, audit_entries, api_tokens'
+const EMPTY_ALL_TABLES =
+  'TRUNCATE tasks, task_assignees, bugs, status_updates, design_notes, audit_entries, api_tokens'
 
 async function migratedPglite(): Promise<PGlite> {
   const client = new PGlite()

@@ -39,9 +39,12 @@ t.test('migrate reports what it applied, then that it is up to date', async (t) 
   const db = join(t.testdir(), 'fresh', 'app.db')
   const first = trail(['migrate'], { PERSIST_DB_PATH: db })
   t.equal(first.code, 0, first.stderr)
-  t.match(first.stdout, /^applied 0000_init\napplied 0001_api_tokens\nsqlite: now at schema version 2\n$/)
+  t.match(
+    first.stdout,
+    /^applied 0000_init\napplied 0001_api_tokens\napplied 0002_task_assignees_and_list_indexes\nsqlite: now at schema version 3\n$/,
+  )
   const second = trail(['migrate'], { PERSIST_DB_PATH: db })
-  t.equal(second.stdout, 'sqlite: up to date at schema version 2\n')
+  t.equal(second.stdout, 'sqlite: up to date at schema version 3\n')
 })
 
 t.test('export, import --dry-run, import, backup: SQLite to SQLite', async (t) => {

@@ -8,7 +8,7 @@ import { importDump } from '../../src/dump/import.js'
 import type { Progress } from '../../src/dump/progress.js'
 import type { Repos } from '../../src/persistence/contract.js'
 import { DUMP_TABLES, type DumpTable } from '../../src/persistence/contract.js'
-import { SCHEMA_VERSION } from '../../src/persistence/schema-version.js'
+import { DUMP_SCHEMA_VERSION } from '../../src/persistence/schema-version.js'
 import type { TestApp } from '../helper.js'
 
 export const quiet: Progress = { start() {}, advance() {}, stop() {} }
@@ -18,7 +18,7 @@ export async function dumpText(repos: Repos, options: { includeTokens?: boolean 
   const out = new PassThrough()
   const chunks: Buffer[] = []
   out.on('data', (chunk) => chunks.push(chunk))
-  await writeDump(repos.dump, SCHEMA_VERSION, out, quiet, options)
+  await writeDump(repos.dump, DUMP_SCHEMA_VERSION, out, quiet, options)
   out.end()
   return Buffer.concat(chunks).toString('utf8')
 }
@@ -42,7 +42,7 @@ export const importFile = (
 ) =>
   importDump(
     path,
-    { dump: repos.dump, schemaVersion: SCHEMA_VERSION },
+    { dump: repos.dump, schemaVersion: DUMP_SCHEMA_VERSION },
     { dryRun, progress: quiet, ...options },
   )
 
@@ -60,7 +60,7 @@ export function forgeDump(path: string, rowLines: string[], header: Record<strin
   const head = {
     format: 'trail-dump',
     formatVersion: 1,
-    schemaVersion: SCHEMA_VERSION,
+    schemaVersion: DUMP_SCHEMA_VERSION,
     exportedAt: new Date().toISOString(),
     counts,
     ...header,

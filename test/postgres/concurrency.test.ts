@@ -100,4 +100,35 @@ if (adminUrl !== undefined) {
       assertContiguousSeq(t, audit)
     },
   )
+
+  t.test('two instances writing at once: audit `at` never goes backwards along seq', async (t) => {
+    const [a, b] = await twoInstances(t)
+    const tasks = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).tasks.create({ title: `task ${i}` }, 'ada')),
+    )
+    // Creates, updates and status updates from both instances at once, each instance with its own pool.
+    await Promise.all(
+      tasks.flatMap((task, i) => [
+        (i % 2 ? b : a).tasks.update(task.id, { status: 'in_progress' }, 1, 'bob'),
+        ...Array.from({ length: 10 }, (_, j) =>
+          (j % 2 ? a : b).statusUpdates.create({ message: `m${j}`, taskId: task.id }, 'cy'),
+        ),
+      ]),
+    )
+    const audit = (await wholeAuditTrail(a)).reverse()
+    t.equal(audit.length, 20 + 20 + 200)
+    const backwards = audit.filter((entry, i) => i > 0 && entry.at < (audit[i - 1] as { at: string }).at)
+    t.same(
+      backwards.map((entry) => entry.seq),
+      [],
+      'each entry is at or after the one before it',
+    )
+    // Entities carry their audit entry's time.
+    for (const task of tasks) {
+      const current = await a.tasks.get(task.id)
+      const update = audit.find((entry) => entry.entityId === task.id && entry.action === 'update')
+      t.equal(current?.updatedAt, update?.at)
+    }
+    assertContiguousSeq(t, audit.reverse())
+  })
 }

@@ -1,6 +1,7 @@
-// Upgrading a database that holds data: one created at 0000_init, with a row in every table, is migrated to
-// 0001_api_tokens. Every row must come through unchanged, and the service must then store tokens in it. Runs on
-// PGlite, and on a scratch database of the real server when TEST_DATABASE_URL is set.
+// Upgrading a database that holds data: one created at 0000_init, with a row in every table, is migrated to the
+// latest schema. Every row must come through unchanged (0002 moves the tasks' assignees into task_assignees, in
+// order), and the service must then store tokens in it. Runs on PGlite, and on a scratch database of the real
+// server when TEST_DATABASE_URL is set.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
@@ -40,9 +41,13 @@ import {
   statusUpdates,
   tasks,
 } from '../../src/persistence/postgres/schema.js'
+import { SCHEMA_VERSION } from '../../src/persistence/schema-version.js'
 import { scratchDatabase, testDatabaseUrl } from '../backends/postgres.js'
 
 const FOLDER = migrationsFolder('postgres')
+const TAGS: string[] = JSON.parse(readFileSync(join(FOLDER, 'meta', '_journal.json'), 'utf8')).entries.map(
+  (entry: { tag: string }) => entry.tag,
+)
 
 /** A copy of drizzle/postgres whose journal stops at its first migration: what a 0000-era release shipped. */
 function firstMigrationOnly(t: Test) {
@@ -61,10 +66,21 @@ function firstMigrationOnly(t: Test) {
 async function seed(db: PostgresDatabase) {
   const at = '2026-01-02T03:04:05.678Z'
   const task = newTask({ title: 'ship tokens', assignees: ['ada', 'bob'], rationale: 'why' }, 'ada', at)
+  const others = [
+    newTask({ title: 'reversed', assignees: ['bob', 'ada'] }, 'ada', at),
+    newTask({ title: 'nobody' }, 'ada', at),
+  ]
   const bug = newBug({ title: 'leak', severity: 'high', taskId: task.id, reproSteps: ['run'] }, at)
   const update = newStatusUpdate({ message: 'halfway', taskId: task.id }, 'bob', at)
   const note = newDesignNote({ title: 'n', context: 'c', decision: 'd', consequences: 'e' }, 'ada', at)
-  await db.insert(tasks).values(taskToRow(task))
+  // 0000's tasks table held the assignees as a JSON array; the current schema no longer declares that column.
+  for (const row of [task, ...others].map(taskToRow)) {
+    await db.execute(
+      sql`insert into tasks (id, title, status, priority, assignees, rationale_log, version, created_at, updated_at)
+          values (${row.id}, ${row.title}, ${row.status}, ${row.priority}, ${row.assignees}, ${row.rationaleLog},
+                  ${row.version}, ${row.createdAt}, ${row.updatedAt})`,
+    )
+  }
   await db.insert(bugs).values(bugToRow(bug))
   await db.insert(statusUpdates).values(statusUpdateToRow(update))
   await db.insert(designNotes).values(designNoteToRow(note))
@@ -75,7 +91,7 @@ async function seed(db: PostgresDatabase) {
     auditEntry('design_note', 'create', 'ada', at, null, note),
   ]
   await db.insert(auditEntries).values(entries.map((entry, i) => auditEntryToRow({ ...entry, seq: i + 1 })))
-  return { task }
+  return { task, others }
 }
 
 /** Every row of every 0000 table, in a stable order: what the migration must leave unchanged. */
@@ -99,17 +115,25 @@ async function checkUpgrade(
   migrate: () => Promise<MigrationResult>,
   openRepos: () => Promise<{ repos: Repos; db: PostgresDatabase }>,
 ) {
-  const { task } = await seed(old)
+  const { task, others } = await seed(old)
   const before = await allRows(old)
   t.equal(await tokensTable(old), null, 'the 0000 database has no tokens table')
 
-  t.same(await migrate(), { applied: ['0001_api_tokens'], schemaVersion: 2 })
+  t.same(await migrate(), { applied: TAGS.slice(1), schemaVersion: SCHEMA_VERSION })
 
   const { repos, db } = await openRepos()
   t.same(await allRows(db), before, 'every row of every table is still there, unchanged')
   t.equal(await tokensTable(db), 'api_tokens')
-  t.same(await repos.health(), { schemaVersion: 2 })
+  t.same(await repos.health(), { schemaVersion: SCHEMA_VERSION })
   t.same(await repos.tasks.get(task.id), task, 'the old rows read back through the repositories')
+  for (const other of others) t.same(await repos.tasks.get(other.id), other, 'assignees keep their order')
+  t.same(
+    (await repos.tasks.list({ filter: { assignee: 'bob' }, limit: 10 })).items
+      .map((found) => found.title)
+      .sort(),
+    ['reversed', 'ship tokens'],
+    'and are found by ?assignee=',
+  )
   t.equal(await repos.tokens.exists(), false, 'with no token yet')
   const token = await repos.tokens.create({
     actor: 'ada',
@@ -125,7 +149,7 @@ async function checkUpgrade(
   )
 }
 
-t.test('PGlite: 0001_api_tokens adds the tokens table to a populated 0000 database', async (t) => {
+t.test('PGlite: a populated 0000 database migrates to the latest schema', async (t) => {
   const client = new PGlite()
   t.teardown(() => client.close())
   const db = pglite(client)
@@ -140,7 +164,7 @@ t.test('PGlite: 0001_api_tokens adds the tokens table to a populated 0000 databa
 
 if (testDatabaseUrl !== undefined) {
   const adminUrl = testDatabaseUrl
-  t.test('PostgreSQL: 0001_api_tokens adds the tokens table to a populated 0000 database', async (t) => {
+  t.test('PostgreSQL: a populated 0000 database migrates to the latest schema', async (t) => {
     const url = await scratchDatabase(t, adminUrl)
     const client = new pg.Client({ connectionString: url })
     await client.connect()

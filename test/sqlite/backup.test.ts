@@ -92,7 +92,7 @@ t.test('a copy that writes start over is finished in one step, with those writes
   const out = join(t.testdirName, 'copy.db')
   // Another connection writes between every two steps: SQLite starts the copy over each time.
   const writeBetweenSteps = sqlite.prepare(
-    'INSERT INTO tasks SELECT lower(hex(randomblob(16))), title, status, priority, assignees, rationale_log, ' +
+    'INSERT INTO tasks SELECT lower(hex(randomblob(16))), title, status, priority, rationale_log, ' +
       'version, created_at, updated_at FROM tasks LIMIT 1',
   )
   const remaining: number[] = []

@@ -31,9 +31,16 @@ t.test(
         notnull: number
         pk: number
       }[]
+      // pk is the column's place in the primary key (1, 2, … for a composite one), 0 when outside it.
+      const inPrimaryKey = (name: string) =>
+        table.primaryKeys.some((key) => key.columns.some((column) => column.name === name))
       t.same(
-        columns.map((c) => ({ name: c.name, notNull: c.notnull === 1 || c.pk === 1, primary: c.pk === 1 })),
-        table.columns.map((c) => ({ name: c.name, notNull: c.notNull, primary: c.primary })),
+        columns.map((c) => ({ name: c.name, notNull: c.notnull === 1 || c.pk > 0, primary: c.pk > 0 })),
+        table.columns.map((c) => ({
+          name: c.name,
+          notNull: c.notNull || inPrimaryKey(c.name),
+          primary: c.primary || inPrimaryKey(c.name),
+        })),
         `${table.name}: columns`,
       )
       const indexes = (sqlite.pragma(`index_list(${table.name})`) as { name: string; origin: string }[])

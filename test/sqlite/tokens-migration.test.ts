@@ -1,5 +1,6 @@
 // Upgrading a database that holds data: a file created at 0000_init, with a row in every table, is migrated to
-// 0001_api_tokens. Every row must come through unchanged, and the service must then store tokens in it.
+// the latest schema. Every row must come through unchanged (0002 moves the tasks' assignees into
+// task_assignees, in order), and the service must then store tokens in it.
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { drizzle } from 'drizzle-orm/better-sqlite3'
@@ -10,6 +11,7 @@ import { newStatusUpdate } from '../../src/domains/status-updates/rules.js'
 import { newTask } from '../../src/domains/tasks/rules.js'
 import { auditEntry } from '../../src/persistence/audit.js'
 import { migrationsFolder } from '../../src/persistence/migrations.js'
+import { SCHEMA_VERSION } from '../../src/persistence/schema-version.js'
 import { closeSqlite, openSqlite, type SqliteDatabase } from '../../src/persistence/sqlite/client.js'
 import { migrateSqlite } from '../../src/persistence/sqlite/index.js'
 import { applyMigrations } from '../../src/persistence/sqlite/migrate.js'
@@ -20,10 +22,13 @@ import {
   statusUpdateToRow,
   taskToRow,
 } from '../../src/persistence/sqlite/rows.js'
-import { auditEntries, bugs, designNotes, statusUpdates, tasks } from '../../src/persistence/sqlite/schema.js'
+import { auditEntries, bugs, designNotes, statusUpdates } from '../../src/persistence/sqlite/schema.js'
 import { allRows, openBackend } from './helpers.js'
 
 const FOLDER = migrationsFolder('sqlite')
+const TAGS: string[] = JSON.parse(readFileSync(join(FOLDER, 'meta', '_journal.json'), 'utf8')).entries.map(
+  (entry: { tag: string }) => entry.tag,
+)
 
 /** A copy of drizzle/sqlite whose journal stops at its first migration: what a 0000-era release shipped. */
 function firstMigrationOnly(dir: string): string {
@@ -41,10 +46,19 @@ function seed(sqlite: SqliteDatabase) {
   const db = drizzle({ client: sqlite })
   const at = '2026-01-02T03:04:05.678Z'
   const task = newTask({ title: 'ship tokens', assignees: ['ada', 'bob'], rationale: 'why' }, 'ada', at)
+  const others = [
+    newTask({ title: 'reversed', assignees: ['bob', 'ada'] }, 'ada', at),
+    newTask({ title: 'nobody' }, 'ada', at),
+  ]
   const bug = newBug({ title: 'leak', severity: 'high', taskId: task.id, reproSteps: ['run'] }, at)
   const update = newStatusUpdate({ message: 'halfway', taskId: task.id }, 'bob', at)
   const note = newDesignNote({ title: 'n', context: 'c', decision: 'd', consequences: 'e' }, 'ada', at)
-  db.insert(tasks).values(taskToRow(task)).run()
+  // 0000's tasks table held the assignees as a JSON array; the current schema no longer declares that column.
+  const insertTask = sqlite.prepare(
+    `INSERT INTO tasks (id, title, status, priority, assignees, rationale_log, version, created_at, updated_at)
+     VALUES (@id, @title, @status, @priority, @assignees, @rationaleLog, @version, @createdAt, @updatedAt)`,
+  )
+  for (const row of [task, ...others].map(taskToRow)) insertTask.run(row)
   db.insert(bugs).values(bugToRow(bug)).run()
   db.insert(statusUpdates).values(statusUpdateToRow(update)).run()
   db.insert(designNotes).values(designNoteToRow(note)).run()
@@ -57,47 +71,57 @@ function seed(sqlite: SqliteDatabase) {
   db.insert(auditEntries)
     .values(entries.map((entry, i) => auditEntryToRow({ ...entry, seq: i + 1 })))
     .run()
-  return { task }
+  return { task, others }
 }
 
 const tableNames = (sqlite: SqliteDatabase) =>
   sqlite.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all()
 
-t.test(
-  '0001_api_tokens adds the tokens table to a populated 0000 database and keeps every row',
-  async (t) => {
-    // One testdir call: each call empties the directory.
-    const dir = t.testdir()
-    const path = join(dir, 'trail.db')
-    const old = openSqlite(path, { synchronous: 'NORMAL' })
-    t.same(applyMigrations(old, firstMigrationOnly(dir)), { applied: ['0000_init'], schemaVersion: 1 })
-    const { task } = seed(old)
-    const before = allRows(old)
-    t.notOk(tableNames(old).includes('api_tokens'), 'the 0000 database has no tokens table')
-    closeSqlite(old)
+t.test('a populated 0000 database migrates to the latest schema and keeps every row', async (t) => {
+  // One testdir call: each call empties the directory.
+  const dir = t.testdir()
+  const path = join(dir, 'trail.db')
+  const old = openSqlite(path, { synchronous: 'NORMAL' })
+  t.same(applyMigrations(old, firstMigrationOnly(dir)), { applied: ['0000_init'], schemaVersion: 1 })
+  const { task, others } = seed(old)
+  const before = allRows(old)
+  // The tasks' rows lose their assignees column; every other value stays.
+  before.tasks = (before.tasks ?? []).map((row) => {
+    const { assignees: _, ...rest } = row as { assignees: string }
+    return rest
+  })
+  t.notOk(tableNames(old).includes('api_tokens'), 'the 0000 database has no tokens table')
+  closeSqlite(old)
 
-    t.same(migrateSqlite(path), { applied: ['0001_api_tokens'], schemaVersion: 2 })
+  t.same(migrateSqlite(path), { applied: TAGS.slice(1), schemaVersion: SCHEMA_VERSION })
 
-    const migrated = openSqlite(path, { synchronous: 'NORMAL' })
-    t.same(allRows(migrated), before, 'every row of every table is still there, unchanged')
-    t.ok(tableNames(migrated).includes('api_tokens'))
-    t.equal(migrated.prepare('SELECT count(*) FROM api_tokens').pluck().get(), 0, 'with no token in it')
-    t.same(migrated.pragma('foreign_key_check'), [], 'and no broken foreign key')
-    closeSqlite(migrated)
+  const migrated = openSqlite(path, { synchronous: 'NORMAL' })
+  t.same(allRows(migrated), before, 'every row of every table is still there, unchanged')
+  t.ok(tableNames(migrated).includes('api_tokens'))
+  t.equal(migrated.prepare('SELECT count(*) FROM api_tokens').pluck().get(), 0, 'with no token in it')
+  t.same(migrated.pragma('foreign_key_check'), [], 'and no broken foreign key')
+  closeSqlite(migrated)
 
-    const { repos } = await openBackend(t, { path })
-    t.same(await repos.health(), { schemaVersion: 2 })
-    t.same(await repos.tasks.get(task.id), task, 'the old rows read back through the repositories')
-    t.equal(await repos.tokens.exists(), false)
-    const token = await repos.tokens.create({
-      actor: 'ada',
-      role: 'admin',
-      secretHash: 'f'.repeat(64),
-      expiresAt: null,
-    })
-    t.same(await repos.tokens.findBySecretHash('f'.repeat(64)), token, 'and tokens are stored')
-  },
-)
+  const { repos } = await openBackend(t, { path })
+  t.same(await repos.health(), { schemaVersion: SCHEMA_VERSION })
+  t.same(await repos.tasks.get(task.id), task, 'the old rows read back through the repositories')
+  for (const other of others) t.same(await repos.tasks.get(other.id), other, 'assignees keep their order')
+  t.same(
+    (await repos.tasks.list({ filter: { assignee: 'bob' }, limit: 10 })).items
+      .map((found) => found.title)
+      .sort(),
+    ['reversed', 'ship tokens'],
+    'and are found by ?assignee=',
+  )
+  t.equal(await repos.tokens.exists(), false)
+  const token = await repos.tokens.create({
+    actor: 'ada',
+    role: 'admin',
+    secretHash: 'f'.repeat(64),
+    expiresAt: null,
+  })
+  t.same(await repos.tokens.findBySecretHash('f'.repeat(64)), token, 'and tokens are stored')
+})
 
 t.test('0001_api_tokens only adds: no table rebuild, nothing dropped', async (t) => {
   const statements = readFileSync(join(FOLDER, '0001_api_tokens.sql'), 'utf8')

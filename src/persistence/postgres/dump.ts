@@ -1,6 +1,6 @@
 // Whole-database reads and writes for `trail export` and `trail import`: a snapshot read in keyset batches from
 // one repeatable-read transaction, and a load that streams rows into an empty database in one transaction.
-import { asc, count, gt, type SQL, sql } from 'drizzle-orm'
+import { asc, count, getTableColumns, gt, type SQL, sql } from 'drizzle-orm'
 import type { PgTable } from 'drizzle-orm/pg-core'
 import type { AuditEntry } from '../../domains/audit/schemas.js'
 import type { Bug } from '../../domains/bugs/schemas.js'
@@ -35,6 +35,7 @@ import {
   taskToRow,
 } from './rows.js'
 import { apiTokens, auditEntries, bugs, designNotes, statusUpdates, tasks } from './schema.js'
+import { insertAssignees, taskColumns } from './tasks.js'
 
 const DEFAULT_BATCH_SIZE = 500
 /** Rows per INSERT on load: well under PostgreSQL's 65,535 parameters for the widest table. */
@@ -80,10 +81,12 @@ function createdPages<Row, T extends CreatedKey>(
   table: PgTable & CreatedColumns,
   fromRow: (row: Row) => T,
   batchSize: number,
+  /** What a row holds, the table's own columns by default: a task's include its assignees. */
+  columns: object = getTableColumns(table),
 ) {
   const readPage = async (after: CreatedKey | undefined) => {
     const rows = await tx
-      .select()
+      .select(columns as typeof taskColumns)
       .from(table)
       .where(afterCreated(table, after, 'asc'))
       .orderBy(...createdOrder(table, 'asc'))
@@ -110,7 +113,9 @@ function snapshotOf(tx: PostgresDatabase): DumpSnapshot {
   return {
     counts: () => countRows(tx),
     async *rows(batchSize = DEFAULT_BATCH_SIZE) {
-      for await (const row of createdPages(tx, tasks, taskFromRow, batchSize)) yield { table: 'tasks', row }
+      for await (const row of createdPages(tx, tasks, taskFromRow, batchSize, taskColumns)) {
+        yield { table: 'tasks', row }
+      }
       for await (const row of createdPages(tx, bugs, bugFromRow, batchSize)) yield { table: 'bugs', row }
       for await (const row of createdPages(tx, statusUpdates, statusUpdateFromRow, batchSize)) {
         yield { table: 'status_updates', row }
@@ -130,7 +135,10 @@ function snapshotOf(tx: PostgresDatabase): DumpSnapshot {
 function insertBatch(tx: PostgresDatabase, table: DumpTable, rows: DumpRow['row'][]) {
   switch (table) {
     case 'tasks':
-      return tx.insert(tasks).values((rows as Task[]).map(taskToRow))
+      return tx
+        .insert(tasks)
+        .values((rows as Task[]).map(taskToRow))
+        .then(() => insertAssignees(tx, rows as Task[]))
     case 'bugs':
       return tx.insert(bugs).values((rows as Bug[]).map(bugToRow))
     case 'status_updates':

@@ -1,7 +1,7 @@
 // PostgreSQL repositories over any Drizzle PostgreSQL database (node-postgres pool, or PGlite in tests).
 // Each mutation is one transaction holding its audit entries; concurrent writers are kept apart by row locks and
 // compare-and-set on `version`, never by this process, since several service instances may share the database.
-import { and, type Column, count, desc, eq, gte, isNotNull, isNull, lt, lte, max, sql } from 'drizzle-orm'
+import { and, type Column, count, desc, eq, gte, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm'
 import { changeBug, newBug } from '../../domains/bugs/rules.js'
 import type { Bug } from '../../domains/bugs/schemas.js'
 import { newDesignNote, supersede } from '../../domains/design-notes/rules.js'
@@ -32,13 +32,13 @@ import {
   taskFromRow,
   taskToRow,
   toEpochMs,
+  toIso,
 } from './rows.js'
-import { auditEntries, bugs, designNotes, statusUpdates, tasks } from './schema.js'
+import { auditEntries, bugs, designNotes, statusUpdates, taskAssignees, tasks } from './schema.js'
+import { assigneeOrder, insertAssignees, taskColumns } from './tasks.js'
 import { createTokenRepository } from './tokens.js'
 
 type RowLock = 'update' | 'key share'
-
-const now = () => new Date().toISOString()
 
 /** An equality filter, or none when the request leaves the field out. */
 const equals = <T>(column: Column, value: T | undefined) =>
@@ -51,18 +51,36 @@ const pageByCreated = <Row, T extends CreatedKey>(
   fromRow: (row: Row) => T,
 ): Page<T, CreatedKey> => toPage(rows.map(fromRow), request.limit, createdKey)
 
+/** Where an audited write stands in the trail: the time it records and the seq its entries follow. */
+interface AuditClock {
+  at: string
+  lastSeq: number
+}
+
 /**
- * Appends the entries with the next sequence numbers. The transaction-scoped advisory lock is held until commit,
- * so concurrent writers take seqs one after another, in commit order, and a rolled-back writer leaves no gap.
- * Callers append last, after their row changes, to hold the lock as briefly as possible.
+ * Takes the audit trail's append lock and reads the write's time under it. The transaction-scoped advisory
+ * lock is held until commit, so concurrent writers (across instances too) take seqs one after another, in
+ * commit order, and a rolled-back writer leaves no gap. The time is read once the lock is held, and never
+ * before the last entry's (another instance's clock may run ahead), so `at` never goes backwards along `seq`;
+ * the write stamps its rows with the same time, so an entity's timestamps equal its audit entries' `at`.
+ * Every audited write takes it first, before any row lock, so writers cannot deadlock on it.
  */
-async function appendAudit(tx: PostgresDatabase, pending: PendingAuditEntry[]) {
+async function lockAuditTrail(tx: PostgresDatabase): Promise<AuditClock> {
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_APPEND_LOCK})`)
-  const [last] = await tx.select({ seq: max(auditEntries.seq) }).from(auditEntries)
-  const base = last?.seq ?? 0
+  // A statement of its own: in READ COMMITTED it sees every writer that committed before the lock was granted.
+  const [last] = await tx
+    .select({ seq: auditEntries.seq, at: auditEntries.at })
+    .from(auditEntries)
+    .orderBy(desc(auditEntries.seq))
+    .limit(1)
+  return { at: toIso(Math.max(Date.now(), last?.at ?? 0)), lastSeq: last?.seq ?? 0 }
+}
+
+/** Appends the entries with the seqs after `clock.lastSeq`; only after `lockAuditTrail` in the same transaction. */
+async function appendAudit(tx: PostgresDatabase, clock: AuditClock, pending: PendingAuditEntry[]) {
   await tx
     .insert(auditEntries)
-    .values(pending.map((entry, i) => auditEntryToRow({ ...entry, seq: base + i + 1 })))
+    .values(pending.map((entry, i) => auditEntryToRow({ ...entry, seq: clock.lastSeq + i + 1 })))
 }
 
 /** Fails with referenceNotFound unless the task exists; the key-share lock keeps it until this transaction ends. */
@@ -83,12 +101,12 @@ interface VersionedTable<T extends { id: string; version: number }> {
 const taskTable: VersionedTable<Task> = {
   name: 'Task',
   async find(tx, id, lock) {
-    const query = tx.select().from(tasks).where(eq(tasks.id, id))
+    const query = tx.select(taskColumns).from(tasks).where(eq(tasks.id, id))
     const [row] = await (lock === undefined ? query : query.for(lock))
     return row && taskFromRow(row)
   },
   async compareAndSet(tx, next, expectedVersion) {
-    const { id, ...values } = taskToRow(next)
+    const { id, assignees: _, ...values } = taskToRow(next)
     const written = await tx
       .update(tasks)
       .set(values)
@@ -167,7 +185,7 @@ export function createPostgresRepos(db: PostgresDatabase, options: PostgresRepos
 
   // Reads by id are the hot path: named prepared statements are parsed once per connection.
   const byId = sql.placeholder('id')
-  const taskById = db.select().from(tasks).where(eq(tasks.id, byId)).prepare('trail_task_by_id')
+  const taskById = db.select(taskColumns).from(tasks).where(eq(tasks.id, byId)).prepare('trail_task_by_id')
   const bugById = db.select().from(bugs).where(eq(bugs.id, byId)).prepare('trail_bug_by_id')
   const statusUpdateById = db
     .select()
@@ -198,47 +216,63 @@ export function createPostgresRepos(db: PostgresDatabase, options: PostgresRepos
     tasks: {
       create: (input, actor) =>
         write(async (tx) => {
-          const task = newTask(input, actor, now())
+          const clock = await lockAuditTrail(tx)
+          const task = newTask(input, actor, clock.at)
           await tx.insert(tasks).values(taskToRow(task))
-          await appendAudit(tx, [auditEntry('task', 'create', actor, task.createdAt, null, task)])
+          await insertAssignees(tx, [task])
+          await appendAudit(tx, clock, [auditEntry('task', 'create', actor, task.createdAt, null, task)])
           return task
         }),
       get: getOne(taskById, taskFromRow),
       list: (request) =>
         read(async () => {
           const { status, priority, assignee } = request.filter
-          const rows = await db
-            .select()
-            .from(tasks)
-            .where(
-              and(
-                equals(tasks.status, status),
-                equals(tasks.priority, priority),
-                assignee === undefined
-                  ? undefined
-                  : sql`exists (select 1 from json_array_elements_text(${tasks.assignees}::json) as a(name) where a.name = ${assignee})`,
-                afterCreated(tasks, request.after, 'desc'),
-              ),
-            )
-            .orderBy(...createdOrder(tasks, 'desc'))
-            .limit(request.limit + 1)
+          const filters = and(equals(tasks.status, status), equals(tasks.priority, priority))
+          // With `assignee`, that assignee's task_assignees rows are already in the tasks' order.
+          const rows =
+            assignee === undefined
+              ? await db
+                  .select(taskColumns)
+                  .from(tasks)
+                  .where(and(filters, afterCreated(tasks, request.after, 'desc')))
+                  .orderBy(...createdOrder(tasks, 'desc'))
+                  .limit(request.limit + 1)
+              : await db
+                  .select(taskColumns)
+                  .from(taskAssignees)
+                  .innerJoin(tasks, eq(tasks.id, taskAssignees.taskId))
+                  .where(
+                    and(
+                      eq(taskAssignees.assignee, assignee),
+                      filters,
+                      afterCreated(assigneeOrder, request.after, 'desc'),
+                    ),
+                  )
+                  .orderBy(...createdOrder(assigneeOrder, 'desc'))
+                  .limit(request.limit + 1)
           return pageByCreated(rows, request, taskFromRow)
         }),
       update: (id, changes, expectedVersion, actor) =>
         write(async (tx) => {
+          const clock = await lockAuditTrail(tx)
           const task = await expectVersion(tx, taskTable, id, expectedVersion)
-          const next = changeTask(task, changes, actor, now())
+          const next = changeTask(task, changes, actor, clock.at)
           if (next === task) return task
           await saveVersioned(tx, taskTable, next, expectedVersion)
-          await appendAudit(tx, [auditEntry('task', 'update', actor, next.updatedAt, task, next)])
+          if (JSON.stringify(next.assignees) !== JSON.stringify(task.assignees)) {
+            await tx.delete(taskAssignees).where(eq(taskAssignees.taskId, id))
+            await insertAssignees(tx, [next])
+          }
+          await appendAudit(tx, clock, [auditEntry('task', 'update', actor, next.updatedAt, task, next)])
           return next
         }),
       delete: (id, expectedVersion, actor) =>
         write(async (tx) => {
           // Locking the task first stops bugs and status updates from being attached to it meanwhile (they take
           // a key-share lock on it): the foreign key's ON DELETE SET NULL would detach those unaudited.
+          const clock = await lockAuditTrail(tx)
           const task = await expectVersion(tx, taskTable, id, expectedVersion, 'update')
-          const at = now()
+          const { at } = clock
           const entries: PendingAuditEntry[] = []
           const attachedBugs = await tx
             .select()
@@ -264,16 +298,17 @@ export function createPostgresRepos(db: PostgresDatabase, options: PostgresRepos
           }
           await tx.delete(tasks).where(eq(tasks.id, id))
           entries.push(auditEntry('task', 'delete', actor, at, task, null))
-          await appendAudit(tx, entries)
+          await appendAudit(tx, clock, entries)
         }),
     },
     bugs: {
       create: (input, actor) =>
         write(async (tx) => {
+          const clock = await lockAuditTrail(tx)
           await requireTask(tx, input.taskId)
-          const bug = newBug(input, now())
+          const bug = newBug(input, clock.at)
           await tx.insert(bugs).values(bugToRow(bug))
-          await appendAudit(tx, [auditEntry('bug', 'create', actor, bug.createdAt, null, bug)])
+          await appendAudit(tx, clock, [auditEntry('bug', 'create', actor, bug.createdAt, null, bug)])
           return bug
         }),
       get: getOne(bugById, bugFromRow),
@@ -297,28 +332,31 @@ export function createPostgresRepos(db: PostgresDatabase, options: PostgresRepos
         }),
       update: (id, changes, expectedVersion, actor) =>
         write(async (tx) => {
+          const clock = await lockAuditTrail(tx)
           const bug = await expectVersion(tx, bugTable, id, expectedVersion)
           await requireTask(tx, changes.taskId)
-          const next = changeBug(bug, changes, now())
+          const next = changeBug(bug, changes, clock.at)
           if (next === bug) return bug
           await saveVersioned(tx, bugTable, next, expectedVersion)
-          await appendAudit(tx, [auditEntry('bug', 'update', actor, next.updatedAt, bug, next)])
+          await appendAudit(tx, clock, [auditEntry('bug', 'update', actor, next.updatedAt, bug, next)])
           return next
         }),
       delete: (id, expectedVersion, actor) =>
         write(async (tx) => {
+          const clock = await lockAuditTrail(tx)
           const bug = await expectVersion(tx, bugTable, id, expectedVersion, 'update')
           await tx.delete(bugs).where(eq(bugs.id, id))
-          await appendAudit(tx, [auditEntry('bug', 'delete', actor, now(), bug, null)])
+          await appendAudit(tx, clock, [auditEntry('bug', 'delete', actor, clock.at, bug, null)])
         }),
     },
     statusUpdates: {
       create: (input, actor) =>
         write(async (tx) => {
+          const clock = await lockAuditTrail(tx)
           await requireTask(tx, input.taskId)
-          const update = newStatusUpdate(input, actor, now())
+          const update = newStatusUpdate(input, actor, clock.at)
           await tx.insert(statusUpdates).values(statusUpdateToRow(update))
-          await appendAudit(tx, [
+          await appendAudit(tx, clock, [
             auditEntry('status_update', 'create', actor, update.createdAt, null, update),
           ])
           return update
@@ -346,7 +384,8 @@ export function createPostgresRepos(db: PostgresDatabase, options: PostgresRepos
     designNotes: {
       create: (input, actor) =>
         write(async (tx) => {
-          const note = newDesignNote(input, actor, now())
+          const clock = await lockAuditTrail(tx)
+          const note = newDesignNote(input, actor, clock.at)
           const entries = [auditEntry('design_note', 'create', actor, note.createdAt, null, note)]
           let superseded: DesignNote | undefined
           if (input.supersedes !== undefined) {
@@ -364,7 +403,7 @@ export function createPostgresRepos(db: PostgresDatabase, options: PostgresRepos
               .set({ supersededBy: superseded.supersededBy })
               .where(eq(designNotes.id, superseded.id))
           }
-          await appendAudit(tx, entries)
+          await appendAudit(tx, clock, entries)
           return note
         }),
       get: getOne(designNoteById, designNoteFromRow),

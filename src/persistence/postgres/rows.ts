@@ -7,18 +7,29 @@ import type {
   DesignNoteRow,
   Same,
   StatusUpdateRow,
+  TaskAssigneeRow,
   TaskRow,
 } from '../rows.js'
-import type { apiTokens, auditEntries, bugs, designNotes, statusUpdates, tasks } from './schema.js'
+import type {
+  apiTokens,
+  auditEntries,
+  bugs,
+  designNotes,
+  statusUpdates,
+  taskAssignees,
+  tasks,
+} from './schema.js'
 
 export * from '../rows.js'
 
 type RowsMatchSchema = [
-  Same<TaskRow, typeof tasks.$inferSelect>,
+  // A task's assignees live in task_assignees; a task row is read with them as a JSON array (see tasks.ts).
+  Same<Omit<TaskRow, 'assignees'>, typeof tasks.$inferSelect>,
+  Same<TaskAssigneeRow, typeof taskAssignees.$inferSelect>,
   Same<BugRow, typeof bugs.$inferSelect>,
   Same<StatusUpdateRow, typeof statusUpdates.$inferSelect>,
   Same<DesignNoteRow, typeof designNotes.$inferSelect>,
   Same<AuditEntryRow, typeof auditEntries.$inferSelect>,
   Same<ApiTokenRow, typeof apiTokens.$inferSelect>,
 ]
-export const rowsMatchSchema: RowsMatchSchema = [true, true, true, true, true, true]
+export const rowsMatchSchema: RowsMatchSchema = [true, true, true, true, true, true, true]

@@ -1,7 +1,9 @@
 // The PostgreSQL tables: the same tables, columns, constraints and indexes as ../sqlite/schema.ts, so a dump
 // moves between the backends unchanged. Times are epoch milliseconds (bigint read back as a JS number);
-// arrays and audit diffs are JSON text, not jsonb, so nothing here is PostgreSQL-only.
-import { type AnyPgColumn, bigint, index, integer, pgTable, text } from 'drizzle-orm/pg-core'
+// arrays (but assignees, a table of their own) and audit diffs are JSON text, not jsonb, so nothing here is
+// PostgreSQL-only.
+import { sql } from 'drizzle-orm'
+import { type AnyPgColumn, bigint, index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core'
 
 const epochMs = (name: string) => bigint(name, { mode: 'number' })
 
@@ -12,13 +14,37 @@ export const tasks = pgTable(
     title: text('title').notNull(),
     status: text('status').notNull(),
     priority: text('priority').notNull(),
-    assignees: text('assignees').notNull(),
     rationaleLog: text('rationale_log').notNull(),
     version: integer('version').notNull(),
     createdAt: epochMs('created_at').notNull(),
     updatedAt: epochMs('updated_at').notNull(),
   },
-  (t) => [index('tasks_created_idx').on(t.createdAt, t.id)],
+  // Every list filter has an index that also serves the newest-first order.
+  (t) => [
+    index('tasks_created_idx').on(t.createdAt, t.id),
+    index('tasks_status_idx').on(t.status, t.createdAt, t.id),
+    index('tasks_priority_idx').on(t.priority, t.createdAt, t.id),
+  ],
+)
+
+/**
+ * A task's assignees, in order (`position` from 0), so `?assignee=` is an index search. `task_created_at` is
+ * the task's `created_at` (which never changes), so that index also yields the list's newest-first order.
+ */
+export const taskAssignees = pgTable(
+  'task_assignees',
+  {
+    taskId: text('task_id')
+      .notNull()
+      .references(() => tasks.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    assignee: text('assignee').notNull(),
+    taskCreatedAt: epochMs('task_created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.taskId, t.position] }),
+    index('task_assignees_assignee_idx').on(t.assignee, t.taskCreatedAt, t.taskId),
+  ],
 )
 
 export const bugs = pgTable(
@@ -38,6 +64,8 @@ export const bugs = pgTable(
   (t) => [
     index('bugs_created_idx').on(t.createdAt, t.id),
     index('bugs_task_idx').on(t.taskId, t.createdAt, t.id),
+    index('bugs_severity_idx').on(t.severity, t.createdAt, t.id),
+    index('bugs_status_idx').on(t.status, t.createdAt, t.id),
   ],
 )
 
@@ -69,7 +97,12 @@ export const designNotes = pgTable(
     createdAt: epochMs('created_at').notNull(),
     supersededBy: text('superseded_by').references((): AnyPgColumn => designNotes.id),
   },
-  (t) => [index('design_notes_created_idx').on(t.createdAt, t.id)],
+  // `?state=` picks one of the two partial indexes, each in list order (either way round).
+  (t) => [
+    index('design_notes_created_idx').on(t.createdAt, t.id),
+    index('design_notes_active_idx').on(t.createdAt, t.id).where(sql`${t.supersededBy} is null`),
+    index('design_notes_superseded_idx').on(t.createdAt, t.id).where(sql`${t.supersededBy} is not null`),
+  ],
 )
 
 export const auditEntries = pgTable(
@@ -86,7 +119,9 @@ export const auditEntries = pgTable(
   },
   (t) => [
     index('audit_entries_entity_idx').on(t.entityId, t.seq),
+    index('audit_entries_entity_kind_idx').on(t.entity, t.seq),
     index('audit_entries_actor_idx').on(t.actor, t.seq),
+    index('audit_entries_action_idx').on(t.action, t.seq),
     index('audit_entries_at_idx').on(t.at, t.seq),
   ],
 )

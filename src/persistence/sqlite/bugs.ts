@@ -82,7 +82,7 @@ export function createBugRepository(store: Store): {
       })
     },
     async delete(id, expectedVersion, actor) {
-      write(() => {
+      await write(() => {
         const bug = expectVersion(getBug(id), 'Bug', id, expectedVersion)
         expectChanged(deleteBug.run({ id, expectedVersion }), 'Bug', id, () => getBug(id))
         appendAudit([auditEntry('bug', 'delete', actor, now(), bug, null)])

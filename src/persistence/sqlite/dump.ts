@@ -2,7 +2,7 @@
 // to the repositories' file, so a long export or import never holds the requests' connection, and the
 // requests' statements never slip into the export's or the import's transaction.
 import Database from 'better-sqlite3'
-import { asc, gt, sql } from 'drizzle-orm'
+import { asc, getTableColumns, gt, sql } from 'drizzle-orm'
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
 import {
   DUMP_TABLES,
@@ -11,7 +11,13 @@ import {
   type DumpSnapshot,
   type DumpTable,
 } from '../contract.js'
-import { closeSqlite, openSqlite, type SqliteClientOptions, type SqliteDatabase } from './client.js'
+import {
+  closeSqlite,
+  DEFAULT_BUSY_TIMEOUT_MS,
+  openSqlite,
+  type SqliteClientOptions,
+  type SqliteDatabase,
+} from './client.js'
 import { serviceFault } from './faults.js'
 import {
   apiTokenToRow,
@@ -24,11 +30,13 @@ import {
   statusUpdateFromRow,
   statusUpdateToRow,
   storedApiTokenFromRow,
+  type TaskRow,
   taskFromRow,
   taskToRow,
 } from './rows.js'
 import { apiTokens, auditEntries, bugs, designNotes, statusUpdates, tasks } from './schema.js'
 import { createdAfter, createdOrder, insertValues } from './store.js'
+import { assigneeWriter, taskColumns } from './tasks.js'
 
 const DEFAULT_BATCH_SIZE = 1000
 
@@ -60,19 +68,24 @@ type CreatedTable = typeof tasks | typeof bugs | typeof statusUpdates | typeof d
 /** The prepared statements of one snapshot, on its read-only connection. */
 function batchReaders(db: BetterSQLite3Database): Record<DumpTable, BatchReader> {
   const limit = sql.placeholder('limit')
-  const reader = <T extends CreatedTable>(table: T, toDumpRow: (row: T['$inferSelect']) => DumpRow) => {
-    // Drizzle's select types do not follow a table type parameter; the rows are T's all the same.
-    const select = () => db.select().from(table as CreatedTable as typeof tasks)
+  /** `columns` (the table's own by default) is what a row holds: a task's include its assignees. */
+  const reader = <T extends CreatedTable, Row extends { createdAt: number; id: string } = T['$inferSelect']>(
+    table: T,
+    toDumpRow: (row: Row) => DumpRow,
+    columns: object = getTableColumns(table),
+  ) => {
+    // Drizzle's select types do not follow a table type parameter; the rows are Row's all the same.
+    const select = () => db.select(columns as typeof taskColumns).from(table as CreatedTable as typeof tasks)
     return createdBatches(
       select()
         .orderBy(...createdOrder(table, 'asc'))
         .limit(limit)
-        .prepare() as Statement<T['$inferSelect']>,
+        .prepare() as unknown as Statement<Row>,
       select()
         .where(createdAfter(table, 'asc'))
         .orderBy(...createdOrder(table, 'asc'))
         .limit(limit)
-        .prepare() as Statement<T['$inferSelect']>,
+        .prepare() as unknown as Statement<Row>,
       toDumpRow,
     )
   }
@@ -85,7 +98,7 @@ function batchReaders(db: BetterSQLite3Database): Record<DumpTable, BatchReader>
     .prepare()
 
   return {
-    tasks: reader(tasks, (row) => ({ table: 'tasks', row: taskFromRow(row) })),
+    tasks: reader(tasks, (row: TaskRow) => ({ table: 'tasks', row: taskFromRow(row) }), taskColumns),
     bugs: reader(bugs, (row) => ({ table: 'bugs', row: bugFromRow(row) })),
     status_updates: reader(statusUpdates, (row) => ({
       table: 'status_updates',
@@ -143,14 +156,14 @@ function snapshotOf(reader: SqliteDatabase): DumpSnapshot {
   }
 }
 
-/** The repositories' connection settings, so the dump's own connections behave the same. */
-function clientOptionsOf(sqlite: SqliteDatabase): Required<SqliteClientOptions> {
+/** The repositories' connection settings (and their lock-wait budget), so the dump's connections behave the same. */
+function clientOptionsOf(sqlite: SqliteDatabase, lockWaitMs: number): Required<SqliteClientOptions> {
   if (sqlite.memory) throw new Error('An in-memory SQLite database cannot be dumped or loaded')
   const synchronous = sqlite.pragma('synchronous', { simple: true }) as number
   return {
     // 2 is FULL and 3 EXTRA; both mean "also survive a power cut".
     synchronous: synchronous >= 2 ? 'FULL' : 'NORMAL',
-    busyTimeoutMs: sqlite.pragma('busy_timeout', { simple: true }) as number,
+    busyTimeoutMs: lockWaitMs,
   }
 }
 
@@ -176,10 +189,12 @@ function rowInserter(db: BetterSQLite3Database): (entry: DumpRow) => void {
     auditEntries: db.insert(auditEntries).values(insertValues(auditEntries)).prepare(),
     apiTokens: db.insert(apiTokens).values(insertValues(apiTokens)).prepare(),
   }
+  const assignees = assigneeWriter(db)
   return (entry) => {
     switch (entry.table) {
       case 'tasks':
-        return void insert.tasks.run(taskToRow(entry.row))
+        insert.tasks.run(taskToRow(entry.row))
+        return assignees.insert(entry.row)
       case 'bugs':
         return void insert.bugs.run(bugToRow(entry.row))
       case 'status_updates':
@@ -205,10 +220,13 @@ function rowError(entry: DumpRow, error: unknown): unknown {
 }
 
 /** Export and import over the file behind `sqlite`, the repositories' connection (left untouched). */
-export function createSqliteDump(sqlite: SqliteDatabase): DumpRepository {
+export function createSqliteDump(
+  sqlite: SqliteDatabase,
+  lockWaitMs: number = DEFAULT_BUSY_TIMEOUT_MS,
+): DumpRepository {
   return {
     async snapshot(read) {
-      const { busyTimeoutMs } = clientOptionsOf(sqlite)
+      const { busyTimeoutMs } = clientOptionsOf(sqlite, lockWaitMs)
       const reader = new Database(sqlite.name, {
         readonly: true,
         fileMustExist: true,
@@ -232,7 +250,7 @@ export function createSqliteDump(sqlite: SqliteDatabase): DumpRepository {
     },
 
     async load(rows) {
-      const writer = openSqlite(sqlite.name, clientOptionsOf(sqlite))
+      const writer = openSqlite(sqlite.name, clientOptionsOf(sqlite, lockWaitMs))
       try {
         // Foreign keys are checked once, at the end, by foreign_key_check: a design note's `supersededBy`
         // names a later note, so row-by-row checks would reject a valid dump. The alternatives cost more:

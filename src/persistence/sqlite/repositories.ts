@@ -13,9 +13,15 @@ import { createStore } from './store.js'
 import { createTaskRepository } from './tasks.js'
 import { createTokenRepository } from './tokens.js'
 
-/** Repositories over a migrated database; closing them closes `sqlite`. */
+/**
+ * Repositories over a migrated database; closing them closes `sqlite`. The connection's busy_timeout becomes
+ * the writes' lock-wait budget, and the connection itself stops waiting (busy_timeout 0): a write waits for
+ * another connection's lock on a timer (store.ts), never by sleeping on the event loop's thread.
+ */
 export function createSqliteRepos(sqlite: SqliteDatabase): Repos {
-  const store = createStore(sqlite)
+  const lockWaitMs = sqlite.pragma('busy_timeout', { simple: true }) as number
+  sqlite.pragma('busy_timeout = 0')
+  const store = createStore(sqlite, lockWaitMs)
   const bugs = createBugRepository(store)
   const statusUpdates = createStatusUpdateRepository(store)
   // A deleted task's bugs are detached (and audited) before its status updates, as in every backend.
@@ -29,7 +35,7 @@ export function createSqliteRepos(sqlite: SqliteDatabase): Repos {
     statusUpdates: withFaultTranslation(statusUpdates.repository),
     designNotes: withFaultTranslation(createDesignNoteRepository(store)),
     audit: withFaultTranslation(createAuditRepository(store)),
-    dump: withFaultTranslation(createSqliteDump(sqlite)),
+    dump: withFaultTranslation(createSqliteDump(sqlite, lockWaitMs)),
     tokens: withFaultTranslation(createTokenRepository(store)),
     async health() {
       try {
@@ -39,6 +45,8 @@ export function createSqliteRepos(sqlite: SqliteDatabase): Repos {
       }
     },
     async close() {
+      // The final checkpoint may wait for readers, as it did before the repositories took the wait over.
+      if (sqlite.open) sqlite.pragma(`busy_timeout = ${lockWaitMs}`)
       closeSqlite(sqlite)
     },
   }

@@ -1,6 +1,7 @@
 // The SQLite tables. Portable by design: the PostgreSQL schema declares the same tables, columns, constraints
-// and indexes. Times are epoch milliseconds; arrays and audit diffs are JSON text.
-import { type AnySQLiteColumn, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+// and indexes. Times are epoch milliseconds; arrays (but assignees) and audit diffs are JSON text.
+import { sql } from 'drizzle-orm'
+import { type AnySQLiteColumn, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 
 export const tasks = sqliteTable(
   'tasks',
@@ -9,13 +10,37 @@ export const tasks = sqliteTable(
     title: text('title').notNull(),
     status: text('status').notNull(),
     priority: text('priority').notNull(),
-    assignees: text('assignees').notNull(),
     rationaleLog: text('rationale_log').notNull(),
     version: integer('version').notNull(),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [index('tasks_created_idx').on(t.createdAt, t.id)],
+  // Every list filter has an index that also serves the newest-first order.
+  (t) => [
+    index('tasks_created_idx').on(t.createdAt, t.id),
+    index('tasks_status_idx').on(t.status, t.createdAt, t.id),
+    index('tasks_priority_idx').on(t.priority, t.createdAt, t.id),
+  ],
+)
+
+/**
+ * A task's assignees, in order (`position` from 0), so `?assignee=` is an index search. `task_created_at` is
+ * the task's `created_at` (which never changes), so that index also yields the list's newest-first order.
+ */
+export const taskAssignees = sqliteTable(
+  'task_assignees',
+  {
+    taskId: text('task_id')
+      .notNull()
+      .references(() => tasks.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    assignee: text('assignee').notNull(),
+    taskCreatedAt: integer('task_created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.taskId, t.position] }),
+    index('task_assignees_assignee_idx').on(t.assignee, t.taskCreatedAt, t.taskId),
+  ],
 )
 
 export const bugs = sqliteTable(
@@ -35,6 +60,8 @@ export const bugs = sqliteTable(
   (t) => [
     index('bugs_created_idx').on(t.createdAt, t.id),
     index('bugs_task_idx').on(t.taskId, t.createdAt, t.id),
+    index('bugs_severity_idx').on(t.severity, t.createdAt, t.id),
+    index('bugs_status_idx').on(t.status, t.createdAt, t.id),
   ],
 )
 
@@ -66,7 +93,12 @@ export const designNotes = sqliteTable(
     createdAt: integer('created_at').notNull(),
     supersededBy: text('superseded_by').references((): AnySQLiteColumn => designNotes.id),
   },
-  (t) => [index('design_notes_created_idx').on(t.createdAt, t.id)],
+  // `?state=` picks one of the two partial indexes, each in list order (either way round).
+  (t) => [
+    index('design_notes_created_idx').on(t.createdAt, t.id),
+    index('design_notes_active_idx').on(t.createdAt, t.id).where(sql`${t.supersededBy} is null`),
+    index('design_notes_superseded_idx').on(t.createdAt, t.id).where(sql`${t.supersededBy} is not null`),
+  ],
 )
 
 export const auditEntries = sqliteTable(
@@ -83,7 +115,9 @@ export const auditEntries = sqliteTable(
   },
   (t) => [
     index('audit_entries_entity_idx').on(t.entityId, t.seq),
+    index('audit_entries_entity_kind_idx').on(t.entity, t.seq),
     index('audit_entries_actor_idx').on(t.actor, t.seq),
+    index('audit_entries_action_idx').on(t.action, t.seq),
     index('audit_entries_at_idx').on(t.at, t.seq),
   ],
 )

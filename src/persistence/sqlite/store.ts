@@ -1,6 +1,7 @@
 // What the SQLite repositories share: the Drizzle handle, the write transaction, the audit append, the
 // version checks and the pieces of keyset-paged, prepared list statements.
-import type { RunResult } from 'better-sqlite3'
+import { setTimeout as sleep } from 'node:timers/promises'
+import Database, { type RunResult } from 'better-sqlite3'
 import { and, asc, desc, eq, getTableColumns, type Placeholder, type SQL, sql } from 'drizzle-orm'
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
@@ -17,10 +18,14 @@ export interface Store {
   db: BetterSQLite3Database
   /**
    * Runs `work` in one BEGIN IMMEDIATE transaction: all of it commits or none of it does. `work` must be
-   * synchronous (better-sqlite3 commits when it returns), and taking the write lock up front makes a busy
-   * database wait for its turn (busy_timeout) instead of failing when a read turns into a write.
+   * synchronous (better-sqlite3 commits when it returns), and taking the write lock up front means a busy
+   * database fails at BEGIN, before `work` runs, rather than when a read turns into a write. While another
+   * connection holds the lock, the whole transaction is tried again after a growing pause (a timer, so the
+   * event loop serves reads meanwhile), until the lock-wait budget is spent: then SQLITE_BUSY, a 503.
    */
-  write<T>(work: () => T): T
+  write<T>(work: () => T): Promise<T>
+  /** `write` without waiting: fails with SQLITE_BUSY at once while another connection holds the lock. */
+  writeNow<T>(work: () => T): T
   /** Appends entries to the audit trail, numbered after the last one; only inside `write`. */
   appendAudit(entries: PendingAuditEntry[]): void
   /** Throws `referenceNotFound('taskId', …)` unless `taskId` is absent, null or names a task. */
@@ -34,7 +39,18 @@ export interface Store {
  */
 export type TaskDetacher = (taskId: string, actor: string, at: string) => PendingAuditEntry[]
 
-export function createStore(sqlite: SqliteDatabase): Store {
+/** The longest pause between two attempts at the write lock; the first pauses are shorter (1, 2, 4, … ms). */
+const MAX_LOCK_RETRY_PAUSE_MS = 25
+
+export const isBusy = (error: unknown) =>
+  error instanceof Database.SqliteError && error.code.startsWith('SQLITE_BUSY')
+
+/**
+ * `lockWaitMs` is how long a write may wait for another connection's write lock in all. The connection's
+ * own busy_timeout should be 0 (see repositories.ts): SQLite's busy handler sleeps on the calling thread,
+ * which would stall every request of this process for as long as the other connection holds the lock.
+ */
+export function createStore(sqlite: SqliteDatabase, lockWaitMs: number): Store {
   const db = drizzle({ client: sqlite })
   const lastSeq = db
     .select({ seq: sql<number>`coalesce(max(${auditEntries.seq}), 0)` })
@@ -45,10 +61,25 @@ export function createStore(sqlite: SqliteDatabase): Store {
 
   const runInTransaction = sqlite.transaction((work: () => unknown) => work())
 
+  // One transaction function for every write (building it per call showed in profiles).
+  const writeNow = <T>(work: () => T) => runInTransaction.immediate(work) as T
+
   return {
     db,
-    // One transaction function for every write (building it per call showed in profiles).
-    write: (work) => runInTransaction.immediate(work) as ReturnType<typeof work>,
+    async write(work) {
+      const deadline = performance.now() + lockWaitMs
+      for (let pause = 1; ; pause = Math.min(pause * 2, MAX_LOCK_RETRY_PAUSE_MS)) {
+        try {
+          return writeNow(work)
+        } catch (error) {
+          // The transaction was rolled back (or never began), so trying it again from the top is safe.
+          const left = deadline - performance.now()
+          if (!isBusy(error) || left <= 0) throw error
+          await sleep(Math.min(pause, left))
+        }
+      }
+    },
+    writeNow,
     appendAudit(entries) {
       if (!sqlite.inTransaction) throw new Error('Audit entries are appended inside the write they record')
       let seq = lastSeq.get()?.seq ?? 0

@@ -6,12 +6,12 @@ import { uuidv7 } from 'uuidv7'
 import type { ApiToken, TokenRepository } from '../contract.js'
 import { apiTokenFromRow, apiTokenToRow, toEpochMs } from './rows.js'
 import { apiTokens } from './schema.js'
-import { byId, createdOrder, insertValues, type Store } from './store.js'
+import { byId, createdOrder, insertValues, isBusy, type Store } from './store.js'
 
 /** Every column but the secret's hash, which no read hands back. */
 const { secretHash: _, ...tokenColumns } = getTableColumns(apiTokens)
 
-export function createTokenRepository({ db, now, write }: Store): TokenRepository {
+export function createTokenRepository({ db, now, write, writeNow }: Store): TokenRepository {
   const insertToken = db.insert(apiTokens).values(insertValues(apiTokens)).prepare()
   const selectBySecretHash = db
     .select(tokenColumns)
@@ -57,7 +57,7 @@ export function createTokenRepository({ db, now, write }: Store): TokenRepositor
         expiresAt,
         revokedAt: null,
       }
-      write(() => insertToken.run(apiTokenToRow({ ...token, secretHash })))
+      await write(() => insertToken.run(apiTokenToRow({ ...token, secretHash })))
       return token
     },
     async findBySecretHash(secretHash) {
@@ -70,7 +70,7 @@ export function createTokenRepository({ db, now, write }: Store): TokenRepositor
     async revoke(id, at) {
       // Inside a transaction like every write: an UPDATE … RETURNING read with .get() in autocommit can
       // leave its statement open and keep the WAL from being checkpointed.
-      const row = write(() => revokeToken.get({ id, at: toEpochMs(at) }))
+      const row = await write(() => revokeToken.get({ id, at: toEpochMs(at) }))
       return row && apiTokenFromRow(row)
     },
     async rotate(id, { secretHash, expiresAt, retireAt }) {
@@ -92,7 +92,13 @@ export function createTokenRepository({ db, now, write }: Store): TokenRepositor
       })
     },
     async touch(id, at) {
-      write(() => touchToken.run({ id, at: toEpochMs(at) }))
+      // `lastUsedAt` is a hint, refreshed at most once a minute: a request does not wait for another
+      // process's write lock (its GET would be held up by a write) just to record it.
+      try {
+        writeNow(() => touchToken.run({ id, at: toEpochMs(at) }))
+      } catch (error) {
+        if (!isBusy(error)) throw error
+      }
     },
     async exists() {
       return anyToken.get() !== undefined
