@@ -1,16 +1,35 @@
 #!/usr/bin/env node
-// After the suite: no source file may fall below 90% of lines covered (tap's json-summary report).
+// After the suite: no source file may fall below 90% of lines covered (tap's json-summary report), judged by the
+// runs that can reach it. Without TEST_DATABASE_URL the PostgreSQL backend runs on PGlite, in process, so the
+// node-postgres pool that production opens is reached only with a real server: that file is judged when
+// TEST_DATABASE_URL is set (as in .ci/run) and named as not judged otherwise. Every other file, always.
 import { readFileSync } from 'node:fs'
 import { relative } from 'node:path'
 
 const MINIMUM = 90
+/** Source files that only a run against a real PostgreSQL server (TEST_DATABASE_URL) reaches. */
+const NEEDS_POSTGRES_SERVER = new Set(['src/persistence/postgres/pool.ts'])
+const realServer = Boolean(process.env.TEST_DATABASE_URL)
+
 const summary = JSON.parse(readFileSync('.tap/report/coverage-summary.json', 'utf8'))
-const below = Object.entries(summary)
-  .filter(([file]) => file !== 'total' && relative(process.cwd(), file).startsWith('src/'))
+const sources = Object.entries(summary)
+  .map(([file, metrics]) => [relative(process.cwd(), file), metrics])
+  .filter(([file]) => file !== 'total' && file.startsWith('src/'))
+// A renamed or removed file must not leave an exemption behind that a new file could later fall under.
+const stale = [...NEEDS_POSTGRES_SERVER].filter((file) => !sources.some(([source]) => source === file))
+if (stale.length > 0) {
+  console.error(`coverage: NEEDS_POSTGRES_SERVER names files the report does not have: ${stale.join(', ')}`)
+  process.exit(1)
+}
+const judged = sources.filter(([file]) => realServer || !NEEDS_POSTGRES_SERVER.has(file))
+const below = judged
   .filter(([, metrics]) => metrics.lines.pct < MINIMUM)
-  .map(([file, metrics]) => `${relative(process.cwd(), file)}: ${metrics.lines.pct}% of lines`)
+  .map(([file, metrics]) => `${file}: ${metrics.lines.pct}% of lines`)
 
 console.log(`coverage: ${summary.total.lines.pct}% of lines overall`)
+if (!realServer) {
+  console.log(`coverage: not judged without TEST_DATABASE_URL: ${[...NEEDS_POSTGRES_SERVER].join(', ')}`)
+}
 if (below.length > 0) {
   console.error(
     `coverage: ${below.length} source file(s) below ${MINIMUM}% of lines:\n  ${below.join('\n  ')}`,

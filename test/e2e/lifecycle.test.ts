@@ -18,9 +18,10 @@ t.test('a bad configuration value stops start-up with one line naming the variab
     ],
     [
       { TRUST_PROXY: 'yes' },
-      /^trail: TRUST_PROXY="yes" is not valid: expected true, false, a hop count, or a comma-separated list/,
+      /^trail: TRUST_PROXY="yes" is not valid: expected true, false, or a comma-separated list/,
     ],
     [{ TRUST_PROXY: '10.0.0.0/33' }, /^trail: TRUST_PROXY="10.0.0.0\/33" is not valid/],
+    [{ TRUST_PROXY: '2' }, /^trail: TRUST_PROXY="2" is not valid/],
     [{ REQUEST_TIMEOUT_MS: '5s' }, /^trail: REQUEST_TIMEOUT_MS="5s" is not valid: expected the time/],
     [
       { REQUEST_TIMEOUT_MS: '1000', HEADERS_TIMEOUT_MS: '2000' },

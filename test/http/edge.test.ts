@@ -253,7 +253,7 @@ t.test('TRUST_PROXY: the client address comes from X-Forwarded-For only when tol
   const direct = await build(t, memory, { env: { RATE_LIMIT_MAX: '1' } })
   t.equal((await from(direct, '192.0.2.1')).statusCode, 200)
   t.equal((await from(direct, '192.0.2.2')).statusCode, 429, 'without it, the proxy is one client')
-  for (const trust of ['true', '1', '127.0.0.1', '127.0.0.0/8,::1', 'loopback']) {
+  for (const trust of ['true', '127.0.0.1', '127.0.0.0/8,::1', 'loopback']) {
     const proxied = await build(t, memory, { env: { RATE_LIMIT_MAX: '1', TRUST_PROXY: trust } })
     t.equal((await from(proxied, '192.0.2.1')).statusCode, 200, trust)
     t.equal((await from(proxied, '192.0.2.2')).statusCode, 200, `${trust}: each client has its own budget`)

@@ -1,48 +1,6 @@
-// The PostgreSQL backend: node-postgres pool → Drizzle → repositories. Opening migrates first (under an
+// The PostgreSQL backend: node-postgres pool → Drizzle → repositories (pool.ts). Opening migrates first (under an
 // advisory lock, see migrate.ts), so a service instance never serves an older schema than its code expects.
-import { drizzle } from 'drizzle-orm/node-postgres'
-import pg from 'pg'
-import type { Repos } from '../contract.js'
-import { migratePostgres } from './migrate.js'
-import { createPostgresRepos } from './repositories.js'
-
 export type { PostgresDatabase } from './database.js'
 export { type MigrationResult, migratePglite, migratePostgres } from './migrate.js'
+export { openPostgresRepos, type PostgresOptions } from './pool.js'
 export { createPostgresRepos, type PostgresReposOptions } from './repositories.js'
-
-export interface PostgresOptions {
-  url: string | undefined
-  poolSize: number
-}
-
-/** How long a request waits for a connection (new, or free in the pool) before it is answered with a 503. */
-const CONNECTION_TIMEOUT_MS = 5_000
-
-const ignore = () => {}
-
-function createPool(url: string, poolSize: number): pg.Pool {
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: poolSize,
-    connectionTimeoutMillis: CONNECTION_TIMEOUT_MS,
-    keepAlive: true,
-    application_name: 'trail',
-  })
-  // An idle client whose server went away (restart, failover) is reported on the pool; unheard, the 'error'
-  // event would crash the process. The pool drops that client and connects afresh on the next checkout.
-  pool.on('error', ignore)
-  // A checked-out client has no pool listener: a connection lost between two statements of a transaction would
-  // crash the process the same way. The next statement fails and reports the loss to its caller as a 503.
-  pool.on('connect', (client) => client.on('error', ignore))
-  return pool
-}
-
-/** Migrates the database at `options.url`, then opens repositories on a pool of `options.poolSize` connections. */
-export async function openPostgresRepos(options: PostgresOptions): Promise<Repos> {
-  if (options.url === undefined) {
-    throw new Error('DATABASE_URL is required when PERSISTENCE=postgres: expected a postgres:// URL')
-  }
-  await migratePostgres(options.url)
-  const pool = createPool(options.url, options.poolSize)
-  return createPostgresRepos(drizzle(pool), { close: () => pool.end() })
-}
