@@ -1,10 +1,23 @@
 // A hostile request must not stall the server for everyone else: the real server (one process, one event
-// loop) keeps answering /health within 100 ms while it refuses text built to make a pattern backtrack.
+// loop) keeps answering /health (median under 100 ms) while it refuses text built to make a pattern backtrack.
 // With the old title pattern a 1 MiB title blocked every request for minutes, and a 15.5 KB query string
 // for 0.13 s per request.
 import { join } from 'node:path'
-import t from 'tap'
+import t, { type Test } from 'tap'
 import { startServer } from '../server.js'
+
+/**
+ * The probes' median must be under 100 ms and none may pass 500 ms. The old pattern held every probe for
+ * the whole hostile request (2.5 s for 64 KB); one slow probe alone says only that the machine is busy
+ * (CI runs another test file beside this one on two cores), so the median carries the 100 ms bound.
+ */
+function assertResponsive(t: Test, probes: number[]) {
+  const sorted = [...probes].sort((a, b) => a - b)
+  const median = sorted[Math.floor(sorted.length / 2)] ?? 0
+  const worst = sorted.at(-1) ?? 0
+  t.ok(median < 100, `/health answered in ${median.toFixed(1)} ms (median of ${probes.length})`)
+  t.ok(worst < 500, `/health took at most ${worst.toFixed(1)} ms`)
+}
 
 /** Probes /health until `hostile` settles (at least once); every probe's latency in ms. */
 async function healthWhile(url: string, hostile: Promise<unknown>): Promise<number[]> {
@@ -59,12 +72,12 @@ for (const persistence of ['sqlite', 'memory']) {
       t.equal((await body).status, 400, 'a 64 KB title ending in NUL is refused')
     }
     t.equal((await post(`${'a'.repeat(1_000_000)}\u0000`)).status, 400, 'so is a 1 MiB one')
-    t.ok(Math.max(...bodyProbes) < 100, `/health took at most ${Math.max(...bodyProbes).toFixed(1)} ms`)
+    assertResponsive(t, bodyProbes)
 
     const assignee = `${'a'.repeat(15_500)}%00`
     const queries = Promise.all(Array.from({ length: 4 }, () => fetch(`${url}/tasks?assignee=${assignee}`)))
     const queryProbes = await healthWhile(url, queries)
     for (const res of await queries) t.equal(res.status, 400, 'a 15.5 KB query string is refused')
-    t.ok(Math.max(...queryProbes) < 100, `/health took at most ${Math.max(...queryProbes).toFixed(1)} ms`)
+    assertResponsive(t, queryProbes)
   })
 }
