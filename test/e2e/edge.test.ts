@@ -1,10 +1,22 @@
-// The real server's socket edge: what Node's HTTP parser refuses (431, bad header bytes, unknown methods)
-// and requests never finished (request and headers timeouts) are answered as problem+json and the socket
-// closed; X-Actor bytes arrive as UTF-8; /docs/static paths climbing out of their folder are 404s.
+// The socket edge of a listening server: what Node's HTTP parser refuses (431, bad header bytes, unknown
+// methods) and requests never finished (request and headers timeouts) are answered as problem+json and the
+// socket closed; X-Actor bytes arrive as UTF-8; /docs/static paths climbing out of their folder are 404s.
+// The app listens in this process where the server's own start-up adds nothing, so coverage sees it.
+import type { AddressInfo } from 'node:net'
 import { connect } from 'node:net'
 import { join } from 'node:path'
+import type { Test } from 'tap'
 import t from 'tap'
+import { memory } from '../backends/memory.js'
+import { build } from '../helper.js'
 import { startServer } from '../server.js'
+
+/** The app on the memory backend, listening on a free loopback port until the test ends. */
+async function listening(t: Test, env: Record<string, string> = {}) {
+  const app = await build(t, memory, { env })
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  return { url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` }
+}
 
 interface RawAnswer {
   status: number
@@ -35,7 +47,7 @@ const problem = (answer: RawAnswer) =>
   /\r\ncontent-type: application\/problem\+json/i.test(answer.headers) && JSON.parse(answer.body)
 
 t.test('requests Node refuses to parse are problem+json', async (t) => {
-  const server = await startServer(t, { PERSISTENCE: 'memory' })
+  const server = await listening(t)
   const long = await raw(server.url, `GET /tasks?q=${'a'.repeat(17_000)} HTTP/1.1\r\nHost: x\r\n\r\n`)
   t.equal(long.status, 431)
   t.match(problem(long), { status: 431, code: 'HEADERS_TOO_LARGE' })
@@ -52,11 +64,7 @@ t.test('requests Node refuses to parse are problem+json', async (t) => {
 })
 
 t.test('a request whose body or headers never arrive times out with 408', async (t) => {
-  const server = await startServer(t, {
-    PERSISTENCE: 'memory',
-    REQUEST_TIMEOUT_MS: '1000',
-    HEADERS_TIMEOUT_MS: '500',
-  })
+  const server = await listening(t, { REQUEST_TIMEOUT_MS: '1000', HEADERS_TIMEOUT_MS: '500' })
   // Each raw() resolves only when the server closes the socket; without the timeouts it never would.
   const noBody = await raw(
     server.url,
@@ -90,7 +98,7 @@ t.test('X-Actor sent as UTF-8 bytes is stored as the name sent; invalid UTF-8 is
 })
 
 t.test('/docs/static paths that climb out of the folder are 404 NOT_FOUND', async (t) => {
-  const server = await startServer(t, { PERSISTENCE: 'memory' })
+  const server = await listening(t)
   for (const path of ['/docs/static/%2e%2e/%2e%2e/package.json', '/docs/static/%2e%2e/index.html']) {
     const answer = await raw(server.url, `GET ${path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`)
     t.equal(answer.status, 404, path)
