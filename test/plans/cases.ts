@@ -10,8 +10,8 @@ const AFTER = { createdAt: T, id: ID }
 export interface PlanCase {
   name: string
   table: string
-  /** The index the plan must use. */
-  index: string
+  /** The index the plan must use (every one of them, when the list's statement has subqueries). */
+  index: string | readonly string[]
   list(repos: Repos): Promise<unknown>
 }
 
@@ -79,10 +79,11 @@ const auditCases = {
   '?entityId=': ['audit_entries_entity_idx', { entityId: ID }],
   '?actor=': ['audit_entries_actor_idx', { actor: 'ada' }],
   '?action=': ['audit_entries_action_idx', { action: 'delete' }],
-  // Read along seq, newest first, the time checked on each entry: a page ends as soon as it is full, but a
-  // window far from the newest entries walks many of them (see the README's performance notes).
-  '?since=': ['audit_entries_seq_unique', { since: T }],
-  '?until=': ['audit_entries_seq_unique', { until: T }],
+  // A time window is a seq range (`at` never goes backwards along seq): its ends are looked up on the `at`
+  // index, then the list walks seq between them.
+  '?since=': [['audit_entries_at_idx', 'audit_entries_seq_unique'], { since: T }],
+  '?until=': [['audit_entries_at_idx', 'audit_entries_seq_unique'], { until: T }],
+  '?since=&until=': [['audit_entries_at_idx', 'audit_entries_seq_unique'], { since: T, until: T }],
 } as const
 for (const [name, [index, filter]] of Object.entries(auditCases)) {
   for (const after of [undefined, { seq: 10 }]) {

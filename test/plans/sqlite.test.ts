@@ -29,11 +29,13 @@ t.test('every list filter and order is served by its index', async (t) => {
 
   for (const { name, table, index, list } of PLAN_CASES) {
     const plan = planOf(await sqlOf(() => list(repos)))
-    t.match(
-      plan,
-      new RegExp(`(SEARCH|SCAN) ${table} USING (COVERING )?INDEX ${index}\\b`),
-      `${name}: ${index}`,
-    )
+    for (const each of [index].flat()) {
+      t.match(
+        plan,
+        new RegExp(`(SEARCH|SCAN) ${table} USING (COVERING )?INDEX ${each}\\b`),
+        `${name}: ${each}`,
+      )
+    }
     t.notMatch(plan, new RegExp(`SCAN ${table}$`, 'm'), `${name}: no full scan`)
     t.notMatch(plan, /TEMP B-TREE/, `${name}: no sort`)
   }

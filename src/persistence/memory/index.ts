@@ -79,7 +79,13 @@ export function createMemoryRepos(options: { auditLog?: AuditLog } = {}): Repos 
     statusUpdates: new Map(),
     designNotes: new Map(),
   }
-  const now = () => new Date().toISOString()
+  // Never before the newest audit entry: the time-window lists rely on `at` not going backwards along seq,
+  // so a clock stepping back must not hide entries.
+  const now = () => {
+    const last = auditLog.entries().at(-1)?.at
+    const at = new Date(Date.now()).toISOString()
+    return last !== undefined && last > at ? last : at
+  }
   const tokens = new Map<string, ApiToken & { secretHash: string }>()
 
   /** Appends the audit entries (which may throw), then applies the row changes: all or nothing. */
@@ -268,12 +274,13 @@ export function createMemoryRepos(options: { auditLog?: AuditLog } = {}): Repos 
         for (let i = entries.length - 1; i >= 0 && rows.length <= request.limit; i--) {
           const e = entries[i] as AuditEntry
           if (request.after !== undefined && e.seq >= request.after.seq) continue
+          // `at` does not go backwards along seq (see `now`): every older entry is before the window too.
+          if (since !== undefined && e.at < since) break
           if (
             (entity === undefined || e.entity === entity) &&
             (entityId === undefined || e.entityId === entityId) &&
             (actor === undefined || e.actor === actor) &&
             (action === undefined || e.action === action) &&
-            (since === undefined || e.at >= since) &&
             (until === undefined || e.at <= until)
           ) {
             rows.push(e)

@@ -1,7 +1,7 @@
 // PostgreSQL repositories over any Drizzle PostgreSQL database (node-postgres pool, or PGlite in tests).
 // Each mutation is one transaction holding its audit entries; concurrent writers are kept apart by row locks and
 // compare-and-set on `version`, never by this process, since several service instances may share the database.
-import { and, type Column, count, desc, eq, gte, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm'
+import { and, asc, type Column, count, desc, eq, gte, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm'
 import { changeBug, newBug } from '../../domains/bugs/rules.js'
 import type { Bug } from '../../domains/bugs/schemas.js'
 import { newDesignNote, supersede } from '../../domains/design-notes/rules.js'
@@ -442,8 +442,30 @@ export function createPostgresRepos(db: PostgresDatabase, options: PostgresRepos
                 equals(auditEntries.entityId, entityId),
                 equals(auditEntries.actor, actor),
                 equals(auditEntries.action, action),
-                since === undefined ? undefined : gte(auditEntries.at, toEpochMs(since)),
-                until === undefined ? undefined : lte(auditEntries.at, toEpochMs(until)),
+                // `at` never goes backwards along seq (see lockAuditTrail), so a time window is a seq range: its
+                // ends are looked up on the `at` index, the list walks seq between them (none qualifies → empty).
+                since === undefined
+                  ? undefined
+                  : gte(
+                      auditEntries.seq,
+                      db
+                        .select({ seq: auditEntries.seq })
+                        .from(auditEntries)
+                        .where(gte(auditEntries.at, toEpochMs(since)))
+                        .orderBy(asc(auditEntries.at), asc(auditEntries.seq))
+                        .limit(1),
+                    ),
+                until === undefined
+                  ? undefined
+                  : lte(
+                      auditEntries.seq,
+                      db
+                        .select({ seq: auditEntries.seq })
+                        .from(auditEntries)
+                        .where(lte(auditEntries.at, toEpochMs(until)))
+                        .orderBy(desc(auditEntries.at), desc(auditEntries.seq))
+                        .limit(1),
+                    ),
                 request.after === undefined ? undefined : lt(auditEntries.seq, request.after.seq),
               ),
             )

@@ -1,4 +1,4 @@
-import { desc, eq, gte, lt, lte, sql } from 'drizzle-orm'
+import { asc, desc, eq, gte, lt, lte, type Placeholder, sql } from 'drizzle-orm'
 import type { AuditRepository } from '../contract.js'
 import { toPage } from '../paging.js'
 import { type AuditEntryRow, auditEntryFromRow, toEpochMsIfSet } from './rows.js'
@@ -6,6 +6,22 @@ import { auditEntries } from './schema.js'
 import { byId, listStatements, type Store } from './store.js'
 
 export function createAuditRepository({ db }: Store): AuditRepository {
+  /** The oldest entry's seq whose `at` >= the value. */
+  const sinceSeq = (value: Placeholder) =>
+    db
+      .select({ seq: auditEntries.seq })
+      .from(auditEntries)
+      .where(gte(auditEntries.at, value))
+      .orderBy(asc(auditEntries.at), asc(auditEntries.seq))
+      .limit(1)
+  /** The newest entry's seq whose `at` <= the value. */
+  const untilSeq = (value: Placeholder) =>
+    db
+      .select({ seq: auditEntries.seq })
+      .from(auditEntries)
+      .where(lte(auditEntries.at, value))
+      .orderBy(desc(auditEntries.at), desc(auditEntries.seq))
+      .limit(1)
   const selectEntry = db.select().from(auditEntries).where(byId(auditEntries)).prepare()
   const listStatement = listStatements(
     {
@@ -13,8 +29,10 @@ export function createAuditRepository({ db }: Store): AuditRepository {
       entityId: (value) => eq(auditEntries.entityId, value),
       actor: (value) => eq(auditEntries.actor, value),
       action: (value) => eq(auditEntries.action, value),
-      since: (value) => gte(auditEntries.at, value),
-      until: (value) => lte(auditEntries.at, value),
+      // `at` never goes backwards along seq (see Store.now), so a time window is a seq range: its ends are
+      // looked up on the `at` index and the list walks seq within them (no entry qualifies → null → empty).
+      since: (value) => gte(auditEntries.seq, sinceSeq(value)),
+      until: (value) => lte(auditEntries.seq, untilSeq(value)),
       beforeSeq: (value) => lt(auditEntries.seq, value),
     },
     (where) =>

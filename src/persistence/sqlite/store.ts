@@ -30,6 +30,7 @@ export interface Store {
   appendAudit(entries: PendingAuditEntry[]): void
   /** Throws `referenceNotFound('taskId', …)` unless `taskId` is absent, null or names a task. */
   requireTask(taskId: string | null | undefined): void
+  /** The time of a write: the clock, but never before the newest audit entry's `at`. */
   now(): string
 }
 
@@ -55,6 +56,12 @@ export function createStore(sqlite: SqliteDatabase, lockWaitMs: number): Store {
   const lastSeq = db
     .select({ seq: sql<number>`coalesce(max(${auditEntries.seq}), 0)` })
     .from(auditEntries)
+    .prepare()
+  const lastAt = db
+    .select({ at: auditEntries.at })
+    .from(auditEntries)
+    .orderBy(desc(auditEntries.seq))
+    .limit(1)
     .prepare()
   const insertAuditEntry = db.insert(auditEntries).values(insertValues(auditEntries)).prepare()
   const taskExists = db.select({ id: tasks.id }).from(tasks).where(byId(tasks)).prepare()
@@ -90,7 +97,9 @@ export function createStore(sqlite: SqliteDatabase, lockWaitMs: number): Store {
         throw referenceNotFound('taskId', taskId)
       }
     },
-    now: () => new Date().toISOString(),
+    // Never before the newest audit entry: the time-window lists turn times into seq bounds, so `at` must not
+    // go backwards along seq, and a clock stepping back must not hide entries. Read inside the write's lock.
+    now: () => new Date(Math.max(Date.now(), lastAt.get()?.at ?? 0)).toISOString(),
   }
 }
 
