@@ -433,6 +433,18 @@ export function createPostgresRepos(db: PostgresDatabase, options: PostgresRepos
       list: (request) =>
         read(async () => {
           const { entity, entityId, actor, action, since, until } = request.filter
+          /** The seq of the window's first entry (`since`: the oldest at or after) or last (`until`: the newest at or before). */
+          const windowEnd = (end: 'since' | 'until', at: number) =>
+            db
+              .select({ seq: auditEntries.seq })
+              .from(auditEntries)
+              .where(end === 'since' ? gte(auditEntries.at, at) : lte(auditEntries.at, at))
+              .orderBy(
+                ...(end === 'since'
+                  ? [asc(auditEntries.at), asc(auditEntries.seq)]
+                  : [desc(auditEntries.at), desc(auditEntries.seq)]),
+              )
+              .limit(1)
           const rows = await db
             .select()
             .from(auditEntries)
@@ -444,28 +456,8 @@ export function createPostgresRepos(db: PostgresDatabase, options: PostgresRepos
                 equals(auditEntries.action, action),
                 // `at` never goes backwards along seq (see lockAuditTrail), so a time window is a seq range: its
                 // ends are looked up on the `at` index, the list walks seq between them (none qualifies → empty).
-                since === undefined
-                  ? undefined
-                  : gte(
-                      auditEntries.seq,
-                      db
-                        .select({ seq: auditEntries.seq })
-                        .from(auditEntries)
-                        .where(gte(auditEntries.at, toEpochMs(since)))
-                        .orderBy(asc(auditEntries.at), asc(auditEntries.seq))
-                        .limit(1),
-                    ),
-                until === undefined
-                  ? undefined
-                  : lte(
-                      auditEntries.seq,
-                      db
-                        .select({ seq: auditEntries.seq })
-                        .from(auditEntries)
-                        .where(lte(auditEntries.at, toEpochMs(until)))
-                        .orderBy(desc(auditEntries.at), desc(auditEntries.seq))
-                        .limit(1),
-                    ),
+                since === undefined ? undefined : gte(auditEntries.seq, windowEnd('since', toEpochMs(since))),
+                until === undefined ? undefined : lte(auditEntries.seq, windowEnd('until', toEpochMs(until))),
                 request.after === undefined ? undefined : lt(auditEntries.seq, request.after.seq),
               ),
             )
