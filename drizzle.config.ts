@@ -8,7 +8,7 @@ const folder = dialect === 'postgresql' ? 'postgres' : 'sqlite'
 
 export default defineConfig({
   dialect,
-  schema: `./src/persistence/${folder}/schema.ts`,
+  schema: `./src/persistence/${folder}/tables.ts`,
   out: process.env.DRIZZLE_OUT ?? `./drizzle/${folder}`,
   migrations: { table: 'schema_migrations' },
 })

@@ -17,9 +17,9 @@ import {
   migratePostgres,
   openPostgresRepos,
 } from '../../src/persistence/postgres/index.js'
-import * as pgTables from '../../src/persistence/postgres/schema.js'
+import * as pgTables from '../../src/persistence/postgres/tables.js'
 import { SCHEMA_VERSION } from '../../src/persistence/schema-version.js'
-import * as sqliteTables from '../../src/persistence/sqlite/schema.js'
+import * as sqliteTables from '../../src/persistence/sqlite/tables.js'
 import { scratchDatabase } from '../backends/postgres.js'
 import { realServer } from './helpers.js'
 

@@ -40,7 +40,7 @@ import {
   designNotes,
   statusUpdates,
   tasks,
-} from '../../src/persistence/postgres/schema.js'
+} from '../../src/persistence/postgres/tables.js'
 import { SCHEMA_VERSION } from '../../src/persistence/schema-version.js'
 import { scratchDatabase, testDatabaseUrl } from '../backends/postgres.js'
 

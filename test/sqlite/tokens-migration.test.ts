@@ -22,7 +22,7 @@ import {
   statusUpdateToRow,
   taskToRow,
 } from '../../src/persistence/sqlite/rows.js'
-import { auditEntries, bugs, designNotes, statusUpdates } from '../../src/persistence/sqlite/schema.js'
+import { auditEntries, bugs, designNotes, statusUpdates } from '../../src/persistence/sqlite/tables.js'
 import { allRows, openBackend } from './helpers.js'
 
 const FOLDER = migrationsFolder('sqlite')

@@ -34,7 +34,7 @@ import {
   taskFromRow,
   taskToRow,
 } from './rows.js'
-import { apiTokens, auditEntries, bugs, designNotes, statusUpdates, tasks } from './schema.js'
+import { apiTokens, auditEntries, bugs, designNotes, statusUpdates, tasks } from './tables.js'
 import { insertAssignees, taskColumns } from './tasks.js'
 
 const DEFAULT_BATCH_SIZE = 500

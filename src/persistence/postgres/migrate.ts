@@ -24,7 +24,7 @@ const MIGRATION_CONFIG = {
 }
 
 /**
- * The table drizzle's migrator keeps, one row per applied migration. Declared here, not in schema.ts, because
+ * The table drizzle's migrator keeps, one row per applied migration. Declared here, not in tables.ts, because
  * the migrator creates it: drizzle-kit must not generate it.
  */
 export const schemaMigrations = pgTable('schema_migrations', {

@@ -34,7 +34,7 @@ import {
   toEpochMs,
   toIso,
 } from './rows.js'
-import { auditEntries, bugs, designNotes, statusUpdates, taskAssignees, tasks } from './schema.js'
+import { auditEntries, bugs, designNotes, statusUpdates, taskAssignees, tasks } from './tables.js'
 import { assigneeOrder, insertAssignees, taskColumns } from './tasks.js'
 import { createTokenRepository } from './tokens.js'
 

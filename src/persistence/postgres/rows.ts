@@ -18,7 +18,7 @@ import type {
   statusUpdates,
   taskAssignees,
   tasks,
-} from './schema.js'
+} from './tables.js'
 
 export * from '../rows.js'
 

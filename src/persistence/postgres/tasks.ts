@@ -3,7 +3,7 @@ import { getTableColumns, sql } from 'drizzle-orm'
 import type { Task } from '../../domains/tasks/schemas.js'
 import type { PostgresDatabase } from './database.js'
 import { taskAssigneeRows } from './rows.js'
-import { taskAssignees, tasks } from './schema.js'
+import { taskAssignees, tasks } from './tables.js'
 
 /** A task row as read: its columns, and its assignees (in order) as a JSON array. */
 export const taskColumns = {

@@ -8,7 +8,7 @@ import type { PostgresDatabase } from './database.js'
 import { withRetries } from './errors.js'
 import { createdOrder } from './keyset.js'
 import { apiTokenFromRow, apiTokenToRow, toEpochMs } from './rows.js'
-import { apiTokens } from './schema.js'
+import { apiTokens } from './tables.js'
 
 /** Every column but the secret's hash, which no read hands back. */
 const { secretHash: _, ...tokenColumns } = getTableColumns(apiTokens)

@@ -2,8 +2,8 @@ import { asc, desc, eq, gte, lt, lte, type Placeholder, sql } from 'drizzle-orm'
 import type { AuditRepository } from '../contract.js'
 import { toPage } from '../paging.js'
 import { type AuditEntryRow, auditEntryFromRow, toEpochMsIfSet } from './rows.js'
-import { auditEntries } from './schema.js'
 import { byId, listStatements, type Store } from './store.js'
+import { auditEntries } from './tables.js'
 
 export function createAuditRepository({ db }: Store): AuditRepository {
   /** The oldest entry's seq whose `at` >= the value. */

@@ -4,7 +4,6 @@ import type { Bug } from '../../domains/bugs/schemas.js'
 import { auditEntry } from '../audit.js'
 import type { BugRepository } from '../contract.js'
 import { type BugRow, bugFromRow, bugToRow } from './rows.js'
-import { bugs } from './schema.js'
 import {
   byId,
   byIdAndVersion,
@@ -19,6 +18,7 @@ import {
   type TaskDetacher,
   updateValues,
 } from './store.js'
+import { bugs } from './tables.js'
 
 export function createBugRepository(store: Store): {
   repository: BugRepository

@@ -5,7 +5,6 @@ import { referenceNotFound } from '../../errors.js'
 import { auditEntry } from '../audit.js'
 import type { DesignNoteRepository } from '../contract.js'
 import { type DesignNoteRow, designNoteFromRow, designNoteToRow } from './rows.js'
-import { designNotes } from './schema.js'
 import {
   byId,
   createdAfter,
@@ -16,6 +15,7 @@ import {
   listStatements,
   type Store,
 } from './store.js'
+import { designNotes } from './tables.js'
 
 export function createDesignNoteRepository(store: Store): DesignNoteRepository {
   const { db, write, appendAudit, now } = store

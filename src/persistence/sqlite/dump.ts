@@ -34,8 +34,8 @@ import {
   taskFromRow,
   taskToRow,
 } from './rows.js'
-import { apiTokens, auditEntries, bugs, designNotes, statusUpdates, tasks } from './schema.js'
 import { createdAfter, createdOrder, insertValues } from './store.js'
+import { apiTokens, auditEntries, bugs, designNotes, statusUpdates, tasks } from './tables.js'
 import { assigneeWriter, taskColumns } from './tasks.js'
 
 const DEFAULT_BATCH_SIZE = 1000

@@ -3,7 +3,6 @@ import { newStatusUpdate } from '../../domains/status-updates/rules.js'
 import { auditEntry } from '../audit.js'
 import type { StatusUpdateRepository } from '../contract.js'
 import { type StatusUpdateRow, statusUpdateFromRow, statusUpdateToRow, toEpochMsIfSet } from './rows.js'
-import { statusUpdates } from './schema.js'
 import {
   byId,
   createdAfterParams,
@@ -14,6 +13,7 @@ import {
   type Store,
   type TaskDetacher,
 } from './store.js'
+import { statusUpdates } from './tables.js'
 
 export function createStatusUpdateRepository(store: Store): {
   repository: StatusUpdateRepository
@@ -30,7 +30,7 @@ export function createStatusUpdateRepository(store: Store): {
     .orderBy(...createdOrder(statusUpdates, 'asc'))
     .prepare()
   const detachAll = db.update(statusUpdates).set({ taskId: null }).where(ofTask).prepare()
-  // The hot read: each filter has an index that also serves the order (see schema.ts).
+  // The hot read: each filter has an index that also serves the order (see tables.ts).
   const listStatement = newestFirstList(db, statusUpdates, {
     taskId: (value) => eq(statusUpdates.taskId, value),
     actor: (value) => eq(statusUpdates.actor, value),

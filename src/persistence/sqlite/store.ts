@@ -12,7 +12,7 @@ import type { CreatedKey, Page } from '../contract.js'
 import { toPage } from '../paging.js'
 import type { SqliteDatabase } from './client.js'
 import { auditEntryToRow, toEpochMsIfSet } from './rows.js'
-import { auditEntries, tasks } from './schema.js'
+import { auditEntries, tasks } from './tables.js'
 
 export interface Store {
   db: BetterSQLite3Database

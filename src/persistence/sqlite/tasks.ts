@@ -5,7 +5,6 @@ import type { Task } from '../../domains/tasks/schemas.js'
 import { auditEntry } from '../audit.js'
 import type { TaskRepository } from '../contract.js'
 import { type TaskRow, taskAssigneeRows, taskFromRow, taskToRow } from './rows.js'
-import { taskAssignees, tasks } from './schema.js'
 import {
   byId,
   byIdAndVersion,
@@ -21,6 +20,7 @@ import {
   type TaskDetacher,
   updateValues,
 } from './store.js'
+import { taskAssignees, tasks } from './tables.js'
 
 /** A task row as read: its columns, and its assignees (in order) as a JSON array. */
 export const taskColumns = {

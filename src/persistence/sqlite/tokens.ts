@@ -5,8 +5,8 @@ import { and, eq, getTableColumns, isNull, sql } from 'drizzle-orm'
 import { uuidv7 } from 'uuidv7'
 import type { ApiToken, TokenRepository } from '../contract.js'
 import { apiTokenFromRow, apiTokenToRow, toEpochMs } from './rows.js'
-import { apiTokens } from './schema.js'
 import { byId, createdOrder, insertValues, isBusy, type Store } from './store.js'
+import { apiTokens } from './tables.js'
 
 /** Every column but the secret's hash, which no read hands back. */
 const { secretHash: _, ...tokenColumns } = getTableColumns(apiTokens)

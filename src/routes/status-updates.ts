@@ -1,9 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import fp from 'fastify-plugin'
-import { notFound } from '../../errors.js'
-import { canonicalTime, decodeCreatedCursor, encodeCursor } from '../../http/cursor.js'
-import { IdParams, Page, problems } from '../../http/schemas.js'
-import { CreateStatusUpdateBody, StatusUpdate, StatusUpdateListQuery } from './schemas.js'
+import {
+  CreateStatusUpdateBody,
+  StatusUpdate,
+  StatusUpdateListQuery,
+} from '../domains/status-updates/schemas.js'
+import { notFound } from '../errors.js'
+import { canonicalTime, decodeCreatedCursor, encodeCursor } from '../http/cursor.js'
+import { IdParams, Page, problems } from '../http/schemas.js'
 
 const statusUpdates: FastifyPluginAsyncTypebox = async (app) => {
   const repo = app.repos.statusUpdates

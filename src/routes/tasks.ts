@@ -1,8 +1,8 @@
 // /tasks: the HTTP rules of a versioned resource (src/http/versioned-resource.ts) over the task repository.
 // Deleting a task detaches its bugs and status updates; the repository does that in the same transaction.
 import fp from 'fastify-plugin'
-import { versionedResourceRoutes } from '../../http/versioned-resource.js'
-import { CreateTaskBody, PatchTaskBody, Task, TaskListQuery } from './schemas.js'
+import { CreateTaskBody, PatchTaskBody, Task, TaskListQuery } from '../domains/tasks/schemas.js'
+import { versionedResourceRoutes } from '../http/versioned-resource.js'
 
 const tasks = versionedResourceRoutes({
   path: '/tasks',

@@ -1,4 +1,4 @@
-// The PostgreSQL tables: the same tables, columns, constraints and indexes as ../sqlite/schema.ts, so a dump
+// The PostgreSQL tables: the same tables, columns, constraints and indexes as ../sqlite/tables.ts, so a dump
 // moves between the backends unchanged. Times are epoch milliseconds (bigint read back as a JS number);
 // arrays (but assignees, a table of their own) and audit diffs are JSON text, not jsonb, so nothing here is
 // PostgreSQL-only.

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import fp from 'fastify-plugin'
-import { problems } from '../../http/schemas.js'
+import { problems } from './schemas.js'
 
 const Health = Type.Object({
   status: Type.Literal('ok'),

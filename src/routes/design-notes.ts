@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import fp from 'fastify-plugin'
-import { notFound } from '../../errors.js'
-import { decodeCreatedCursor, encodeCursor } from '../../http/cursor.js'
-import { IdParams, Page, problems } from '../../http/schemas.js'
-import { CreateDesignNoteBody, DesignNote, DesignNoteListQuery } from './schemas.js'
+import { CreateDesignNoteBody, DesignNote, DesignNoteListQuery } from '../domains/design-notes/schemas.js'
+import { notFound } from '../errors.js'
+import { decodeCreatedCursor, encodeCursor } from '../http/cursor.js'
+import { IdParams, Page, problems } from '../http/schemas.js'
 
 const designNotes: FastifyPluginAsyncTypebox = async (app) => {
   const repo = app.repos.designNotes

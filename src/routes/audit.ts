@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import fp from 'fastify-plugin'
-import { notFound } from '../../errors.js'
-import { canonicalTime, decodeSeqCursor, encodeCursor } from '../../http/cursor.js'
-import { IdParams, Page, problems } from '../../http/schemas.js'
-import { AuditEntry, AuditListQuery } from './schemas.js'
+import { AuditEntry, AuditListQuery } from '../domains/audit/schemas.js'
+import { notFound } from '../errors.js'
+import { canonicalTime, decodeSeqCursor, encodeCursor } from '../http/cursor.js'
+import { IdParams, Page, problems } from '../http/schemas.js'
 
 const audit: FastifyPluginAsyncTypebox = async (app) => {
   const repo = app.repos.audit

@@ -1,8 +1,8 @@
 // /bugs: the HTTP rules of a versioned resource (src/http/versioned-resource.ts) over the bug repository.
 // A taskId that names no task is a 422 REFERENCE_NOT_FOUND, raised by the repository.
 import fp from 'fastify-plugin'
-import { versionedResourceRoutes } from '../../http/versioned-resource.js'
-import { Bug, BugListQuery, CreateBugBody, PatchBugBody } from './schemas.js'
+import { Bug, BugListQuery, CreateBugBody, PatchBugBody } from '../domains/bugs/schemas.js'
+import { versionedResourceRoutes } from '../http/versioned-resource.js'
 
 const bugs = versionedResourceRoutes({
   path: '/bugs',

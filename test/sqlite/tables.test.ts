@@ -1,4 +1,4 @@
-// schema.ts (what Drizzle builds queries from) and drizzle/sqlite (what the migrations create) must agree:
+// tables.ts (what Drizzle builds queries from) and drizzle/sqlite (what the migrations create) must agree:
 // the same columns, indexes and foreign keys, table by table. CI's drizzle-kit check catches a schema
 // changed without its migration; this catches a migration edited by hand.
 import { join } from 'node:path'
@@ -6,10 +6,10 @@ import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core'
 import t from 'tap'
 import { closeSqlite, openSqlite } from '../../src/persistence/sqlite/client.js'
 import { applyMigrations } from '../../src/persistence/sqlite/migrate.js'
-import * as schema from '../../src/persistence/sqlite/schema.js'
+import * as schema from '../../src/persistence/sqlite/tables.js'
 
 t.test(
-  'the migrated database has exactly the tables, columns, indexes and keys schema.ts declares',
+  'the migrated database has exactly the tables, columns, indexes and keys tables.ts declares',
   async (t) => {
     const sqlite = openSqlite(join(t.testdir(), 'trail.db'), { synchronous: 'NORMAL' })
     t.teardown(() => closeSqlite(sqlite))
