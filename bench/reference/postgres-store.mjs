@@ -17,6 +17,7 @@ import {
   statusUpdateFromRow,
   statusUpdateToRow,
   TASK_COLUMNS,
+  taskAssigneeRows,
   taskFromRow,
   taskToRow,
 } from './rules.mjs'
@@ -30,14 +31,23 @@ const statement = (name, text) => (values) => ({ name: `ref_${name}`, text, valu
 const SQL = {
   insertTask: statement(
     'insert_task',
-    `INSERT INTO tasks (${TASK_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    `INSERT INTO tasks (${TASK_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
   ),
-  selectTask: statement('select_task', `SELECT ${TASK_COLUMNS} FROM tasks WHERE id = $1`),
+  insertAssignee: statement(
+    'insert_assignee',
+    'INSERT INTO task_assignees (task_id, position, assignee, task_created_at) VALUES ($1, $2, $3, $4)',
+  ),
+  deleteAssignees: statement('delete_assignees', 'DELETE FROM task_assignees WHERE task_id = $1'),
+  selectTask: statement(
+    'select_task',
+    `SELECT ${TASK_COLUMNS}, (SELECT coalesce(json_agg(assignee ORDER BY position), '[]'::json)::text
+       FROM task_assignees WHERE task_id = tasks.id) AS assignees FROM tasks WHERE id = $1`,
+  ),
   taskKeyShare: statement('task_key_share', 'SELECT id FROM tasks WHERE id = $1 FOR KEY SHARE'),
   updateTask: statement(
     'update_task',
-    `UPDATE tasks SET title = $2, status = $3, priority = $4, assignees = $5, rationale_log = $6, version = $7,
-       created_at = $8, updated_at = $9 WHERE id = $1 AND version = $10 RETURNING id`,
+    `UPDATE tasks SET title = $2, status = $3, priority = $4, rationale_log = $5, version = $6,
+       created_at = $7, updated_at = $8 WHERE id = $1 AND version = $9 RETURNING id`,
   ),
   insertStatusUpdate: statement(
     'insert_status_update',
@@ -129,6 +139,7 @@ export async function openPostgresStore({ url, poolSize = 10 }) {
       write(async (client) => {
         const task = newTask(input, actor, now())
         await client.query(SQL.insertTask(taskToRow(task)))
+        for (const row of taskAssigneeRows(task)) await client.query(SQL.insertAssignee(row))
         await appendAudit(client, auditEntry('task', 'create', actor, task.createdAt, null, task))
         return task
       }),
@@ -142,6 +153,10 @@ export async function openPostgresStore({ url, poolSize = 10 }) {
         if (next === task) return task
         const written = await client.query(SQL.updateTask([...taskToRow(next), expectedVersion]))
         if (written.rowCount !== 1) throw versionMismatch((await getTask(client, id))?.version)
+        if (JSON.stringify(next.assignees) !== JSON.stringify(task.assignees)) {
+          await client.query(SQL.deleteAssignees([id]))
+          for (const row of taskAssigneeRows(next)) await client.query(SQL.insertAssignee(row))
+        }
         await appendAudit(client, auditEntry('task', 'update', actor, next.updatedAt, task, next))
         return next
       }),

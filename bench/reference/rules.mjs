@@ -77,7 +77,6 @@ export const taskToRow = (task) => [
   task.title,
   task.status,
   task.priority,
-  JSON.stringify(task.assignees),
   JSON.stringify(task.rationaleLog),
   task.version,
   toMillis(task.createdAt),
@@ -134,7 +133,11 @@ export const auditFromRow = (row) => ({
   diff: JSON.parse(row.diff),
 })
 
-export const TASK_COLUMNS =
-  'id, title, status, priority, assignees, rationale_log, version, created_at, updated_at'
+/** The columns of the tasks table; a task's assignees are rows of task_assignees, as in trail since schema 3. */
+export const TASK_COLUMNS = 'id, title, status, priority, rationale_log, version, created_at, updated_at'
+
+/** A task's task_assignees rows, each `[taskId, position, assignee, taskCreatedAt]`, in its list's order. */
+export const taskAssigneeRows = (task) =>
+  task.assignees.map((assignee, position) => [task.id, position, assignee, toMillis(task.createdAt)])
 export const STATUS_UPDATE_COLUMNS = 'id, actor, task_id, message, created_at'
 export const AUDIT_COLUMNS = 'id, seq, actor, entity, entity_id, action, at, diff'

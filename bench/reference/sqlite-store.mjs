@@ -18,6 +18,7 @@ import {
   statusUpdateFromRow,
   statusUpdateToRow,
   TASK_COLUMNS,
+  taskAssigneeRows,
   taskFromRow,
   taskToRow,
 } from './rules.mjs'
@@ -31,11 +32,18 @@ export function openSqliteStore({ path, synchronous = 'NORMAL' }) {
   db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`)
   const schemaVersion = migrateSqlite(db)
 
-  const insertTask = db.prepare(`INSERT INTO tasks (${TASK_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-  const selectTask = db.prepare(`SELECT ${TASK_COLUMNS} FROM tasks WHERE id = ?`)
+  const insertTask = db.prepare(`INSERT INTO tasks (${TASK_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+  const insertAssignee = db.prepare(
+    'INSERT INTO task_assignees (task_id, position, assignee, task_created_at) VALUES (?, ?, ?, ?)',
+  )
+  const deleteAssignees = db.prepare('DELETE FROM task_assignees WHERE task_id = ?')
+  const selectTask = db.prepare(
+    `SELECT ${TASK_COLUMNS}, (SELECT json_group_array(assignee) FROM (SELECT assignee FROM task_assignees
+       WHERE task_id = tasks.id ORDER BY position)) AS assignees FROM tasks WHERE id = ?`,
+  )
   const taskExists = db.prepare('SELECT id FROM tasks WHERE id = ?').pluck()
   const updateTask = db.prepare(
-    `UPDATE tasks SET title = ?, status = ?, priority = ?, assignees = ?, rationale_log = ?, version = ?,
+    `UPDATE tasks SET title = ?, status = ?, priority = ?, rationale_log = ?, version = ?,
        created_at = ?, updated_at = ? WHERE id = ? AND version = ?`,
   )
   const insertStatusUpdate = db.prepare(
@@ -72,6 +80,7 @@ export function openSqliteStore({ path, synchronous = 'NORMAL' }) {
   const createTask = db.transaction((input, actor) => {
     const task = newTask(input, actor, now())
     insertTask.run(taskToRow(task))
+    for (const row of taskAssigneeRows(task)) insertAssignee.run(row)
     appendAudit(auditEntry('task', 'create', actor, task.createdAt, null, task))
     return task
   })
@@ -84,6 +93,10 @@ export function openSqliteStore({ path, synchronous = 'NORMAL' }) {
     const [taskId, ...values] = taskToRow(next)
     if (updateTask.run(...values, taskId, expectedVersion).changes !== 1) {
       throw versionMismatch(getTask(id)?.version)
+    }
+    if (JSON.stringify(next.assignees) !== JSON.stringify(task.assignees)) {
+      deleteAssignees.run(id)
+      for (const row of taskAssigneeRows(next)) insertAssignee.run(row)
     }
     appendAudit(auditEntry('task', 'update', actor, next.updatedAt, task, next))
     return next
