@@ -60,6 +60,9 @@ export async function tokenFor(
   return { secret, token, headers: { authorization: `Bearer ${secret}` } }
 }
 
+/** A list request's page size where every row fits on one page. */
+export const PAGE = { limit: 50 }
+
 /** The newest 200 audit entries matching `filter`, newest first. */
 export async function allAudit(repos: Repos, filter = {}) {
   return (await repos.audit.list({ filter, limit: 200 })).items

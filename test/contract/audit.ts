@@ -1,15 +1,13 @@
 // The repository contract, the audit trail: gap-free seq, filters, seq pages and time windows.
-import t, { type Test } from 'tap'
+import t from 'tap'
 import type { Repos } from '../../src/persistence/contract.js'
 import type { TestBackend } from '../backends/types.js'
 import { allAudit, UNKNOWN_ID, withClock } from '../fixtures.js'
 
 export function auditContract(backend: TestBackend) {
-  const open = (t: Test) => backend.open(t)
-
   t.test(`${backend.name}: audit trail`, async (t) => {
     t.test('seq is gap-free and increasing; filters and pages by seq', async (t) => {
-      const repos = await open(t)
+      const repos = await backend.open(t)
       const task = await repos.tasks.create({ title: 'a' }, 'ada')
       await repos.tasks.update(task.id, { title: 'b' }, 1, 'bob')
       await repos.statusUpdates.create({ message: 'm' }, 'bob')
@@ -63,7 +61,7 @@ export function auditContract(backend: TestBackend) {
     }
 
     t.test('since and until select exactly the entries in the window, newest first, by cursor', async (t) => {
-      const repos = await open(t)
+      const repos = await backend.open(t)
       // Ten writes one second apart (the backends read the write time from Date.now): seq i + 1 at base + i s.
       for (let i = 0; i < 10; i++) {
         await withClock(t, base + i * 1000, () =>
@@ -101,7 +99,7 @@ export function auditContract(backend: TestBackend) {
     t.test(
       'a write is never stamped before the previous entry, even when the clock steps back',
       async (t) => {
-        const repos = await open(t)
+        const repos = await backend.open(t)
         const task = await withClock(t, base + 5000, () => repos.tasks.create({ title: 'a' }, 'ada'))
         const updated = await withClock(t, base, () => repos.tasks.update(task.id, { title: 'b' }, 1, 'ada'))
         const [newest, previous] = await allAudit(repos)

@@ -1,16 +1,12 @@
 // The repository contract, bugs: defaults, task references, compare-and-set, null-keeping diffs, filters.
-import t, { type Test } from 'tap'
+import t from 'tap'
 import type { TestBackend } from '../backends/types.js'
-import { allAudit, rejectsWith, UNKNOWN_ID } from '../fixtures.js'
-
-const PAGE = { limit: 50 }
+import { allAudit, PAGE, rejectsWith, UNKNOWN_ID } from '../fixtures.js'
 
 export function bugsContract(backend: TestBackend) {
-  const open = (t: Test) => backend.open(t)
-
   t.test(`${backend.name}: bugs`, async (t) => {
     t.test('create with defaults; an unknown task is a reference error that writes nothing', async (t) => {
-      const repos = await open(t)
+      const repos = await backend.open(t)
       const bug = await repos.bugs.create({ title: 'crash', severity: 'high' }, 'ada')
       t.match(bug, { status: 'open', taskId: null, reproSteps: [], proposedFix: null, version: 1 })
       t.same(await repos.bugs.get(bug.id), bug)
@@ -24,7 +20,7 @@ export function bugsContract(backend: TestBackend) {
     })
 
     t.test('update and delete compare-and-set; update checks the task reference', async (t) => {
-      const repos = await open(t)
+      const repos = await backend.open(t)
       const task = await repos.tasks.create({ title: 'home' }, 'ada')
       const bug = await repos.bugs.create({ title: 'b', severity: 'low', reproSteps: ['one'] }, 'ada')
       const next = await repos.bugs.update(
@@ -48,7 +44,7 @@ export function bugsContract(backend: TestBackend) {
     })
 
     t.test('create and delete diffs keep fields whose value is null', async (t) => {
-      const repos = await open(t)
+      const repos = await backend.open(t)
       const bug = await repos.bugs.create({ title: 'b', severity: 'low' }, 'ada')
       await repos.bugs.delete(bug.id, 1, 'ada')
       const [deleted, created] = await allAudit(repos, { entity: 'bug' })
@@ -60,7 +56,7 @@ export function bugsContract(backend: TestBackend) {
     })
 
     t.test('resending equal repro steps is not a change; one field alone is', async (t) => {
-      const repos = await open(t)
+      const repos = await backend.open(t)
       const bug = await repos.bugs.create({ title: 'b', severity: 'low', reproSteps: ['one'] }, 'ada')
       t.same(await repos.bugs.update(bug.id, { reproSteps: ['one'] }, 1, 'ada'), bug)
       const next = await repos.bugs.update(bug.id, { severity: 'high' }, 1, 'ada')
@@ -75,7 +71,7 @@ export function bugsContract(backend: TestBackend) {
     })
 
     t.test('filters by severity, status and task', async (t) => {
-      const repos = await open(t)
+      const repos = await backend.open(t)
       const task = await repos.tasks.create({ title: 'home' }, 'ada')
       await repos.bugs.create({ title: 'a', severity: 'low', taskId: task.id }, 'ada')
       await repos.bugs.create({ title: 'b', severity: 'high', status: 'resolved' }, 'ada')

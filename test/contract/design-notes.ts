@@ -1,17 +1,13 @@
 // The repository contract, design notes: supersede (atomic, once), and lists in either order by state.
-import t, { type Test } from 'tap'
+import t from 'tap'
 import type { CreatedKey } from '../../src/persistence/contract.js'
 import type { TestBackend } from '../backends/types.js'
-import { allAudit, noteBody, rejectsWith, UNKNOWN_ID } from '../fixtures.js'
-
-const PAGE = { limit: 50 }
+import { allAudit, noteBody, PAGE, rejectsWith, UNKNOWN_ID } from '../fixtures.js'
 
 export function designNotesContract(backend: TestBackend) {
-  const open = (t: Test) => backend.open(t)
-
   t.test(`${backend.name}: design notes`, async (t) => {
     t.test('supersede writes both notes and two audit entries atomically', async (t) => {
-      const repos = await open(t)
+      const repos = await backend.open(t)
       const first = await repos.designNotes.create(noteBody('Use SQLite'), 'ada')
       t.match(first, { actor: 'ada', supersededBy: null, title: 'Use SQLite' })
       const second = await repos.designNotes.create(noteBody('Use PostgreSQL', first.id), 'bob')
@@ -41,7 +37,7 @@ export function designNotesContract(backend: TestBackend) {
     })
 
     t.test('concurrent supersedes of one note: one wins', async (t) => {
-      const repos = await open(t)
+      const repos = await backend.open(t)
       const old = await repos.designNotes.create(noteBody('old'), 'ada')
       const results = await Promise.allSettled([
         repos.designNotes.create(noteBody('a', old.id), 'ada'),
@@ -56,7 +52,7 @@ export function designNotesContract(backend: TestBackend) {
     })
 
     t.test('lists oldest first by default, newest first on request, filtered by state', async (t) => {
-      const repos = await open(t)
+      const repos = await backend.open(t)
       const a = await repos.designNotes.create(noteBody('a'), 'ada')
       await repos.designNotes.create(noteBody('b'), 'ada')
       await repos.designNotes.create(noteBody('c', a.id), 'ada')

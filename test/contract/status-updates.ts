@@ -1,17 +1,13 @@
 // The repository contract, status updates: create, get, and newest-first lists by task, actor and since.
-import t, { type Test } from 'tap'
+import t from 'tap'
 import type { CreatedKey } from '../../src/persistence/contract.js'
 import type { TestBackend } from '../backends/types.js'
-import { allAudit, rejectsWith, UNKNOWN_ID } from '../fixtures.js'
-
-const PAGE = { limit: 50 }
+import { allAudit, PAGE, rejectsWith, UNKNOWN_ID } from '../fixtures.js'
 
 export function statusUpdatesContract(backend: TestBackend) {
-  const open = (t: Test) => backend.open(t)
-
   t.test(`${backend.name}: status updates`, async (t) => {
     t.test('create, get, and list newest first by task, actor and since', async (t) => {
-      const repos = await open(t)
+      const repos = await backend.open(t)
       const task = await repos.tasks.create({ title: 'home' }, 'ada')
       const a = await repos.statusUpdates.create({ message: 'one', taskId: task.id }, 'ada')
       const b = await repos.statusUpdates.create({ message: 'two' }, 'bob')
@@ -43,7 +39,7 @@ export function statusUpdatesContract(backend: TestBackend) {
     })
 
     t.test('pages through many updates without gaps or repeats', async (t) => {
-      const repos = await open(t)
+      const repos = await backend.open(t)
       const ids = []
       for (let i = 0; i < 25; i++)
         ids.push((await repos.statusUpdates.create({ message: `m${i}` }, 'ada')).id)

@@ -1,18 +1,14 @@
 // The repository contract, tasks: create, update as compare-and-set, delete that detaches, keyset lists.
-import t, { type Test } from 'tap'
+import t from 'tap'
 import type { TaskChanges } from '../../src/domains/tasks/schemas.js'
 import type { CreatedKey } from '../../src/persistence/contract.js'
 import type { TestBackend } from '../backends/types.js'
-import { allAudit, rejectsWith, UNKNOWN_ID } from '../fixtures.js'
-
-const PAGE = { limit: 50 }
+import { allAudit, PAGE, rejectsWith, UNKNOWN_ID } from '../fixtures.js'
 
 export function tasksContract(backend: TestBackend) {
-  const open = (t: Test) => backend.open(t)
-
   t.test(`${backend.name}: tasks`, async (t) => {
     t.test('create applies defaults, stamps the rationale and audits every field', async (t) => {
-      const repos = await open(t)
+      const repos = await backend.open(t)
       const task = await repos.tasks.create({ title: 'Write the contract', rationale: 'because' }, 'ada')
       t.match(task, {
         title: 'Write the contract',
@@ -40,12 +36,12 @@ export function tasksContract(backend: TestBackend) {
     })
 
     t.test('get of an unknown id is undefined', async (t) => {
-      const repos = await open(t)
+      const repos = await backend.open(t)
       t.equal(await repos.tasks.get(UNKNOWN_ID), undefined)
     })
 
     t.test('update is a compare-and-set that bumps the version and audits only what changed', async (t) => {
-      const repos = await open(t)
+      const repos = await backend.open(t)
       const task = await repos.tasks.create({ title: 'a', assignees: ['x'] }, 'ada')
       const next = await repos.tasks.update(task.id, { status: 'done', rationale: 'shipped' }, 1, 'bob')
       t.equal(next.version, 2)
@@ -74,7 +70,7 @@ export function tasksContract(backend: TestBackend) {
     })
 
     t.test('a change to any one field alone is a new version with a one-field diff', async (t) => {
-      const repos = await open(t)
+      const repos = await backend.open(t)
       const task = await repos.tasks.create({ title: 'a', assignees: ['x'] }, 'ada')
       const changes: [TaskChanges, string, unknown][] = [
         [{ title: 'b' }, 'title', ['a', 'b']],
@@ -96,7 +92,7 @@ export function tasksContract(backend: TestBackend) {
     })
 
     t.test('resending equal assignees (a new array with the same items) is not a change', async (t) => {
-      const repos = await open(t)
+      const repos = await backend.open(t)
       const task = await repos.tasks.create({ title: 'a', assignees: ['x', 'y'] }, 'ada')
       const same = await repos.tasks.update(task.id, { assignees: ['x', 'y'] }, 1, 'ada')
       t.same(same, task)
@@ -106,7 +102,7 @@ export function tasksContract(backend: TestBackend) {
     })
 
     t.test('an update that changes nothing keeps the version and writes no audit entry', async (t) => {
-      const repos = await open(t)
+      const repos = await backend.open(t)
       const task = await repos.tasks.create({ title: 'a', priority: 'high' }, 'ada')
       const same = await repos.tasks.update(task.id, { title: 'a', priority: 'high' }, 1, 'ada')
       t.same(same, task)
@@ -114,7 +110,7 @@ export function tasksContract(backend: TestBackend) {
     })
 
     t.test('the rationale log only grows', async (t) => {
-      const repos = await open(t)
+      const repos = await backend.open(t)
       const task = await repos.tasks.create({ title: 'a', rationale: 'one' }, 'ada')
       const next = await repos.tasks.update(task.id, { rationale: 'two' }, 1, 'bob')
       t.same(
@@ -124,7 +120,7 @@ export function tasksContract(backend: TestBackend) {
     })
 
     t.test('concurrent updates holding one version: exactly one wins', async (t) => {
-      const repos = await open(t)
+      const repos = await backend.open(t)
       const task = await repos.tasks.create({ title: 'race' }, 'ada')
       const results = await Promise.allSettled(
         Array.from({ length: 20 }, (_, i) => repos.tasks.update(task.id, { title: `w${i}` }, 1, `w${i}`)),
@@ -142,7 +138,7 @@ export function tasksContract(backend: TestBackend) {
     t.test(
       'delete needs the current version and detaches bugs and status updates, auditing each',
       async (t) => {
-        const repos = await open(t)
+        const repos = await backend.open(t)
         const task = await repos.tasks.create({ title: 'doomed' }, 'ada')
         const bug = await repos.bugs.create({ title: 'b', severity: 'low', taskId: task.id }, 'ada')
         const update = await repos.statusUpdates.create({ message: 'm', taskId: task.id }, 'ada')
@@ -169,7 +165,7 @@ export function tasksContract(backend: TestBackend) {
     )
 
     t.test('lists newest first with filters and stable keyset pages', async (t) => {
-      const repos = await open(t)
+      const repos = await backend.open(t)
       const created = []
       for (let i = 0; i < 7; i++) {
         created.push(
@@ -223,7 +219,7 @@ export function tasksContract(backend: TestBackend) {
     })
 
     t.test('a page of exactly the limit has no next page', async (t) => {
-      const repos = await open(t)
+      const repos = await backend.open(t)
       await repos.tasks.create({ title: 'a' }, 'ada')
       await repos.tasks.create({ title: 'b' }, 'ada')
       t.equal((await repos.tasks.list({ filter: {}, limit: 2 })).next, null)
