@@ -48,8 +48,9 @@ async function assertEmpty(t: Test, hooks: BackendHooks, extra: { todo?: string 
 
 /**
  * Where a backend does not yet keep this contract, why, as a tap `todo` on the case's assertions: they still
- * run and a failing one is printed ("not ok … # TODO why"), but does not fail the suite. Found when these cases, once SQLite's and PostgreSQL's own, first
- * ran on every backend (issue 12); remove an entry once the backend refuses the rows as the others do.
+ * run and a failing one is printed ("not ok … # TODO why"), but does not fail the suite. Found when these
+ * cases, once SQLite's and PostgreSQL's own, first ran on every backend (issue 12); remove an entry once the
+ * backend refuses the rows as the others do.
  */
 const KNOWN_GAPS: Partial<Record<BackendName, Record<string, string>>> = {
   memory: {
@@ -132,7 +133,7 @@ function failures(rows: DumpRow[]): [string, () => AsyncIterable<DumpRow>, Recor
 for (const backend of backends) {
   t.test(`${backend.name}: loading a dump`, async (t) => {
     t.test('a dump read in small batches loads into an empty database unchanged', async (t) => {
-      const { repos: source } = await backend.openWithHooks(t)
+      const source = await backend.open(t)
       await fillOneTask(source)
       const exported = await source.dump.snapshot(async (snapshot) => ({
         counts: await snapshot.counts(),
@@ -148,7 +149,7 @@ for (const backend of backends) {
       })
       t.same(await snapshotRows(source), exported.rows, 'the batch size does not change the rows')
 
-      const { repos: target } = await backend.openWithHooks(t)
+      const target = await backend.open(t)
       await target.dump.load(fromArray(exported.rows))
       t.same(await snapshotRows(target), exported.rows)
       const next = await target.tasks.create({ title: 'after import' }, 'ada')
