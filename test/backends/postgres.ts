@@ -12,17 +12,18 @@ import {
   migratePglite,
   openPostgresRepos,
 } from '../../src/persistence/postgres/index.js'
-import type { TestBackend } from './types.js'
+import { AUDIT_REFUSED, type BackendHooks, SQL_TABLES, type TestBackend } from './types.js'
 
 /** An admin connection string to a real server, or undefined to run on PGlite. */
 export const testDatabaseUrl = process.env.TEST_DATABASE_URL || undefined
 
-/** Runs `statements` on a connection of its own to `url`. */
-async function runOn(url: string, statements: string) {
+/** Runs `statements` on a connection of its own to `url`; the rows of the last one. */
+async function runOn(url: string, statements: string): Promise<unknown[]> {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {
-    await client.query(statements)
+    const results: pg.QueryResult | pg.QueryResult[] = await client.query(statements)
+    return (Array.isArray(results) ? (results.at(-1) as pg.QueryResult) : results).rows
   } finally {
     await client.end()
   }
@@ -46,6 +47,8 @@ export interface OpenPostgres {
   repos: Repos
   /** Runs SQL statements (several allowed) outside the repositories. */
   execute(statements: string): Promise<void>
+  /** The rows of one SQL query, outside the repositories. */
+  query(statement: string): Promise<unknown[]>
 }
 
 /**
@@ -80,6 +83,7 @@ async function openPglite(): Promise<OpenPostgres> {
       tampered = true
       await client.exec(statements)
     },
+    query: async (statement) => (await client.query(statement)).rows,
   }
 }
 
@@ -88,7 +92,8 @@ async function openRealServer(t: Test, adminUrl: string): Promise<OpenPostgres> 
   const repos = await openPostgresRepos({ url, poolSize: 5 })
   return {
     repos,
-    execute: (statements) => runOn(url, statements),
+    execute: async (statements) => void (await runOn(url, statements)),
+    query: (statement) => runOn(url, statement),
   }
 }
 
@@ -100,7 +105,37 @@ export async function openPostgres(t: Test): Promise<OpenPostgres> {
   return opened
 }
 
+function hooksOn({ execute, query }: OpenPostgres): BackendHooks {
+  return {
+    async refuseAuditWrites({ action } = {}) {
+      const when = action === undefined ? '' : `WHEN (NEW.action = '${action}')`
+      await execute(`
+        CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION '${AUDIT_REFUSED}'; END $$;
+        CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_entries FOR EACH ROW ${when}
+        EXECUTE FUNCTION refuse_audit();`)
+    },
+    async allowAuditWrites() {
+      await execute(
+        'DROP TRIGGER IF EXISTS refuse_audit ON audit_entries; DROP FUNCTION IF EXISTS refuse_audit',
+      )
+    },
+    auditRefusal: { message: new RegExp(AUDIT_REFUSED) },
+    async rawRows() {
+      const rows: Record<string, unknown[]> = {}
+      for (const [table, order] of Object.entries(SQL_TABLES)) {
+        rows[table] = await query(`SELECT * FROM ${table} ORDER BY ${order}`)
+      }
+      return rows
+    },
+  }
+}
+
 export const postgres: TestBackend = {
   name: 'postgres',
   open: async (t) => (await openPostgres(t)).repos,
+  async openWithHooks(t) {
+    const opened = await openPostgres(t)
+    return { repos: opened.repos, hooks: hooksOn(opened) }
+  },
 }

@@ -6,12 +6,53 @@ import type { Test } from 'tap'
 import { writeDump } from '../../src/dump/export.js'
 import { importDump } from '../../src/dump/import.js'
 import type { Progress } from '../../src/dump/progress.js'
-import type { Repos } from '../../src/persistence/contract.js'
-import { DUMP_TABLES, type DumpTable } from '../../src/persistence/contract.js'
+import { DUMP_TABLES, type DumpRow, type DumpTable, type Repos } from '../../src/persistence/contract.js'
 import { DUMP_SCHEMA_VERSION } from '../../src/persistence/schema-version.js'
 import type { TestApp } from '../helper.js'
 
 export const quiet: Progress = { start() {}, advance() {}, stop() {} }
+
+export async function collect(rows: AsyncIterable<DumpRow>): Promise<DumpRow[]> {
+  const collected: DumpRow[] = []
+  for await (const row of rows) collected.push(row)
+  return collected
+}
+
+/** Every row of a snapshot of `repos`, read in batches of `batchSize`. */
+export const snapshotRows = (repos: Repos, batchSize?: number) =>
+  repos.dump.snapshot((snapshot) => collect(snapshot.rows(batchSize)))
+
+export async function* fromArray(rows: DumpRow[]): AsyncGenerator<DumpRow> {
+  yield* rows
+}
+
+/** The rows, then a failure: the source of a load breaking halfway. */
+export async function* failingAfter(rows: DumpRow[], count: number): AsyncGenerator<DumpRow> {
+  yield* rows.slice(0, count)
+  throw new Error('the dump file went away')
+}
+
+/** Every row, through the repositories' own lists, in canonical (oldest-first) order. */
+export async function listedRows(repos: Repos): Promise<DumpRow[]> {
+  const all = { limit: 200, filter: {} }
+  const oldestFirst = <T>(items: T[]) => [...items].reverse()
+  return [
+    ...oldestFirst((await repos.tasks.list(all)).items).map((row) => ({ table: 'tasks' as const, row })),
+    ...oldestFirst((await repos.bugs.list(all)).items).map((row) => ({ table: 'bugs' as const, row })),
+    ...oldestFirst((await repos.statusUpdates.list(all)).items).map((row) => ({
+      table: 'status_updates' as const,
+      row,
+    })),
+    ...(await repos.designNotes.list({ ...all, order: 'asc' })).items.map((row) => ({
+      table: 'design_notes' as const,
+      row,
+    })),
+    ...oldestFirst((await repos.audit.list(all)).items).map((row) => ({
+      table: 'audit_entries' as const,
+      row,
+    })),
+  ]
+}
 
 /** The dump of `repos` as text. */
 export async function dumpText(repos: Repos, options: { includeTokens?: boolean } = {}): Promise<string> {

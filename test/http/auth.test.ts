@@ -4,21 +4,11 @@ import { PassThrough } from 'node:stream'
 import t from 'tap'
 import { allows } from '../../src/auth/roles.js'
 import { hashSecret, newSecret } from '../../src/auth/tokens.js'
-import { ROLES, type Role } from '../../src/persistence/contract.js'
+import { ROLES } from '../../src/persistence/contract.js'
 import { backends } from '../backends/index.js'
 import { memory } from '../backends/memory.js'
+import { noteBody, tokenFor } from '../fixtures.js'
 import { build, type TestApp } from '../helper.js'
-
-async function tokenFor(app: TestApp, role: Role, extra: { expiresAt?: string; actor?: string } = {}) {
-  const secret = newSecret()
-  const token = await app.repos.tokens.create({
-    actor: extra.actor ?? `${role}-person`,
-    role,
-    secretHash: hashSecret(secret),
-    expiresAt: extra.expiresAt ?? null,
-  })
-  return { secret, token, headers: { authorization: `Bearer ${secret}` } }
-}
 
 const auditCount = async (app: TestApp) =>
   (await app.repos.audit.list({ filter: {}, limit: 200 })).items.length
@@ -54,9 +44,8 @@ for (const backend of backends) {
           payload: { message: 'm' },
         })
       ).json()
-      const noteBody = { title: 'n', context: 'c', decision: 'd', consequences: 'e' }
       const note = (
-        await app.inject({ method: 'POST', url: '/design-notes', headers: admin, payload: noteBody })
+        await app.inject({ method: 'POST', url: '/design-notes', headers: admin, payload: noteBody('n') })
       ).json()
       const entry = (
         await app.inject({ method: 'GET', url: '/audit-entries?limit=1', headers: admin })
@@ -72,7 +61,7 @@ for (const backend of backends) {
         'POST /tasks': { title: 'by role' },
         'POST /bugs': { title: 'by role', severity: 'low' },
         'POST /status-updates': { message: 'by role' },
-        'POST /design-notes': noteBody,
+        'POST /design-notes': noteBody('n'),
         'PATCH /tasks/:id': { title: 'changed', version: 999 },
         'PATCH /bugs/:id': { title: 'changed', version: 999 },
       }

@@ -3,21 +3,10 @@
 // is UTF-8, `bearer` works in any case, and a rotated token keeps working until its grace period ends.
 import t from 'tap'
 import { hashSecret, newSecret } from '../../src/auth/tokens.js'
-import type { Role } from '../../src/persistence/contract.js'
 import { backends } from '../backends/index.js'
 import { memory } from '../backends/memory.js'
+import { tokenFor } from '../fixtures.js'
 import { build, type TestApp } from '../helper.js'
-
-async function tokenFor(app: TestApp, role: Role, expiresAt: string | null = null) {
-  const secret = newSecret()
-  const token = await app.repos.tokens.create({
-    actor: `${role}-person`,
-    role,
-    secretHash: hashSecret(secret),
-    expiresAt,
-  })
-  return { secret, token }
-}
 
 const cursorOf = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
 /** A header value as Node's HTTP parser hands it over: one latin1 character per byte of the UTF-8. */
@@ -175,7 +164,7 @@ for (const backend of backends) {
     async (t) => {
       const app = await build(t, backend)
       const expiresAt = new Date(Date.now() + 30 * 86_400_000).toISOString()
-      const old = await tokenFor(app, 'contributor', expiresAt)
+      const old = await tokenFor(app, 'contributor', { expiresAt })
       const get = (secret: string) =>
         app.inject({ method: 'GET', url: '/tasks', headers: { authorization: `Bearer ${secret}` } })
       const secret = newSecret()

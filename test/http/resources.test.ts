@@ -1,9 +1,9 @@
 import t from 'tap'
 import { SCHEMA_VERSION } from '../../src/persistence/schema-version.js'
 import { backends } from '../backends/index.js'
+import { UNKNOWN_ID } from '../fixtures.js'
 import { build } from '../helper.js'
 
-const UNKNOWN = '0190b1d4-0000-7000-8000-000000000000'
 const note = (title: string, extra: object = {}) => ({
   title,
   context: 'We need it',
@@ -41,7 +41,7 @@ for (const backend of backends) {
     const dangling = await app.inject({
       method: 'POST',
       url: '/bugs',
-      payload: { title: 'x', severity: 'low', taskId: UNKNOWN },
+      payload: { title: 'x', severity: 'low', taskId: UNKNOWN_ID },
     })
     t.equal(dangling.statusCode, 422)
     t.equal(dangling.json().code, 'REFERENCE_NOT_FOUND')
@@ -63,7 +63,7 @@ for (const backend of backends) {
     const danglingPatch = await app.inject({
       method: 'PATCH',
       url: `/bugs/${bug.id}`,
-      payload: { taskId: UNKNOWN, version: 2 },
+      payload: { taskId: UNKNOWN_ID, version: 2 },
     })
     t.equal(danglingPatch.statusCode, 422)
     t.equal(
@@ -106,11 +106,11 @@ for (const backend of backends) {
     t.equal(res.headers.location, `/status-updates/${update.id}`)
     t.match(update, { actor: 'ada', taskId: task.id, message: 'Halfway there' })
     t.same((await app.inject({ method: 'GET', url: `/status-updates/${update.id}` })).json(), update)
-    t.equal((await app.inject({ method: 'GET', url: `/status-updates/${UNKNOWN}` })).statusCode, 404)
+    t.equal((await app.inject({ method: 'GET', url: `/status-updates/${UNKNOWN_ID}` })).statusCode, 404)
     const dangling = await app.inject({
       method: 'POST',
       url: '/status-updates',
-      payload: { message: 'x', taskId: UNKNOWN },
+      payload: { message: 'x', taskId: UNKNOWN_ID },
     })
     t.equal(dangling.statusCode, 422)
 
@@ -181,7 +181,7 @@ for (const backend of backends) {
     const ghost = await app.inject({
       method: 'POST',
       url: '/design-notes',
-      payload: note('Ghost', { supersedes: UNKNOWN }),
+      payload: note('Ghost', { supersedes: UNKNOWN_ID }),
     })
     t.equal(ghost.statusCode, 422)
     t.equal(ghost.json().code, 'REFERENCE_NOT_FOUND')
@@ -203,7 +203,7 @@ for (const backend of backends) {
       (await app.inject({ method: 'PATCH', url: `/design-notes/${old.id}`, payload: {} })).statusCode,
       405,
     )
-    t.equal((await app.inject({ method: 'GET', url: `/design-notes/${UNKNOWN}` })).statusCode, 404)
+    t.equal((await app.inject({ method: 'GET', url: `/design-notes/${UNKNOWN_ID}` })).statusCode, 404)
   })
 
   t.test(`${backend.name}: audit entries over HTTP`, async (t) => {

@@ -1,8 +1,7 @@
 import t from 'tap'
 import { backends } from '../backends/index.js'
+import { UNKNOWN_ID } from '../fixtures.js'
 import { build } from '../helper.js'
-
-const UNKNOWN = '0190b1d4-0000-7000-8000-000000000000'
 
 for (const backend of backends) {
   t.test(`${backend.name}: tasks over HTTP`, async (t) => {
@@ -37,7 +36,7 @@ for (const backend of backends) {
 
     t.test('GET of an unknown or malformed id', async (t) => {
       const app = await build(t, backend)
-      const missing = await app.inject({ method: 'GET', url: `/tasks/${UNKNOWN}` })
+      const missing = await app.inject({ method: 'GET', url: `/tasks/${UNKNOWN_ID}` })
       t.equal(missing.statusCode, 404)
       t.match(missing.json(), { code: 'NOT_FOUND', status: 404 })
       t.match(missing.headers['content-type'], /^application\/problem\+json/)
@@ -88,7 +87,7 @@ for (const backend of backends) {
 
       const unknown = await app.inject({
         method: 'PATCH',
-        url: `/tasks/${UNKNOWN}`,
+        url: `/tasks/${UNKNOWN_ID}`,
         payload: { title: 'x' },
         headers: { 'if-match': '"1"' },
       })

@@ -3,7 +3,8 @@
 import t, { type Test } from 'tap'
 import { openPostgresRepos } from '../../src/persistence/postgres/index.js'
 import { scratchDatabase } from '../backends/postgres.js'
-import { assertContiguousSeq, codeOf, noteBody, realServer, wholeAuditTrail } from './helpers.js'
+import { assertContiguousSeq, codeOf, noteBody, wholeAuditTrail } from '../fixtures.js'
+import { realServer } from './helpers.js'
 
 const adminUrl = realServer(t)
 

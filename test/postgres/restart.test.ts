@@ -10,8 +10,9 @@ import type { Repos } from '../../src/persistence/contract.js'
 import { openPostgresRepos } from '../../src/persistence/postgres/index.js'
 import { AUDIT_APPEND_LOCK } from '../../src/persistence/postgres/locks.js'
 import { SCHEMA_VERSION } from '../../src/persistence/schema-version.js'
+import { assertContiguousSeq, wholeAuditTrail } from '../fixtures.js'
 import { privateClusterUnavailable, startPrivateCluster } from './cluster.js'
-import { assertContiguousSeq, realServer, wholeAuditTrail } from './helpers.js'
+import { realServer } from './helpers.js'
 
 const unavailable = { code: 'SERVICE_UNAVAILABLE', status: 503, headers: { 'retry-after': '1' } }
 

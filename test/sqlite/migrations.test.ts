@@ -6,6 +6,7 @@ import { migrationsFolder } from '../../src/persistence/migrations.js'
 import { closeSqlite, openSqlite } from '../../src/persistence/sqlite/client.js'
 import { type MigrationResult, migrateSqlite } from '../../src/persistence/sqlite/index.js'
 import { applyMigrations, MIGRATIONS_TABLE } from '../../src/persistence/sqlite/migrate.js'
+import { noteBody } from '../fixtures.js'
 import { allRows, dbPath, openBackend } from './helpers.js'
 
 const CHILD = join(import.meta.dirname, 'fixtures', 'migrate-child.ts')
@@ -70,7 +71,7 @@ t.test('migrating a populated, up-to-date file applies nothing and keeps every r
   const task = await repos.tasks.create({ title: 't', assignees: ['ann'] }, 'ann')
   await repos.bugs.create({ title: 'b', severity: 'low', taskId: task.id }, 'ann')
   await repos.statusUpdates.create({ message: 'm', taskId: task.id }, 'ann')
-  await repos.designNotes.create({ title: 'n', context: 'c', decision: 'd', consequences: 'e' }, 'ann')
+  await repos.designNotes.create(noteBody('n'), 'ann')
   const before = allRows(sqlite)
   await repos.close()
 

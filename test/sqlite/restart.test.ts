@@ -3,6 +3,7 @@ import t from 'tap'
 import type { Repos } from '../../src/persistence/contract.js'
 import { SCHEMA_VERSION } from '../../src/persistence/schema-version.js'
 import { openSqliteRepos } from '../../src/persistence/sqlite/index.js'
+import { noteBody } from '../fixtures.js'
 import { dbPath } from './helpers.js'
 
 const open = (path: string) => openSqliteRepos({ path, synchronous: 'FULL' })
@@ -32,14 +33,8 @@ t.test('data written before a close is all there after reopening the file', asyn
     'ann',
   )
   await first.statusUpdates.create({ message: 'on it', taskId: task.id }, 'bo')
-  const note = await first.designNotes.create(
-    { title: 'n', context: 'c', decision: 'd', consequences: 'e' },
-    'ann',
-  )
-  await first.designNotes.create(
-    { title: 'n2', context: 'c', decision: 'd', consequences: 'e', supersedes: note.id },
-    'ann',
-  )
+  const note = await first.designNotes.create(noteBody('n'), 'ann')
+  await first.designNotes.create(noteBody('n2', note.id), 'ann')
   const before = await everything(first)
   await first.close()
   t.ok(!existsSync(`${path}-wal`) || statSync(`${path}-wal`).size === 0, 'the WAL is folded in on close')

@@ -1,5 +1,0 @@
-import { memory } from '../backends/memory.js'
-import { runContractSuite, runTokenSuite } from './suite.js'
-
-runContractSuite(memory)
-runTokenSuite(memory)

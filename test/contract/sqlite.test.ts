@@ -1,5 +1,0 @@
-import { sqlite } from '../backends/sqlite.js'
-import { runContractSuite, runTokenSuite } from './suite.js'
-
-runContractSuite(sqlite)
-runTokenSuite(sqlite)
