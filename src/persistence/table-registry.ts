@@ -4,21 +4,7 @@
 // alike (the dump's counts, reads and loads) loops over `registryEntries` instead of naming the tables.
 import { getTableColumns, type Table } from 'drizzle-orm'
 import { DUMP_TABLES, type DumpRow, type DumpTable } from './contract.js'
-import {
-  apiTokenToRow,
-  auditEntryFromRow,
-  auditEntryToRow,
-  bugFromRow,
-  bugToRow,
-  designNoteFromRow,
-  designNoteToRow,
-  statusUpdateFromRow,
-  statusUpdateToRow,
-  storedApiTokenFromRow,
-  taskAssigneeRows,
-  taskFromRow,
-  taskToRow,
-} from './rows.js'
+import * as rows from './rows.js'
 
 /** What a row of the dump table `Name` is in the contract. */
 export type DumpValue<Name extends DumpTable> = Extract<DumpRow, { table: Name }>['row']
@@ -65,14 +51,31 @@ export interface DialectTables<T extends Table> {
   apiTokens: T
 }
 
+/**
+ * `unknown` when each of the dialect's tables has exactly the columns of its row shape in rows.ts, so both
+ * dialects declare the same columns; otherwise a type no object has, which stops the build at the registry.
+ */
+type MatchingRows<D extends DialectTables<Table>> = [
+  // A task's assignees live in task_assignees; a task row is read with them as a JSON array.
+  rows.Same<Omit<rows.TaskRow, 'assignees'>, D['tasks']['$inferSelect']>,
+  rows.Same<rows.TaskAssigneeRow, D['taskAssignees']['$inferSelect']>,
+  rows.Same<rows.BugRow, D['bugs']['$inferSelect']>,
+  rows.Same<rows.StatusUpdateRow, D['statusUpdates']['$inferSelect']>,
+  rows.Same<rows.DesignNoteRow, D['designNotes']['$inferSelect']>,
+  rows.Same<rows.AuditEntryRow, D['auditEntries']['$inferSelect']>,
+  rows.Same<rows.ApiTokenRow, D['apiTokens']['$inferSelect']>,
+] extends true[]
+  ? unknown
+  : { 'a table differs from its row shape in src/persistence/rows.ts': never }
+
 const CREATED_ORDER = ['createdAt', 'id'] as const
 
 /**
  * The registry of a dialect. `taskColumns` is how that dialect reads a task with its assignees (a JSON array
  * aggregated from task_assignees), which is SQL of its own.
  */
-export function tableRegistry<T extends Table>(
-  tables: DialectTables<T>,
+export function tableRegistry<T extends Table, D extends DialectTables<T>>(
+  tables: D & MatchingRows<D>,
   taskColumns: Record<string, unknown>,
 ): TableRegistry<T> {
   const own = (table: T) => getTableColumns(table) as Record<string, unknown>
@@ -81,33 +84,33 @@ export function tableRegistry<T extends Table>(
       name: 'tasks',
       table: tables.tasks,
       columns: taskColumns,
-      fromRow: taskFromRow,
-      toRow: taskToRow,
+      fromRow: rows.taskFromRow,
+      toRow: rows.taskToRow,
       order: CREATED_ORDER,
-      companion: { table: tables.taskAssignees, rows: taskAssigneeRows },
+      companion: { table: tables.taskAssignees, rows: rows.taskAssigneeRows },
     },
     bugs: {
       name: 'bugs',
       table: tables.bugs,
       columns: own(tables.bugs),
-      fromRow: bugFromRow,
-      toRow: bugToRow,
+      fromRow: rows.bugFromRow,
+      toRow: rows.bugToRow,
       order: CREATED_ORDER,
     },
     status_updates: {
       name: 'status_updates',
       table: tables.statusUpdates,
       columns: own(tables.statusUpdates),
-      fromRow: statusUpdateFromRow,
-      toRow: statusUpdateToRow,
+      fromRow: rows.statusUpdateFromRow,
+      toRow: rows.statusUpdateToRow,
       order: CREATED_ORDER,
     },
     design_notes: {
       name: 'design_notes',
       table: tables.designNotes,
       columns: own(tables.designNotes),
-      fromRow: designNoteFromRow,
-      toRow: designNoteToRow,
+      fromRow: rows.designNoteFromRow,
+      toRow: rows.designNoteToRow,
       order: CREATED_ORDER,
       forwardReference: 'supersededBy',
     },
@@ -116,16 +119,16 @@ export function tableRegistry<T extends Table>(
       name: 'audit_entries',
       table: tables.auditEntries,
       columns: own(tables.auditEntries),
-      fromRow: auditEntryFromRow,
-      toRow: auditEntryToRow,
+      fromRow: rows.auditEntryFromRow,
+      toRow: rows.auditEntryToRow,
       order: ['seq'],
     },
     api_tokens: {
       name: 'api_tokens',
       table: tables.apiTokens,
       columns: own(tables.apiTokens),
-      fromRow: storedApiTokenFromRow,
-      toRow: apiTokenToRow,
+      fromRow: rows.storedApiTokenFromRow,
+      toRow: rows.apiTokenToRow,
       order: CREATED_ORDER,
     },
   }
