@@ -4,7 +4,7 @@
 import { asc, count, getTableColumns, type SQL, sql } from 'drizzle-orm'
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core'
 import type { DumpRepository, DumpRow, DumpSnapshot, DumpTable } from '../contract.js'
-import { targetNotEmpty } from '../dump-errors.js'
+import { requireEmptyTarget } from '../dump-errors.js'
 import { type AnyTableEntry, orderColumns, positionOf, registryEntries } from '../table-registry.js'
 import type { PostgresDatabase } from './database.js'
 import { withFaultTranslation } from './errors.js'
@@ -104,9 +104,7 @@ async function linkForwardReferences(tx: PostgresDatabase, entry: Entry, links: 
 async function loadRows(tx: PostgresDatabase, rows: AsyncIterable<DumpRow>) {
   // Writers wait until the load commits, so none takes an audit seq the dump is about to use.
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_APPEND_LOCK})`)
-  const existing = await countRows(tx)
-  const filled = ENTRIES.filter(({ name }) => existing[name] > 0)
-  if (filled.length > 0) throw targetNotEmpty(filled.map(({ name }) => name))
+  requireEmptyTarget(await countRows(tx))
   const entries = Object.fromEntries(ENTRIES.map((entry) => [entry.name, entry])) as Record<DumpTable, Entry>
   const links = new Map<Entry, [string, string][]>()
   let batch: { entry: Entry; rows: DumpRow['row'][] } | undefined

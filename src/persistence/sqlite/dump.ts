@@ -6,7 +6,7 @@ import { asc, count, sql } from 'drizzle-orm'
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { DumpRepository, DumpRow, DumpSnapshot, DumpTable } from '../contract.js'
-import { targetNotEmpty } from '../dump-errors.js'
+import { requireEmptyTarget } from '../dump-errors.js'
 import { type AnyTableEntry, orderColumns, positionOf, registryEntries } from '../table-registry.js'
 import {
   closeSqlite,
@@ -116,8 +116,13 @@ function clientOptionsOf(sqlite: SqliteDatabase, lockWaitMs: number): Required<S
 
 /** Throws, naming them, when any table has a row. */
 function requireEmpty(db: BetterSQLite3Database) {
-  const filled = ENTRIES.filter((entry) => db.select({ one: sql`1` }).from(entry.table).limit(1).get())
-  if (filled.length > 0) throw targetNotEmpty(filled.map((entry) => entry.name))
+  const hasRows = (table: SQLiteTable) => (db.select({ one: sql`1` }).from(table).limit(1).get() ? 1 : 0)
+  requireEmptyTarget(
+    Object.fromEntries(ENTRIES.map((entry) => [entry.name, hasRows(entry.table)])) as Record<
+      DumpTable,
+      number
+    >,
+  )
 }
 
 /** Inserts one dump row as given (ids, versions, times, `supersededBy`, audit `seq` and all) with its companions. */
@@ -125,12 +130,12 @@ function rowInserter(db: BetterSQLite3Database): (entry: DumpRow) => void {
   const insert = (table: SQLiteTable) => db.insert(table).values(insertValues(table)).prepare()
   const inserters = Object.fromEntries(
     ENTRIES.map((entry) => {
-      const row = insert(entry.table)
+      const insertRow = insert(entry.table)
       const companion = entry.companion && { ...entry.companion, insert: insert(entry.companion.table) }
       return [
         entry.name,
         (value: DumpRow['row']) => {
-          row.run(entry.toRow(value))
+          insertRow.run(entry.toRow(value))
           if (companion) for (const other of companion.rows(value)) companion.insert.run(other)
         },
       ]
