@@ -153,10 +153,11 @@ export const statusUpdateFromRow = (row: StatusUpdateRow): StatusUpdate => ({
   createdAt: toIso(row.createdAt),
 })
 
-export const statusUpdateToRow = (update: StatusUpdate): StatusUpdateRow => ({
-  ...update,
-  createdAt: toEpochMs(update.createdAt),
-})
+/** The row of an entity whose only stored difference is its creation time, in epoch milliseconds. */
+const withCreatedAtInMs = <T extends { createdAt: string }>(value: T) =>
+  ({ ...value, createdAt: toEpochMs(value.createdAt) }) as Omit<T, 'createdAt'> & { createdAt: number }
+
+export const statusUpdateToRow = (update: StatusUpdate): StatusUpdateRow => withCreatedAtInMs(update)
 
 export const designNoteFromRow = (row: DesignNoteRow): DesignNote => ({
   id: row.id,
@@ -169,10 +170,7 @@ export const designNoteFromRow = (row: DesignNoteRow): DesignNote => ({
   supersededBy: row.supersededBy,
 })
 
-export const designNoteToRow = (note: DesignNote): DesignNoteRow => ({
-  ...note,
-  createdAt: toEpochMs(note.createdAt),
-})
+export const designNoteToRow = (note: DesignNote): DesignNoteRow => withCreatedAtInMs(note)
 
 /** `seq` last, as the memory backend appends it to the pending entry. */
 export const auditEntryFromRow = (row: AuditEntryRow): AuditEntry => ({

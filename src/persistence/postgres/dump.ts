@@ -1,168 +1,102 @@
 // Whole-database reads and writes for `trail export` and `trail import`: a snapshot read in keyset batches from
 // one repeatable-read transaction, and a load that streams rows into an empty database in one transaction.
-import { asc, count, getTableColumns, gt, type SQL, sql } from 'drizzle-orm'
-import type { PgTable } from 'drizzle-orm/pg-core'
-import type { AuditEntry } from '../../domains/audit/schemas.js'
-import type { Bug } from '../../domains/bugs/schemas.js'
-import type { DesignNote } from '../../domains/design-notes/schemas.js'
-import type { StatusUpdate } from '../../domains/status-updates/schemas.js'
-import type { Task } from '../../domains/tasks/schemas.js'
-import {
-  type CreatedKey,
-  DUMP_TABLES,
-  type DumpRepository,
-  type DumpRow,
-  type DumpSnapshot,
-  type DumpTable,
-} from '../contract.js'
+// Both go over the tables as the registry (registry.ts) lists them, in its order.
+import { asc, count, getTableColumns, type SQL, sql } from 'drizzle-orm'
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core'
+import type { DumpRepository, DumpRow, DumpSnapshot, DumpTable } from '../contract.js'
+import { requireEmptyTarget } from '../dump-errors.js'
+import { type AnyTableEntry, orderColumns, positionOf, registryEntries } from '../table-registry.js'
 import type { PostgresDatabase } from './database.js'
-import { toTrailFailure } from './errors.js'
-import { afterCreated, type CreatedColumns, createdKey, createdOrder } from './keyset.js'
+import { withFaultTranslation } from './errors.js'
 import { AUDIT_APPEND_LOCK } from './locks.js'
-import {
-  apiTokenToRow,
-  auditEntryFromRow,
-  auditEntryToRow,
-  bugFromRow,
-  bugToRow,
-  designNoteFromRow,
-  designNoteToRow,
-  type StoredApiToken,
-  statusUpdateFromRow,
-  statusUpdateToRow,
-  storedApiTokenFromRow,
-  taskFromRow,
-  taskToRow,
-} from './rows.js'
-import { apiTokens, auditEntries, bugs, designNotes, statusUpdates, tasks } from './tables.js'
-import { insertAssignees, taskColumns } from './tasks.js'
+import { POSTGRES_TABLES } from './registry.js'
 
 const DEFAULT_BATCH_SIZE = 500
 /** Rows per INSERT on load: well under PostgreSQL's 65,535 parameters for the widest table. */
 const INSERT_BATCH_SIZE = 500
+/** Parameters per INSERT of companion rows (a task's assignees), under PostgreSQL's 65,535. */
+const MAX_PARAMETERS = 40_000
 
-const TABLES = {
-  tasks,
-  bugs,
-  status_updates: statusUpdates,
-  design_notes: designNotes,
-  audit_entries: auditEntries,
-  api_tokens: apiTokens,
-} satisfies Record<DumpTable, PgTable>
+const ENTRIES = registryEntries(POSTGRES_TABLES)
+type Entry = AnyTableEntry<PgTable>
 
 async function countRows(tx: PostgresDatabase): Promise<Record<DumpTable, number>> {
   const counts = await Promise.all(
-    DUMP_TABLES.map(async (name) => {
-      const [row] = await tx.select({ rows: count() }).from(TABLES[name])
+    ENTRIES.map(async ({ name, table }) => {
+      const [row] = await tx.select({ rows: count() }).from(table)
       return [name, row?.rows ?? 0] as const
     }),
   )
   return Object.fromEntries(counts) as Record<DumpTable, number>
 }
 
-/** Reads a table page by page, each page starting after the last row of the one before. */
-async function* inPages<T, Key>(
-  readPage: (after: Key | undefined) => Promise<T[]>,
-  keyOf: (row: T) => Key,
-  batchSize: number,
-): AsyncGenerator<T> {
-  let after: Key | undefined
+/** One table's rows in canonical order, page by page, each page starting after the last row of the one before. */
+async function* tablePages(tx: PostgresDatabase, entry: Entry, batchSize: number): AsyncGenerator<DumpRow> {
+  const columns = orderColumns(entry)
+  let after: Record<string, unknown> | undefined
   for (;;) {
-    const page = await readPage(after)
-    yield* page
-    if (page.length < batchSize) return
-    after = keyOf(page[page.length - 1] as T)
-  }
-}
-
-/** Oldest first by (created_at, id): the dump's canonical order for every table but the audit trail. */
-function createdPages<Row, T extends CreatedKey>(
-  tx: PostgresDatabase,
-  table: PgTable & CreatedColumns,
-  fromRow: (row: Row) => T,
-  batchSize: number,
-  /** What a row holds, the table's own columns by default: a task's include its assignees. */
-  columns: object = getTableColumns(table),
-) {
-  const readPage = async (after: CreatedKey | undefined) => {
-    const rows = await tx
-      .select(columns as typeof taskColumns)
-      .from(table)
-      .where(afterCreated(table, after, 'asc'))
-      .orderBy(...createdOrder(table, 'asc'))
+    const rows: unknown[] = await tx
+      // Drizzle's select types do not follow a table known only as PgTable; the rows are its all the same.
+      .select(entry.columns as never)
+      .from(entry.table)
+      .where(
+        after &&
+          sql`(${sql.join(columns, sql`, `)}) > (${sql.join(
+            entry.order.map((field) => sql`${after?.[field]}`),
+            sql`, `,
+          )})`,
+      )
+      .orderBy(...columns.map((column) => asc(column)))
       .limit(batchSize)
-    return (rows as Row[]).map(fromRow)
+    for (const row of rows) yield { table: entry.name, row: entry.fromRow(row) } as DumpRow
+    const last = rows.at(-1)
+    if (rows.length < batchSize || last === undefined) return
+    after = positionOf(entry, last)
   }
-  return inPages(readPage, createdKey, batchSize)
-}
-
-function auditPages(tx: PostgresDatabase, batchSize: number) {
-  const readPage = async (after: number | undefined) => {
-    const rows = await tx
-      .select()
-      .from(auditEntries)
-      .where(after === undefined ? undefined : gt(auditEntries.seq, after))
-      .orderBy(asc(auditEntries.seq))
-      .limit(batchSize)
-    return rows.map(auditEntryFromRow)
-  }
-  return inPages(readPage, (entry) => entry.seq, batchSize)
 }
 
 function snapshotOf(tx: PostgresDatabase): DumpSnapshot {
   return {
     counts: () => countRows(tx),
     async *rows(batchSize = DEFAULT_BATCH_SIZE) {
-      for await (const row of createdPages(tx, tasks, taskFromRow, batchSize, taskColumns)) {
-        yield { table: 'tasks', row }
-      }
-      for await (const row of createdPages(tx, bugs, bugFromRow, batchSize)) yield { table: 'bugs', row }
-      for await (const row of createdPages(tx, statusUpdates, statusUpdateFromRow, batchSize)) {
-        yield { table: 'status_updates', row }
-      }
-      for await (const row of createdPages(tx, designNotes, designNoteFromRow, batchSize)) {
-        yield { table: 'design_notes', row }
-      }
-      for await (const row of auditPages(tx, batchSize)) yield { table: 'audit_entries', row }
-      for await (const row of createdPages(tx, apiTokens, storedApiTokenFromRow, batchSize)) {
-        yield { table: 'api_tokens', row }
-      }
+      for (const entry of ENTRIES) yield* tablePages(tx, entry, batchSize)
     },
   }
 }
 
-/** One batch of rows of one table; the caller only ever fills a batch from a single table. */
-function insertBatch(tx: PostgresDatabase, table: DumpTable, rows: DumpRow['row'][]) {
-  switch (table) {
-    case 'tasks':
-      return tx
-        .insert(tasks)
-        .values((rows as Task[]).map(taskToRow))
-        .then(() => insertAssignees(tx, rows as Task[]))
-    case 'bugs':
-      return tx.insert(bugs).values((rows as Bug[]).map(bugToRow))
-    case 'status_updates':
-      return tx.insert(statusUpdates).values((rows as StatusUpdate[]).map(statusUpdateToRow))
-    case 'design_notes':
-      // A note is superseded by a later one, not inserted yet: the links are set once all notes are in.
-      return tx
-        .insert(designNotes)
-        .values((rows as DesignNote[]).map((note) => designNoteToRow({ ...note, supersededBy: null })))
-    case 'audit_entries':
-      return tx.insert(auditEntries).values((rows as AuditEntry[]).map(auditEntryToRow))
-    case 'api_tokens':
-      return tx.insert(apiTokens).values((rows as StoredApiToken[]).map(apiTokenToRow))
+/** Inserts `rows` into `table`, as many per INSERT as `perInsert` allows. */
+async function insertRows(tx: PostgresDatabase, table: PgTable, rows: object[], perInsert: number) {
+  for (let start = 0; start < rows.length; start += perInsert) {
+    await tx.insert(table).values(rows.slice(start, start + perInsert) as never)
   }
 }
 
-async function linkSupersededNotes(tx: PostgresDatabase, links: [id: string, supersededBy: string][]) {
+/**
+ * One batch of rows of one table, with their companion rows. A forward reference (a note superseded by a later
+ * one, not inserted yet) is left empty here and set by `linkForwardReferences` once all rows are in.
+ */
+async function insertBatch(tx: PostgresDatabase, entry: Entry, values: DumpRow['row'][]) {
+  const { forwardReference, companion } = entry
+  const rows = values.map((value) =>
+    forwardReference === undefined ? entry.toRow(value) : { ...entry.toRow(value), [forwardReference]: null },
+  )
+  await insertRows(tx, entry.table, rows, INSERT_BATCH_SIZE)
+  if (companion !== undefined) {
+    const perInsert = Math.floor(MAX_PARAMETERS / Object.keys(getTableColumns(companion.table)).length)
+    await insertRows(tx, companion.table, values.flatMap(companion.rows), perInsert)
+  }
+}
+
+async function linkForwardReferences(tx: PostgresDatabase, entry: Entry, links: [id: string, by: string][]) {
+  if (entry.forwardReference === undefined) return
+  const { id, [entry.forwardReference]: reference } = getTableColumns(entry.table) as Record<string, PgColumn>
   for (let start = 0; start < links.length; start += INSERT_BATCH_SIZE) {
     const values: SQL = sql.join(
-      links.slice(start, start + INSERT_BATCH_SIZE).map(([id, by]) => sql`(${id}, ${by})`),
+      links.slice(start, start + INSERT_BATCH_SIZE).map(([from, by]) => sql`(${from}, ${by})`),
       sql`, `,
     )
     await tx.execute(
-      sql`update ${designNotes} set superseded_by = links.by from (values ${values}) as links(id, by) where ${designNotes.id} = links.id`,
+      sql`update ${entry.table} set ${sql.identifier(reference?.name ?? '')} = links.by from (values ${values}) as links(id, by) where ${id} = links.id`,
     )
   }
 }
@@ -170,44 +104,37 @@ async function linkSupersededNotes(tx: PostgresDatabase, links: [id: string, sup
 async function loadRows(tx: PostgresDatabase, rows: AsyncIterable<DumpRow>) {
   // Writers wait until the load commits, so none takes an audit seq the dump is about to use.
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_APPEND_LOCK})`)
-  const existing = await countRows(tx)
-  if (Object.values(existing).some((rowCount) => rowCount > 0)) {
-    throw new Error('the target database is not empty')
-  }
-  let batch: { table: DumpTable; rows: DumpRow['row'][] } | undefined
-  const links: [string, string][] = []
+  requireEmptyTarget(await countRows(tx))
+  const entries = Object.fromEntries(ENTRIES.map((entry) => [entry.name, entry])) as Record<DumpTable, Entry>
+  const links = new Map<Entry, [string, string][]>()
+  let batch: { entry: Entry; rows: DumpRow['row'][] } | undefined
   for await (const { table, row } of rows) {
-    if (batch !== undefined && (batch.table !== table || batch.rows.length >= INSERT_BATCH_SIZE)) {
-      await insertBatch(tx, batch.table, batch.rows)
+    if (batch !== undefined && (batch.entry.name !== table || batch.rows.length >= INSERT_BATCH_SIZE)) {
+      await insertBatch(tx, batch.entry, batch.rows)
       batch = undefined
     }
-    batch ??= { table, rows: [] }
+    batch ??= { entry: entries[table], rows: [] }
     batch.rows.push(row)
-    if (table === 'design_notes' && row.supersededBy !== null) links.push([row.id, row.supersededBy])
+    const reference = batch.entry.forwardReference
+    const to = reference && (row as unknown as Record<string, string | null>)[reference]
+    if (typeof to === 'string') {
+      const entryLinks = links.get(batch.entry) ?? []
+      links.set(batch.entry, entryLinks)
+      entryLinks.push([row.id, to])
+    }
   }
-  if (batch !== undefined) await insertBatch(tx, batch.table, batch.rows)
-  await linkSupersededNotes(tx, links)
+  if (batch !== undefined) await insertBatch(tx, batch.entry, batch.rows)
+  for (const [entry, entryLinks] of links) await linkForwardReferences(tx, entry, entryLinks)
   // Nothing derived to reset: the next audit seq is computed from the rows themselves.
 }
 
 export function createPostgresDump(db: PostgresDatabase): DumpRepository {
-  return {
-    async snapshot(read) {
-      try {
-        return await db.transaction((tx) => read(snapshotOf(tx)), {
-          isolationLevel: 'repeatable read',
-          accessMode: 'read only',
-        })
-      } catch (error) {
-        throw toTrailFailure(error)
-      }
-    },
-    async load(rows) {
-      try {
-        await db.transaction((tx) => loadRows(tx, rows))
-      } catch (error) {
-        throw toTrailFailure(error)
-      }
-    },
-  }
+  return withFaultTranslation({
+    snapshot: (read) =>
+      db.transaction((tx) => read(snapshotOf(tx)), {
+        isolationLevel: 'repeatable read',
+        accessMode: 'read only',
+      }),
+    load: (rows) => db.transaction((tx) => loadRows(tx, rows)),
+  } satisfies DumpRepository)
 }

@@ -1,7 +1,9 @@
-// How PostgreSQL failures reach the API: a database that is down or restarting becomes a 503 the client may
-// retry; serialization failures and deadlocks are retried here a bounded number of times first. Messages
-// name neither SQL, host nor credentials: Drizzle's own errors carry the query and its parameters.
-import { isTrailError, serviceUnavailable } from '../../errors.js'
+// The PostgreSQL backend's error boundary, with the same names as SQLite's (../sqlite/errors.ts): a database
+// that is down or restarting becomes a 503 the client may retry; serialization failures and deadlocks are
+// retried here a bounded number of times first. Messages name neither SQL, host nor credentials: Drizzle's
+// own errors carry the query and its parameters.
+import { isTrailError, serviceUnavailable, type TrailError } from '../../errors.js'
+import { type AsyncMethods, guardMethods } from '../fault-boundary.js'
 
 /** SQLSTATEs after which the whole transaction may simply run again. */
 const RETRYABLE_STATES = new Set([
@@ -76,13 +78,21 @@ export function isConnectionFailure(error: unknown): boolean {
 const isSqlState = (code: string | undefined): code is string =>
   code !== undefined && /^[0-9A-Z]{5}$/.test(code)
 
+/** The 503 for a database that cannot be reached now, or undefined when `error` is no such fault. */
+export function serviceFault(error: unknown): TrailError | undefined {
+  return isConnectionFailure(error)
+    ? serviceUnavailable('The database cannot be reached; retry later')
+    : undefined
+}
+
 /**
  * The error to throw to the caller: unavailability becomes a 503; any other refusal by the database becomes an
  * Error saying what it refused, without the SQL and values Drizzle puts in its message (the original is the
  * `cause`); anything else (TrailErrors, errors from the caller's own code) passes through.
  */
 export function toTrailFailure(error: unknown): unknown {
-  if (isConnectionFailure(error)) return serviceUnavailable('The database cannot be reached; retry later')
+  const fault = serviceFault(error)
+  if (fault !== undefined) return fault
   const code = errorCode(error)
   if (isTrailError(error) || !isSqlState(code)) return error
   return new Error(`the database refused the operation (${code}: ${firstLine(error)})`, { cause: error })
@@ -103,6 +113,11 @@ export async function withRetries<T>(work: () => Promise<T>): Promise<T> {
       }
     }
   }
+}
+
+/** The same repository, with every method's failures passed through `toTrailFailure`. */
+export function withFaultTranslation<T extends AsyncMethods<T>>(repository: T): T {
+  return guardMethods(repository, toTrailFailure)
 }
 
 /** A one-line start-up error for a database that cannot be used: host and port, never the password. */

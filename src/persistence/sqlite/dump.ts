@@ -2,15 +2,12 @@
 // to the repositories' file, so a long export or import never holds the requests' connection, and the
 // requests' statements never slip into the export's or the import's transaction.
 import Database from 'better-sqlite3'
-import { asc, getTableColumns, gt, sql } from 'drizzle-orm'
+import { asc, count, sql } from 'drizzle-orm'
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
-import {
-  DUMP_TABLES,
-  type DumpRepository,
-  type DumpRow,
-  type DumpSnapshot,
-  type DumpTable,
-} from '../contract.js'
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
+import type { DumpRepository, DumpRow, DumpSnapshot, DumpTable } from '../contract.js'
+import { requireEmptyTarget } from '../dump-errors.js'
+import { type AnyTableEntry, orderColumns, positionOf, registryEntries } from '../table-registry.js'
 import {
   closeSqlite,
   DEFAULT_BUSY_TIMEOUT_MS,
@@ -18,114 +15,64 @@ import {
   type SqliteClientOptions,
   type SqliteDatabase,
 } from './client.js'
-import { serviceFault } from './faults.js'
-import {
-  apiTokenToRow,
-  auditEntryFromRow,
-  auditEntryToRow,
-  bugFromRow,
-  bugToRow,
-  designNoteFromRow,
-  designNoteToRow,
-  statusUpdateFromRow,
-  statusUpdateToRow,
-  storedApiTokenFromRow,
-  type TaskRow,
-  taskFromRow,
-  taskToRow,
-} from './rows.js'
-import { createdAfter, createdOrder, insertValues } from './store.js'
-import { apiTokens, auditEntries, bugs, designNotes, statusUpdates, tasks } from './tables.js'
-import { assigneeWriter, taskColumns } from './tasks.js'
+import { serviceFault } from './errors.js'
+import { SQLITE_TABLES } from './registry.js'
+import { insertValues } from './store.js'
 
 const DEFAULT_BATCH_SIZE = 1000
+const ENTRIES = registryEntries(SQLITE_TABLES)
 
-/** Where the last batch of a table ended: the raw column values of its last row. */
-type Position = { afterCreatedAt: number; afterId: string } | { afterSeq: number }
+/** Where the last batch of a table ended: the raw values of its last row's order fields. */
+type Position = Record<string, unknown>
+
+interface Statement<Row> {
+  all(params: Record<string, unknown>): Row[]
+  get(): Row | undefined
+}
 
 /** Reads one table in canonical order, `limit` rows at a time, each batch after the previous one's end. */
 type BatchReader = (after: Position | undefined, limit: number) => { rows: DumpRow[]; last?: Position }
 
-interface Statement<Row> {
-  all(params: Record<string, unknown>): Row[]
-}
-
-/** Keyset batches over a table ordered by creation time, then id (its `(created_at, id)` index serves both). */
-function createdBatches<Row extends { createdAt: number; id: string }>(
-  first: Statement<Row>,
-  next: Statement<Row>,
-  toDumpRow: (row: Row) => DumpRow,
-): BatchReader {
-  return (after, limit) => {
-    const rows = after === undefined ? first.all({ limit }) : next.all({ ...after, limit })
-    const last = rows.at(-1)
-    return { rows: rows.map(toDumpRow), last: last && { afterCreatedAt: last.createdAt, afterId: last.id } }
-  }
-}
-
-type CreatedTable = typeof tasks | typeof bugs | typeof statusUpdates | typeof designNotes | typeof apiTokens
-
-/** The prepared statements of one snapshot, on its read-only connection. */
-function batchReaders(db: BetterSQLite3Database): Record<DumpTable, BatchReader> {
+/**
+ * Keyset batches over a table in its canonical order (served by its `(created_at, id)` index, or the audit
+ * trail's unique seq): one prepared statement for the first batch, one for the batches after a position.
+ */
+function batchReader(db: BetterSQLite3Database, entry: AnyTableEntry<SQLiteTable>): BatchReader {
+  const columns = orderColumns(entry)
   const limit = sql.placeholder('limit')
-  /** `columns` (the table's own by default) is what a row holds: a task's include its assignees. */
-  const reader = <T extends CreatedTable, Row extends { createdAt: number; id: string } = T['$inferSelect']>(
-    table: T,
-    toDumpRow: (row: Row) => DumpRow,
-    columns: object = getTableColumns(table),
-  ) => {
-    // Drizzle's select types do not follow a table type parameter; the rows are Row's all the same.
-    const select = () => db.select(columns as typeof taskColumns).from(table as CreatedTable as typeof tasks)
-    return createdBatches(
-      select()
-        .orderBy(...createdOrder(table, 'asc'))
-        .limit(limit)
-        .prepare() as unknown as Statement<Row>,
-      select()
-        .where(createdAfter(table, 'asc'))
-        .orderBy(...createdOrder(table, 'asc'))
-        .limit(limit)
-        .prepare() as unknown as Statement<Row>,
-      toDumpRow,
-    )
-  }
-  const audit = db
-    .select()
-    .from(auditEntries)
-    .where(gt(auditEntries.seq, sql.placeholder('afterSeq')))
-    .orderBy(asc(auditEntries.seq))
-    .limit(limit)
-    .prepare()
-
-  return {
-    tasks: reader(tasks, (row: TaskRow) => ({ table: 'tasks', row: taskFromRow(row) }), taskColumns),
-    bugs: reader(bugs, (row) => ({ table: 'bugs', row: bugFromRow(row) })),
-    status_updates: reader(statusUpdates, (row) => ({
-      table: 'status_updates',
-      row: statusUpdateFromRow(row),
-    })),
-    design_notes: reader(designNotes, (row) => ({ table: 'design_notes', row: designNoteFromRow(row) })),
-    api_tokens: reader(apiTokens, (row) => ({ table: 'api_tokens', row: storedApiTokenFromRow(row) })),
-    audit_entries: (after, limit) => {
-      // The trail is numbered from 1, so "after 0" is the start.
-      const rows = audit.all({
-        afterSeq: after !== undefined && 'afterSeq' in after ? after.afterSeq : 0,
-        limit,
-      })
-      const last = rows.at(-1)
-      return {
-        rows: rows.map((row) => ({ table: 'audit_entries', row: auditEntryFromRow(row) })),
-        last: last && { afterSeq: last.seq },
-      }
-    },
+  const afterPosition = sql`(${sql.join(columns, sql`, `)}) > (${sql.join(
+    entry.order.map((field) => sql.placeholder(field)),
+    sql`, `,
+  )})`
+  const prepare = (after: typeof afterPosition | undefined) =>
+    db
+      // Drizzle's select types do not follow a table known only as SQLiteTable; the rows are its all the same.
+      .select(entry.columns as never)
+      .from(entry.table)
+      .where(after)
+      .orderBy(...columns.map((column) => asc(column)))
+      .limit(limit)
+      .prepare() as unknown as Statement<unknown>
+  const first = prepare(undefined)
+  const next = prepare(afterPosition)
+  return (after, batchSize) => {
+    const rows =
+      after === undefined ? first.all({ limit: batchSize }) : next.all({ ...after, limit: batchSize })
+    const last = rows.at(-1)
+    return {
+      rows: rows.map((row) => ({ table: entry.name, row: entry.fromRow(row) }) as DumpRow),
+      last: last === undefined ? undefined : positionOf(entry, last),
+    }
   }
 }
 
 function snapshotOf(reader: SqliteDatabase): DumpSnapshot {
-  const readers = batchReaders(drizzle({ client: reader }))
-  const countRows = Object.fromEntries(
-    DUMP_TABLES.map((table) => [table, reader.prepare(`SELECT count(*) FROM ${table}`).pluck()]),
-  ) as Record<DumpTable, Database.Statement>
+  const db = drizzle({ client: reader })
+  const readers = ENTRIES.map((entry) => batchReader(db, entry))
+  const counters = ENTRIES.map(
+    (entry) =>
+      db.select({ rows: count() }).from(entry.table).prepare() as unknown as Statement<{ rows: number }>,
+  )
   const requireOpen = () => {
     if (!reader.open) throw new Error('The snapshot has ended: read its rows inside snapshot()')
   }
@@ -133,20 +80,20 @@ function snapshotOf(reader: SqliteDatabase): DumpSnapshot {
     async counts() {
       requireOpen()
       return Object.fromEntries(
-        DUMP_TABLES.map((table) => [table, countRows[table].get() as number]),
+        ENTRIES.map((entry, at) => [entry.name, counters[at]?.get()?.rows ?? 0]),
       ) as Record<DumpTable, number>
     },
     async *rows(batchSize = DEFAULT_BATCH_SIZE) {
       if (!Number.isInteger(batchSize) || batchSize < 1) {
         throw new RangeError(`batchSize must be a positive integer, not ${batchSize}`)
       }
-      for (const table of DUMP_TABLES) {
+      for (const read of readers) {
         let after: Position | undefined
         for (;;) {
           // Each batch is one synchronous read; between batches the consumer may await anything, and the
           // read transaction keeps this connection on the same snapshot throughout.
           requireOpen()
-          const batch = readers[table](after, batchSize)
+          const batch = read(after, batchSize)
           yield* batch.rows
           if (batch.rows.length < batchSize) break
           after = batch.last
@@ -168,46 +115,36 @@ function clientOptionsOf(sqlite: SqliteDatabase, lockWaitMs: number): Required<S
 }
 
 /** Throws, naming them, when any table has a row. */
-function requireEmpty(connection: SqliteDatabase) {
-  const filled = DUMP_TABLES.filter(
-    (table) => connection.prepare(`SELECT EXISTS (SELECT 1 FROM ${table})`).pluck().get() === 1,
+function requireEmpty(db: BetterSQLite3Database) {
+  const hasRows = (table: SQLiteTable) => (db.select({ one: sql`1` }).from(table).limit(1).get() ? 1 : 0)
+  requireEmptyTarget(
+    Object.fromEntries(ENTRIES.map((entry) => [entry.name, hasRows(entry.table)])) as Record<
+      DumpTable,
+      number
+    >,
   )
-  if (filled.length > 0) {
-    throw new Error(
-      `The target database is not empty (${filled.join(', ')} have rows): import only into a new database`,
-    )
-  }
 }
 
-/** Inserts one dump row as given: ids, versions, times, `supersededBy`, audit `seq` and all. */
+/** Inserts one dump row as given (ids, versions, times, `supersededBy`, audit `seq` and all) with its companions. */
 function rowInserter(db: BetterSQLite3Database): (entry: DumpRow) => void {
-  const insert = {
-    tasks: db.insert(tasks).values(insertValues(tasks)).prepare(),
-    bugs: db.insert(bugs).values(insertValues(bugs)).prepare(),
-    statusUpdates: db.insert(statusUpdates).values(insertValues(statusUpdates)).prepare(),
-    designNotes: db.insert(designNotes).values(insertValues(designNotes)).prepare(),
-    auditEntries: db.insert(auditEntries).values(insertValues(auditEntries)).prepare(),
-    apiTokens: db.insert(apiTokens).values(insertValues(apiTokens)).prepare(),
-  }
-  const assignees = assigneeWriter(db)
-  return (entry) => {
-    switch (entry.table) {
-      case 'tasks':
-        insert.tasks.run(taskToRow(entry.row))
-        return assignees.insert(entry.row)
-      case 'bugs':
-        return void insert.bugs.run(bugToRow(entry.row))
-      case 'status_updates':
-        return void insert.statusUpdates.run(statusUpdateToRow(entry.row))
-      case 'design_notes':
-        return void insert.designNotes.run(designNoteToRow(entry.row))
-      case 'audit_entries':
-        return void insert.auditEntries.run(auditEntryToRow(entry.row))
-      case 'api_tokens':
-        return void insert.apiTokens.run(apiTokenToRow(entry.row))
-      default:
-        throw new Error(`Unknown table "${(entry as { table: unknown }).table}"`)
-    }
+  const insert = (table: SQLiteTable) => db.insert(table).values(insertValues(table)).prepare()
+  const inserters = Object.fromEntries(
+    ENTRIES.map((entry) => {
+      const insertRow = insert(entry.table)
+      const companion = entry.companion && { ...entry.companion, insert: insert(entry.companion.table) }
+      return [
+        entry.name,
+        (value: DumpRow['row']) => {
+          insertRow.run(entry.toRow(value))
+          if (companion) for (const other of companion.rows(value)) companion.insert.run(other)
+        },
+      ]
+    }),
+  ) as Record<DumpTable, (value: DumpRow['row']) => void>
+  return ({ table, row }) => {
+    const insertRow = inserters[table]
+    if (insertRow === undefined) throw new Error(`Unknown table "${table}"`)
+    insertRow(row)
   }
 }
 
@@ -262,8 +199,9 @@ export function createSqliteDump(
         // BEGIN IMMEDIATE takes the write lock before the emptiness check, so nothing can write in between.
         writer.exec('BEGIN IMMEDIATE')
         try {
-          requireEmpty(writer)
-          const insert = rowInserter(drizzle({ client: writer }))
+          const db = drizzle({ client: writer })
+          requireEmpty(db)
+          const insert = rowInserter(db)
           // Awaiting the next row inside the transaction is safe here (unlike on the repositories'
           // connection, where another request's statements would join it) because no other code uses this
           // connection. Rows are inserted as they arrive, so memory stays flat however large the dump.

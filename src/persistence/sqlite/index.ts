@@ -1,7 +1,7 @@
 // The SQLite backend: one file in WAL mode, opened and migrated on start.
 import type { Repos } from '../contract.js'
 import { openSqlite, type SqliteClientOptions, type SqliteDatabase } from './client.js'
-import { translateFault } from './faults.js'
+import { toTrailFailure } from './errors.js'
 import { applyMigrations } from './migrate.js'
 import { createSqliteRepos } from './repositories.js'
 
@@ -27,14 +27,14 @@ export async function openSqliteBackend(options: SqliteOptions): Promise<SqliteB
   try {
     sqlite = openSqlite(options.path, options)
   } catch (error) {
-    throw translateFault(error)
+    throw toTrailFailure(error)
   }
   try {
     applyMigrations(sqlite)
     return { repos: createSqliteRepos(sqlite), sqlite }
   } catch (error) {
     sqlite.close()
-    throw translateFault(error)
+    throw toTrailFailure(error)
   }
 }
 
