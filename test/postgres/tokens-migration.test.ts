@@ -16,7 +16,7 @@ import { newBug } from '../../src/domains/bugs/rules.js'
 import { newDesignNote } from '../../src/domains/design-notes/rules.js'
 import { newStatusUpdate } from '../../src/domains/status-updates/rules.js'
 import { newTask } from '../../src/domains/tasks/rules.js'
-import { auditEntry } from '../../src/persistence/audit.js'
+import { auditEntry } from '../../src/domains/audit/entries.js'
 import type { Repos } from '../../src/persistence/contract.js'
 import { migrationsFolder } from '../../src/persistence/migrations.js'
 import {
