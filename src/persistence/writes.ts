@@ -89,11 +89,11 @@ export const ENTITY_NAMES: Record<EntityChange['table'], string> = {
  * from passing silently should that ever change. On PostgreSQL it is how the losers of a race on one version
  * learn the winner's version.
  */
-export const lostRace = (change: EntityChange, current: { version: number } | undefined) =>
-  staleOrGone(ENTITY_NAMES[change.table], changedId(change), current)
-
-/** The id of the row a change writes. */
-export const changedId = (change: EntityChange) => (change.op === 'insert' ? change.row.id : change.before.id)
+export const lostRace = (
+  table: EntityChange['table'],
+  id: string,
+  current: { version: number } | undefined,
+) => staleOrGone(ENTITY_NAMES[table], id, current)
 
 type Writes = {
   tasks: Pick<TaskRepository, 'create' | 'update' | 'delete'>

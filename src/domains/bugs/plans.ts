@@ -1,6 +1,6 @@
 // Every write to bugs, decided from what the backend read: rows, audit entries and outcome (see audit/plan.ts).
 import { auditEntry } from '../audit/entries.js'
-import { type ChangePlan, expectReference, expectVersion, unchanged, type RowChange } from '../audit/plan.js'
+import { type ChangePlan, expectReference, expectVersion, type RowChange, unchanged } from '../audit/plan.js'
 import { changeBug, newBug } from './rules.js'
 import type { Bug, BugChanges, CreateBugBody } from './schemas.js'
 

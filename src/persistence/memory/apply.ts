@@ -1,7 +1,8 @@
 // The memory backend's write: the plan's audit entries are appended (which may throw), then its rows are
 // applied, in one synchronous step, so a failure leaves nothing half-written and no other request interleaves.
-import type { AuditEntry } from '../../domains/audit/schemas.js'
+
 import { type AuditTail, type Clock, sequence, writeTime } from '../../domains/audit/entries.js'
+import type { AuditEntry } from '../../domains/audit/schemas.js'
 import { decidedNow, type Plan, type Transact } from '../writes.js'
 import { createMemoryReads, type MemoryTables } from './reads.js'
 

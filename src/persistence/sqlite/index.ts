@@ -1,68 +1,15 @@
-// The SQLite backend: one file in WAL mode, opened and migrated on start. Writes go through the one write path
-// (../writes.ts); apply.ts runs each in one immediate transaction.
-import { type Clock, systemClock } from '../../domains/audit/entries.js'
-import { serviceUnavailable } from '../../errors.js'
+// The SQLite backend: one file in WAL mode, opened and migrated on start.
 import type { Repos } from '../contract.js'
-import { createWrites } from '../writes.js'
-import { createSqliteWriter } from './apply.js'
-import { closeSqlite, openSqlite, type SqliteClientOptions, type SqliteDatabase } from './client.js'
-import { createSqliteDump } from './dump.js'
-import { serviceFault, translateFault, withFaultTranslation } from './faults.js'
-import { createSqliteLists } from './lists.js'
-import { applyMigrations, MIGRATIONS_TABLE } from './migrate.js'
-import { createSqliteReads } from './reads.js'
-import { createStore } from './store.js'
-import { createTokenRepository } from './tokens.js'
+import { openSqlite, type SqliteClientOptions, type SqliteDatabase } from './client.js'
+import { translateFault } from './faults.js'
+import { applyMigrations } from './migrate.js'
+import { createSqliteRepos, type SqliteReposOptions } from './repositories.js'
 
 export { type BackupOptions, type BackupProgress, backupSqlite } from './backup.js'
 export { DEFAULT_BUSY_TIMEOUT_MS, type SqliteClientOptions, type SqliteDatabase } from './client.js'
 export { createSqliteDump } from './dump.js'
 export { type MigrationResult, migrateSqlite } from './migrate.js'
-
-export interface SqliteReposOptions {
-  /** Epoch milliseconds now; Date.now by default. */
-  clock?: Clock
-}
-
-/**
- * Repositories over a migrated database, each method's SQLite faults turned into 503s; closing them closes
- * `sqlite`. The connection's busy_timeout becomes the writes' lock-wait budget, and the connection itself stops
- * waiting (busy_timeout 0): a write waits for another connection's lock on a timer (store.ts), never by
- * sleeping on the event loop's thread.
- */
-export function createSqliteRepos(sqlite: SqliteDatabase, options: SqliteReposOptions = {}): Repos {
-  const lockWaitMs = sqlite.pragma('busy_timeout', { simple: true }) as number
-  sqlite.pragma('busy_timeout = 0')
-  const store = createStore(sqlite, lockWaitMs)
-  const reads = createSqliteReads(store.db)
-  const writer = createSqliteWriter(store, reads, options.clock ?? systemClock)
-  const writes = createWrites(writer.transact)
-  const lists = createSqliteLists(store.db, reads)
-  const countMigrations = sqlite.prepare(`SELECT count(*) FROM ${MIGRATIONS_TABLE}`).pluck()
-
-  return {
-    kind: 'sqlite',
-    tasks: withFaultTranslation({ ...writes.tasks, ...lists.tasks }),
-    bugs: withFaultTranslation({ ...writes.bugs, ...lists.bugs }),
-    statusUpdates: withFaultTranslation({ ...writes.statusUpdates, ...lists.statusUpdates }),
-    designNotes: withFaultTranslation({ ...writes.designNotes, ...lists.designNotes }),
-    audit: withFaultTranslation(lists.audit),
-    dump: withFaultTranslation(createSqliteDump(sqlite, lockWaitMs)),
-    tokens: withFaultTranslation(createTokenRepository(store, writer.now)),
-    async health() {
-      try {
-        return { schemaVersion: countMigrations.get() as number }
-      } catch (error) {
-        throw serviceFault(error) ?? serviceUnavailable('The database cannot be reached')
-      }
-    },
-    async close() {
-      // The final checkpoint may wait for readers, as it did before the repositories took the wait over.
-      if (sqlite.open) sqlite.pragma(`busy_timeout = ${lockWaitMs}`)
-      closeSqlite(sqlite)
-    },
-  }
-}
+export { createSqliteRepos, type SqliteReposOptions } from './repositories.js'
 
 export interface SqliteOptions extends SqliteClientOptions, SqliteReposOptions {
   path: string
