@@ -23,6 +23,7 @@ import type { Task } from '../domains/tasks/schemas.js'
 import type {
   BugRepository,
   DesignNoteRepository,
+  Repos,
   StatusUpdateRepository,
   TaskRepository,
 } from './contract.js'
@@ -94,6 +95,24 @@ export const lostRace = (
   id: string,
   current: { version: number } | undefined,
 ) => staleOrGone(ENTITY_NAMES[table], id, current)
+
+/** A backend's reads for the API: one row by id, and the paged lists (each backend's lists.ts). */
+export type Lists = {
+  [K in EntityRepos]: Pick<Repos[K], 'get' | 'list'>
+}
+type EntityRepos = 'tasks' | 'bugs' | 'statusUpdates' | 'designNotes' | 'audit'
+
+/** The entity repositories of a backend: the shared writes over its transaction, and its own lists. */
+export function entityRepositories(transact: Transact, lists: Lists): Pick<Repos, EntityRepos> {
+  const writes = createWrites(transact)
+  return {
+    tasks: { ...writes.tasks, ...lists.tasks },
+    bugs: { ...writes.bugs, ...lists.bugs },
+    statusUpdates: { ...writes.statusUpdates, ...lists.statusUpdates },
+    designNotes: { ...writes.designNotes, ...lists.designNotes },
+    audit: lists.audit,
+  }
+}
 
 type Writes = {
   tasks: Pick<TaskRepository, 'create' | 'update' | 'delete'>

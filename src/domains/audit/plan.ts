@@ -1,7 +1,8 @@
 // The shape of a change plan: what one mutation decided from what its backend read. The plans themselves live
 // beside each domain's rules (src/domains/<domain>/plans.ts); every backend applies them with one `apply`.
 import { notFound, referenceNotFound, versionMismatch } from '../../errors.js'
-import type { PendingAuditEntry } from './entries.js'
+import { auditEntry, type PendingAuditEntry } from './entries.js'
+import type { AuditEntity } from './schemas.js'
 
 /** One row written by a plan. Updates and deletes of versioned rows carry the version to compare-and-set on. */
 export type RowChange<Table extends string, Row extends { id: string }> =
@@ -19,6 +20,18 @@ export interface ChangePlan<Change, Result> {
   audit: PendingAuditEntry[]
   result: Result
 }
+
+/** The plan of a new row: its insert, its `create` entry (at its creation time), and the row as the result. */
+export const created = <Table extends string, Row extends { id: string; createdAt: string }>(
+  table: Table,
+  entity: AuditEntity,
+  row: Row,
+  actor: string,
+): ChangePlan<RowChange<Table, Row>, Row> => ({
+  changes: [{ table, op: 'insert', row }],
+  audit: [auditEntry(entity, 'create', actor, row.createdAt, null, row)],
+  result: row,
+})
 
 /** A plan that writes nothing and answers `result` (a PATCH that changes no field). */
 export const unchanged = <Result>(result: Result): ChangePlan<never, Result> => ({

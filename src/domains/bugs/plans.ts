@@ -1,6 +1,13 @@
 // Every write to bugs, decided from what the backend read: rows, audit entries and outcome (see audit/plan.ts).
 import { auditEntry } from '../audit/entries.js'
-import { type ChangePlan, expectReference, expectVersion, type RowChange, unchanged } from '../audit/plan.js'
+import {
+  type ChangePlan,
+  created,
+  expectReference,
+  expectVersion,
+  type RowChange,
+  unchanged,
+} from '../audit/plan.js'
 import { changeBug, newBug } from './rules.js'
 import type { Bug, BugChanges, CreateBugBody } from './schemas.js'
 
@@ -31,12 +38,7 @@ export function planBugCreate(
   now: string,
 ): BugPlan<Bug> {
   expectReference('taskId', input.taskId, taskFound)
-  const bug = newBug(input, now)
-  return {
-    changes: [{ table: 'bugs', op: 'insert', row: bug }],
-    audit: [auditEntry('bug', 'create', actor, bug.createdAt, null, bug)],
-    result: bug,
-  }
+  return created('bugs', 'bug', newBug(input, now), actor)
 }
 
 export function planBugUpdate(

@@ -2,7 +2,7 @@
 // (see audit/plan.ts).
 import { referenceNotFound } from '../../errors.js'
 import { auditEntry } from '../audit/entries.js'
-import { type ChangePlan, combine, type RowChange } from '../audit/plan.js'
+import { type ChangePlan, combine, created, type RowChange } from '../audit/plan.js'
 import { newDesignNote, supersede } from './rules.js'
 import type { CreateDesignNoteBody, DesignNote } from './schemas.js'
 
@@ -20,12 +20,8 @@ export function planDesignNoteCreate(
   now: string,
 ): DesignNotePlan<DesignNote> {
   const note = newDesignNote(input, actor, now)
-  const created: DesignNotePlan<DesignNote> = {
-    changes: [{ table: 'design_notes', op: 'insert', row: note }],
-    audit: [auditEntry('design_note', 'create', actor, note.createdAt, null, note)],
-    result: note,
-  }
-  if (input.supersedes === undefined) return created
+  const creation = created('design_notes', 'design_note', note, actor)
+  if (input.supersedes === undefined) return creation
   if (superseded === undefined) throw referenceNotFound('supersedes', input.supersedes)
   const marked = supersede(superseded, note)
   const supersession: DesignNotePlan<DesignNote> = {
@@ -33,5 +29,5 @@ export function planDesignNoteCreate(
     audit: [auditEntry('design_note', 'supersede', actor, note.createdAt, superseded, marked)],
     result: marked,
   }
-  return combine([created, supersession], note)
+  return combine([creation, supersession], note)
 }

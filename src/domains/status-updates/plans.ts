@@ -1,6 +1,6 @@
 // Every write to status updates, decided from what the backend read (see audit/plan.ts).
 import { auditEntry } from '../audit/entries.js'
-import { type ChangePlan, expectReference, type RowChange } from '../audit/plan.js'
+import { type ChangePlan, created, expectReference, type RowChange } from '../audit/plan.js'
 import { newStatusUpdate } from './rules.js'
 import type { CreateStatusUpdateBody, StatusUpdate } from './schemas.js'
 
@@ -15,12 +15,7 @@ export function planStatusUpdateCreate(
   now: string,
 ): StatusUpdatePlan<StatusUpdate> {
   expectReference('taskId', input.taskId, taskFound)
-  const update = newStatusUpdate(input, actor, now)
-  return {
-    changes: [{ table: 'status_updates', op: 'insert', row: update }],
-    audit: [auditEntry('status_update', 'create', actor, update.createdAt, null, update)],
-    result: update,
-  }
+  return created('status_updates', 'status_update', newStatusUpdate(input, actor, now), actor)
 }
 
 /** A status update of a task being deleted, pointing at no task from now on (status updates have no version). */

@@ -1,7 +1,7 @@
 // Every write to tasks, decided from what the backend read (see audit/plan.ts). Deleting a task detaches the
 // bugs and status updates that point at it, so its plan also writes theirs.
 import { auditEntry } from '../audit/entries.js'
-import { type ChangePlan, combine, expectVersion, type RowChange, unchanged } from '../audit/plan.js'
+import { type ChangePlan, combine, created, expectVersion, type RowChange, unchanged } from '../audit/plan.js'
 import { type BugRowChange, planBugDetach } from '../bugs/plans.js'
 import type { Bug } from '../bugs/schemas.js'
 import { planStatusUpdateDetach, type StatusUpdateRowChange } from '../status-updates/plans.js'
@@ -25,12 +25,7 @@ export interface TaskAttachments {
 }
 
 export function planTaskCreate(input: CreateTaskBody, actor: string, now: string): TaskPlan<Task> {
-  const task = newTask(input, actor, now)
-  return {
-    changes: [{ table: 'tasks', op: 'insert', row: task }],
-    audit: [auditEntry('task', 'create', actor, task.createdAt, null, task)],
-    result: task,
-  }
+  return created('tasks', 'task', newTask(input, actor, now), actor)
 }
 
 export function planTaskUpdate(

@@ -1,8 +1,9 @@
 // The memory backend's reads for the API: one row by id, and the keyset-paged lists, filtered and sorted in
 // JavaScript the way the SQL backends' statements do it.
 import type { AuditEntry } from '../../domains/audit/schemas.js'
-import type { AuditRepository, CreatedKey, ListRequest, Page, Repos, SeqKey } from '../contract.js'
+import type { AuditRepository, CreatedKey, ListRequest, Page, SeqKey } from '../contract.js'
 import { toPage } from '../paging.js'
+import type { Lists } from '../writes.js'
 import type { AuditLog } from './apply.js'
 import type { MemoryTables } from './reads.js'
 
@@ -48,10 +49,6 @@ function auditList(auditLog: AuditLog): AuditRepository['list'] {
     }
     return toPage(rows, request.limit, (e) => ({ seq: e.seq }))
   }
-}
-
-type Lists = {
-  [K in 'tasks' | 'bugs' | 'statusUpdates' | 'designNotes' | 'audit']: Pick<Repos[K], 'get' | 'list'>
 }
 
 export function createMemoryLists(tables: MemoryTables, auditLog: AuditLog): Lists {

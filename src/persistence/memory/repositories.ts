@@ -3,7 +3,7 @@
 import { type Clock, systemClock, writeTime } from '../../domains/audit/entries.js'
 import type { Repos } from '../contract.js'
 import { SCHEMA_VERSION } from '../schema-version.js'
-import { createWrites } from '../writes.js'
+import { entityRepositories } from '../writes.js'
 import { type AuditLog, arrayAuditLog, auditTail, createMemoryTransact } from './apply.js'
 import { createMemoryDump } from './dump.js'
 import { createMemoryLists } from './lists.js'
@@ -22,16 +22,10 @@ export function createMemoryRepos(options: MemoryReposOptions = {}): Repos {
   const clock = options.clock ?? systemClock
   const tables = emptyTables()
   const tokens: MemoryTokens = new Map()
-  const writes = createWrites(createMemoryTransact(tables, auditLog, clock))
-  const lists = createMemoryLists(tables, auditLog)
 
   return {
     kind: 'memory',
-    tasks: { ...writes.tasks, ...lists.tasks },
-    bugs: { ...writes.bugs, ...lists.bugs },
-    statusUpdates: { ...writes.statusUpdates, ...lists.statusUpdates },
-    designNotes: { ...writes.designNotes, ...lists.designNotes },
-    audit: lists.audit,
+    ...entityRepositories(createMemoryTransact(tables, auditLog, clock), createMemoryLists(tables, auditLog)),
     dump: createMemoryDump(tables, auditLog, tokens),
     tokens: createMemoryTokens(tokens, () => writeTime(clock, auditTail(auditLog))),
     async health() {

@@ -1,8 +1,9 @@
 // The API's reads on PostgreSQL, outside any write transaction: one row by id (named prepared statements,
 // parsed once per connection: the hot path) and the keyset-paged lists.
-import { and, asc, type Column, desc, eq, gte, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm'
-import type { CreatedKey, ListRequest, Page, Repos } from '../contract.js'
-import { toPage } from '../paging.js'
+import { and, type Column, desc, eq, gte, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm'
+import type { CreatedKey, ListRequest, Page } from '../contract.js'
+import { auditWindowEnd, toPage } from '../paging.js'
+import type { Lists } from '../writes.js'
 import type { PostgresDatabase } from './database.js'
 import { withRetries } from './errors.js'
 import { afterCreated, createdKey, createdOrder } from './keyset.js'
@@ -27,10 +28,6 @@ const pageByCreated = <Row, T extends CreatedKey>(
   request: ListRequest<unknown, CreatedKey>,
   fromRow: (row: Row) => T,
 ): Page<T, CreatedKey> => toPage(rows.map(fromRow), request.limit, createdKey)
-
-type Lists = {
-  [K in 'tasks' | 'bugs' | 'statusUpdates' | 'designNotes' | 'audit']: Pick<Repos[K], 'get' | 'list'>
-}
 
 /** Reads run again on a serialization failure; an unreachable database is a 503. */
 export function createPostgresLists(db: PostgresDatabase): Lists {
@@ -164,18 +161,15 @@ export function createPostgresLists(db: PostgresDatabase): Lists {
       list: (request) =>
         read(async () => {
           const { entity, entityId, actor, action, since, until } = request.filter
-          /** The seq of the window's first entry (`since`: the oldest at or after) or last (`until`: the newest at or before). */
-          const windowEnd = (end: 'since' | 'until', at: number) =>
-            db
+          const windowEnd = (end: 'since' | 'until', at: number) => {
+            const { where, orderBy } = auditWindowEnd(end, auditEntries, at)
+            return db
               .select({ seq: auditEntries.seq })
               .from(auditEntries)
-              .where(end === 'since' ? gte(auditEntries.at, at) : lte(auditEntries.at, at))
-              .orderBy(
-                ...(end === 'since'
-                  ? [asc(auditEntries.at), asc(auditEntries.seq)]
-                  : [desc(auditEntries.at), desc(auditEntries.seq)]),
-              )
+              .where(where)
+              .orderBy(...orderBy)
               .limit(1)
+          }
           const rows = await db
             .select()
             .from(auditEntries)

@@ -1,6 +1,7 @@
 // What PostgreSQL writes read, inside their transaction, with the row locks that keep concurrent writers
 // (across service instances too) apart: see ../writes.ts for which mutation takes which.
 import { eq } from 'drizzle-orm'
+import type { PgSelect } from 'drizzle-orm/pg-core'
 import type { WriteReads } from '../writes.js'
 import type { PostgresDatabase } from './database.js'
 import { createdOrder } from './keyset.js'
@@ -8,16 +9,21 @@ import { bugFromRow, designNoteFromRow, statusUpdateFromRow, taskFromRow } from 
 import { bugs, designNotes, statusUpdates, tasks } from './tables.js'
 import { taskColumns } from './tasks.js'
 
+/** The query, its rows locked for update when asked. */
+const lockedIf = <Query extends PgSelect>(lock: 'for update' | undefined, query: Query) =>
+  lock === undefined ? query : query.for('update')
+
 export function createPostgresReads(tx: PostgresDatabase): WriteReads {
   return {
     async task(id, lock) {
-      const query = tx.select(taskColumns).from(tasks).where(eq(tasks.id, id))
-      const [row] = await (lock === undefined ? query : query.for('update'))
+      const [row] = await lockedIf(
+        lock,
+        tx.select(taskColumns).from(tasks).where(eq(tasks.id, id)).$dynamic(),
+      )
       return row && taskFromRow(row)
     },
     async bug(id, lock) {
-      const query = tx.select().from(bugs).where(eq(bugs.id, id))
-      const [row] = await (lock === undefined ? query : query.for('update'))
+      const [row] = await lockedIf(lock, tx.select().from(bugs).where(eq(bugs.id, id)).$dynamic())
       return row && bugFromRow(row)
     },
     async designNote(id) {

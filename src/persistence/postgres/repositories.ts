@@ -5,7 +5,7 @@
 import { count } from 'drizzle-orm'
 import { type Clock, systemClock } from '../../domains/audit/entries.js'
 import type { Repos } from '../contract.js'
-import { createWrites } from '../writes.js'
+import { entityRepositories } from '../writes.js'
 import { createPostgresTransact } from './apply.js'
 import type { PostgresDatabase } from './database.js'
 import { createPostgresDump } from './dump.js'
@@ -24,18 +24,12 @@ export interface PostgresReposOptions {
 /** Repositories over `db`, already migrated. The caller owns the connection; `close` is how it is let go. */
 export function createPostgresRepos(db: PostgresDatabase, options: PostgresReposOptions): Repos {
   const clock = options.clock ?? systemClock
-  const writes = createWrites(createPostgresTransact(db, clock))
-  const lists = createPostgresLists(db)
   // Both the app's onClose and a test's teardown may close; the pool must be ended only once.
   let closing: Promise<void> | undefined
 
   return {
     kind: 'postgres',
-    tasks: { ...writes.tasks, ...lists.tasks },
-    bugs: { ...writes.bugs, ...lists.bugs },
-    statusUpdates: { ...writes.statusUpdates, ...lists.statusUpdates },
-    designNotes: { ...writes.designNotes, ...lists.designNotes },
-    audit: lists.audit,
+    ...entityRepositories(createPostgresTransact(db, clock), createPostgresLists(db)),
     dump: createPostgresDump(db),
     tokens: createTokenRepository(db, clock),
     health: () =>

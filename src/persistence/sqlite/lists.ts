@@ -1,10 +1,11 @@
 // The API's reads on SQLite: one row by id (reads.ts) and the keyset-paged lists, each a prepared statement
 // per combination of the filters set, so SQLite plans it with the index that fits (see tables.ts).
-import { and, asc, desc, eq, gte, isNotNull, isNull, lt, lte, type Placeholder, sql } from 'drizzle-orm'
+import { and, desc, eq, gte, isNotNull, isNull, lt, lte, type Placeholder, sql } from 'drizzle-orm'
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import type { SortOrder } from '../../domains/design-notes/schemas.js'
 import type { Repos } from '../contract.js'
-import { toPage } from '../paging.js'
+import { auditWindowEnd, toPage } from '../paging.js'
+import type { Lists } from '../writes.js'
 import type { SqliteReads } from './reads.js'
 import {
   auditEntryFromRow,
@@ -24,10 +25,6 @@ import {
 } from './store.js'
 import { auditEntries, bugs, designNotes, statusUpdates, taskAssignees, tasks } from './tables.js'
 import { taskColumns } from './tasks.js'
-
-type Lists = {
-  [K in 'tasks' | 'bugs' | 'statusUpdates' | 'designNotes' | 'audit']: Pick<Repos[K], 'get' | 'list'>
-}
 
 function taskList(db: BetterSQLite3Database): Repos['tasks']['list'] {
   const filters = {
@@ -99,18 +96,15 @@ function designNoteList(db: BetterSQLite3Database): Repos['designNotes']['list']
 }
 
 function auditList(db: BetterSQLite3Database): Repos['audit']['list'] {
-  /** The seq of the window's first entry (`since`: the oldest at or after) or last (`until`: the newest at or before). */
-  const windowEnd = (end: 'since' | 'until', value: Placeholder) =>
-    db
+  const windowEnd = (end: 'since' | 'until', value: Placeholder) => {
+    const { where, orderBy } = auditWindowEnd(end, auditEntries, value)
+    return db
       .select({ seq: auditEntries.seq })
       .from(auditEntries)
-      .where(end === 'since' ? gte(auditEntries.at, value) : lte(auditEntries.at, value))
-      .orderBy(
-        ...(end === 'since'
-          ? [asc(auditEntries.at), asc(auditEntries.seq)]
-          : [desc(auditEntries.at), desc(auditEntries.seq)]),
-      )
+      .where(where)
+      .orderBy(...orderBy)
       .limit(1)
+  }
   const listStatement = listStatements(
     {
       entity: (value) => eq(auditEntries.entity, value),

@@ -50,18 +50,16 @@ export function createSqliteReads(db: BetterSQLite3Database): SqliteReads {
   const selectDesignNote = db.select().from(designNotes).where(byId(designNotes)).prepare()
   const selectAuditEntry = db.select().from(auditEntries).where(byId(auditEntries)).prepare()
   const taskExists = db.select({ id: tasks.id }).from(tasks).where(byId(tasks)).prepare()
-  const bugsOfTask = db
-    .select()
-    .from(bugs)
-    .where(eq(bugs.taskId, sql.placeholder('taskId')))
-    .orderBy(...createdOrder(bugs, 'asc'))
-    .prepare()
-  const statusUpdatesOfTask = db
-    .select()
-    .from(statusUpdates)
-    .where(eq(statusUpdates.taskId, sql.placeholder('taskId')))
-    .orderBy(...createdOrder(statusUpdates, 'asc'))
-    .prepare()
+  /** The rows of `table` pointing at the task, oldest first. */
+  const pointingAtTask = (table: typeof bugs | typeof statusUpdates) =>
+    db
+      .select()
+      .from(table)
+      .where(eq(table.taskId, sql.placeholder('taskId')))
+      .orderBy(...createdOrder(table, 'asc'))
+      .prepare()
+  const bugsOfTask = pointingAtTask(bugs)
+  const statusUpdatesOfTask = pointingAtTask(statusUpdates)
 
   return {
     task: byIdReader<TaskRow, Task>(selectTask, taskFromRow),
@@ -71,8 +69,8 @@ export function createSqliteReads(db: BetterSQLite3Database): SqliteReads {
     auditEntry: byIdReader<AuditEntryRow, AuditEntry>(selectAuditEntry, auditEntryFromRow),
     taskExists: (id) => taskExists.get({ id }) !== undefined,
     attachedTo: (taskId) => ({
-      bugs: bugsOfTask.all({ taskId }).map(bugFromRow),
-      statusUpdates: statusUpdatesOfTask.all({ taskId }).map(statusUpdateFromRow),
+      bugs: (bugsOfTask.all({ taskId }) as BugRow[]).map(bugFromRow),
+      statusUpdates: (statusUpdatesOfTask.all({ taskId }) as StatusUpdateRow[]).map(statusUpdateFromRow),
     }),
   }
 }

@@ -3,7 +3,7 @@
 import { type Clock, systemClock } from '../../domains/audit/entries.js'
 import { serviceUnavailable } from '../../errors.js'
 import type { Repos } from '../contract.js'
-import { createWrites } from '../writes.js'
+import { entityRepositories } from '../writes.js'
 import { createSqliteWriter } from './apply.js'
 import { closeSqlite, type SqliteDatabase } from './client.js'
 import { createSqliteDump } from './dump.js'
@@ -31,17 +31,16 @@ export function createSqliteRepos(sqlite: SqliteDatabase, options: SqliteReposOp
   const store = createStore(sqlite, lockWaitMs)
   const reads = createSqliteReads(store.db)
   const writer = createSqliteWriter(store, reads, options.clock ?? systemClock)
-  const writes = createWrites(writer.transact)
-  const lists = createSqliteLists(store.db, reads)
+  const entities = entityRepositories(writer.transact, createSqliteLists(store.db, reads))
   const countMigrations = sqlite.prepare(`SELECT count(*) FROM ${MIGRATIONS_TABLE}`).pluck()
 
   return {
     kind: 'sqlite',
-    tasks: withFaultTranslation({ ...writes.tasks, ...lists.tasks }),
-    bugs: withFaultTranslation({ ...writes.bugs, ...lists.bugs }),
-    statusUpdates: withFaultTranslation({ ...writes.statusUpdates, ...lists.statusUpdates }),
-    designNotes: withFaultTranslation({ ...writes.designNotes, ...lists.designNotes }),
-    audit: withFaultTranslation(lists.audit),
+    tasks: withFaultTranslation(entities.tasks),
+    bugs: withFaultTranslation(entities.bugs),
+    statusUpdates: withFaultTranslation(entities.statusUpdates),
+    designNotes: withFaultTranslation(entities.designNotes),
+    audit: withFaultTranslation(entities.audit),
     dump: withFaultTranslation(createSqliteDump(sqlite, lockWaitMs)),
     tokens: withFaultTranslation(createTokenRepository(store, writer.now)),
     async health() {
