@@ -1,7 +1,7 @@
 // The audit diff on its own: what a create, an update and a delete record. Every backend writes exactly this,
 // so a field dropped or added here is dropped or added from the trail everywhere.
 import t from 'tap'
-import { auditEntry, diff } from '../../src/persistence/audit.js'
+import { auditEntry, diff } from '../../src/domains/audit/entries.js'
 
 const ID = '01900000-0000-7000-8000-000000000001'
 const AT = '2026-01-01T00:00:00.000Z'

@@ -3,17 +3,19 @@
 // entry: tokens are not an audited entity.
 import { and, eq, getTableColumns, isNull, sql } from 'drizzle-orm'
 import { uuidv7 } from 'uuidv7'
+import type { Clock } from '../../domains/audit/entries.js'
 import type { ApiToken, TokenRepository } from '../contract.js'
 import type { PostgresDatabase } from './database.js'
 import { withRetries } from './errors.js'
 import { createdOrder } from './keyset.js'
-import { apiTokenFromRow, apiTokenToRow, toEpochMs } from './rows.js'
+import { apiTokenFromRow, apiTokenToRow, toEpochMs, toIso } from './rows.js'
 import { apiTokens } from './tables.js'
 
 /** Every column but the secret's hash, which no read hands back. */
 const { secretHash: _, ...tokenColumns } = getTableColumns(apiTokens)
 
-export function createTokenRepository(db: PostgresDatabase): TokenRepository {
+/** `clock`: the time a token is created at. */
+export function createTokenRepository(db: PostgresDatabase, clock: Clock): TokenRepository {
   const bySecretHash = db
     .select(tokenColumns)
     .from(apiTokens)
@@ -33,7 +35,7 @@ export function createTokenRepository(db: PostgresDatabase): TokenRepository {
           id: uuidv7(),
           actor,
           role,
-          createdAt: new Date().toISOString(),
+          createdAt: toIso(clock()),
           lastUsedAt: null,
           expiresAt,
           revokedAt: null,
@@ -80,7 +82,7 @@ export function createTokenRepository(db: PostgresDatabase): TokenRepository {
             id: uuidv7(),
             actor: retired.actor,
             role: retired.role,
-            createdAt: new Date().toISOString(),
+            createdAt: toIso(clock()),
             lastUsedAt: null,
             expiresAt,
             revokedAt: null,

@@ -3,15 +3,15 @@ import type { Repos } from '../contract.js'
 import { openSqlite, type SqliteClientOptions, type SqliteDatabase } from './client.js'
 import { toTrailFailure } from './errors.js'
 import { applyMigrations } from './migrate.js'
-import { createSqliteRepos } from './repositories.js'
+import { createSqliteRepos, type SqliteReposOptions } from './repositories.js'
 
 export { type BackupOptions, type BackupProgress, backupSqlite } from './backup.js'
 export { DEFAULT_BUSY_TIMEOUT_MS, type SqliteClientOptions, type SqliteDatabase } from './client.js'
 export { createSqliteDump } from './dump.js'
 export { type MigrationResult, migrateSqlite } from './migrate.js'
-export { createSqliteRepos } from './repositories.js'
+export { createSqliteRepos, type SqliteReposOptions } from './repositories.js'
 
-export interface SqliteOptions extends SqliteClientOptions {
+export interface SqliteOptions extends SqliteClientOptions, SqliteReposOptions {
   path: string
 }
 
@@ -31,7 +31,7 @@ export async function openSqliteBackend(options: SqliteOptions): Promise<SqliteB
   }
   try {
     applyMigrations(sqlite)
-    return { repos: createSqliteRepos(sqlite), sqlite }
+    return { repos: createSqliteRepos(sqlite, options), sqlite }
   } catch (error) {
     sqlite.close()
     throw toTrailFailure(error)

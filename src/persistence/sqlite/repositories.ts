@@ -1,42 +1,48 @@
-// The SQLite repositories over one open connection, each method's SQLite faults turned into 503s.
+// The SQLite repositories over one open connection. Writes go through the one write path (../writes.ts);
+// apply.ts runs each in one immediate transaction. Each method's SQLite faults are turned into 503s.
+import { type Clock, systemClock } from '../../domains/audit/entries.js'
 import { serviceUnavailable } from '../../errors.js'
 import type { Repos } from '../contract.js'
-import { createAuditRepository } from './audit.js'
-import { createBugRepository } from './bugs.js'
+import { entityRepositories } from '../writes.js'
+import { createSqliteWriter } from './apply.js'
 import { closeSqlite, type SqliteDatabase } from './client.js'
-import { createDesignNoteRepository } from './design-notes.js'
 import { createSqliteDump } from './dump.js'
 import { serviceFault, withFaultTranslation } from './errors.js'
+import { createSqliteLists } from './lists.js'
 import { MIGRATIONS_TABLE } from './migrate.js'
-import { createStatusUpdateRepository } from './status-updates.js'
+import { createSqliteReads } from './reads.js'
 import { createStore } from './store.js'
-import { createTaskRepository } from './tasks.js'
 import { createTokenRepository } from './tokens.js'
 
+export interface SqliteReposOptions {
+  /** Epoch milliseconds now; Date.now by default. */
+  clock?: Clock
+}
+
 /**
- * Repositories over a migrated database; closing them closes `sqlite`. The connection's busy_timeout becomes
- * the writes' lock-wait budget, and the connection itself stops waiting (busy_timeout 0): a write waits for
- * another connection's lock on a timer (store.ts), never by sleeping on the event loop's thread.
+ * Repositories over a migrated database, each method's SQLite faults turned into 503s; closing them closes
+ * `sqlite`. The connection's busy_timeout becomes the writes' lock-wait budget, and the connection itself stops
+ * waiting (busy_timeout 0): a write waits for another connection's lock on a timer (store.ts), never by
+ * sleeping on the event loop's thread.
  */
-export function createSqliteRepos(sqlite: SqliteDatabase): Repos {
+export function createSqliteRepos(sqlite: SqliteDatabase, options: SqliteReposOptions = {}): Repos {
   const lockWaitMs = sqlite.pragma('busy_timeout', { simple: true }) as number
   sqlite.pragma('busy_timeout = 0')
   const store = createStore(sqlite, lockWaitMs)
-  const bugs = createBugRepository(store)
-  const statusUpdates = createStatusUpdateRepository(store)
-  // A deleted task's bugs are detached (and audited) before its status updates, as in every backend.
-  const tasks = createTaskRepository(store, [bugs.detachFromTask, statusUpdates.detachFromTask])
+  const reads = createSqliteReads(store.db)
+  const writer = createSqliteWriter(store, reads, options.clock ?? systemClock)
+  const entities = entityRepositories(writer.transact, createSqliteLists(store.db, reads))
   const countMigrations = sqlite.prepare(`SELECT count(*) FROM ${MIGRATIONS_TABLE}`).pluck()
 
   return {
     kind: 'sqlite',
-    tasks: withFaultTranslation(tasks),
-    bugs: withFaultTranslation(bugs.repository),
-    statusUpdates: withFaultTranslation(statusUpdates.repository),
-    designNotes: withFaultTranslation(createDesignNoteRepository(store)),
-    audit: withFaultTranslation(createAuditRepository(store)),
+    tasks: withFaultTranslation(entities.tasks),
+    bugs: withFaultTranslation(entities.bugs),
+    statusUpdates: withFaultTranslation(entities.statusUpdates),
+    designNotes: withFaultTranslation(entities.designNotes),
+    audit: withFaultTranslation(entities.audit),
     dump: withFaultTranslation(createSqliteDump(sqlite, lockWaitMs)),
-    tokens: withFaultTranslation(createTokenRepository(store)),
+    tokens: withFaultTranslation(createTokenRepository(store, writer.now)),
     async health() {
       try {
         return { schemaVersion: countMigrations.get() as number }

@@ -1,18 +1,17 @@
-// What the SQLite repositories share: the Drizzle handle, the write transaction, the audit append, the
-// version checks and the pieces of keyset-paged, prepared list statements.
+// What the SQLite repositories share: the Drizzle handle, the write transaction (apply.ts runs every plan in
+// it), the compare-and-set check and the pieces of keyset-paged, prepared list statements.
 import { setTimeout as sleep } from 'node:timers/promises'
 import Database, { type RunResult } from 'better-sqlite3'
 import { and, asc, desc, eq, getTableColumns, type Placeholder, type SQL, sql } from 'drizzle-orm'
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
+import { staleOrGone } from '../../domains/audit/plan.js'
 import type { SortOrder } from '../../domains/design-notes/schemas.js'
-import { notFound, referenceNotFound, versionMismatch } from '../../errors.js'
-import type { PendingAuditEntry } from '../audit.js'
 import type { CreatedKey, Page } from '../contract.js'
 import { toPage } from '../paging.js'
 import type { SqliteDatabase } from './client.js'
-import { auditEntryToRow, toEpochMsIfSet } from './rows.js'
-import { auditEntries, tasks } from './tables.js'
+import { toEpochMsIfSet } from './rows.js'
+import type { tasks } from './tables.js'
 
 export interface Store {
   db: BetterSQLite3Database
@@ -26,19 +25,7 @@ export interface Store {
   write<T>(work: () => T): Promise<T>
   /** `write` without waiting: fails with SQLITE_BUSY at once while another connection holds the lock. */
   writeNow<T>(work: () => T): T
-  /** Appends entries to the audit trail, numbered after the last one; only inside `write`. */
-  appendAudit(entries: PendingAuditEntry[]): void
-  /** Throws `referenceNotFound('taskId', …)` unless `taskId` is absent, null or names a task. */
-  requireTask(taskId: string | null | undefined): void
-  /** The time of a write: the clock, but never before the newest audit entry's `at`. */
-  now(): string
 }
-
-/**
- * Detaches the rows that point at a task about to be deleted, inside the delete's write, and returns their
- * audit entries.
- */
-export type TaskDetacher = (taskId: string, actor: string, at: string) => PendingAuditEntry[]
 
 /** The longest pause between two attempts at the write lock; the first pauses are shorter (1, 2, 4, … ms). */
 const MAX_LOCK_RETRY_PAUSE_MS = 25
@@ -53,19 +40,6 @@ export const isBusy = (error: unknown) =>
  */
 export function createStore(sqlite: SqliteDatabase, lockWaitMs: number): Store {
   const db = drizzle({ client: sqlite })
-  const lastSeq = db
-    .select({ seq: sql<number>`coalesce(max(${auditEntries.seq}), 0)` })
-    .from(auditEntries)
-    .prepare()
-  const lastAt = db
-    .select({ at: auditEntries.at })
-    .from(auditEntries)
-    .orderBy(desc(auditEntries.seq))
-    .limit(1)
-    .prepare()
-  const insertAuditEntry = db.insert(auditEntries).values(insertValues(auditEntries)).prepare()
-  const taskExists = db.select({ id: tasks.id }).from(tasks).where(byId(tasks)).prepare()
-
   const runInTransaction = sqlite.transaction((work: () => unknown) => work())
 
   // One transaction function for every write (building it per call showed in profiles).
@@ -87,19 +61,6 @@ export function createStore(sqlite: SqliteDatabase, lockWaitMs: number): Store {
       }
     },
     writeNow,
-    appendAudit(entries) {
-      if (!sqlite.inTransaction) throw new Error('Audit entries are appended inside the write they record')
-      let seq = lastSeq.get()?.seq ?? 0
-      for (const entry of entries) insertAuditEntry.run(auditEntryToRow({ ...entry, seq: ++seq }))
-    },
-    requireTask(taskId) {
-      if (taskId != null && taskExists.get({ id: taskId }) === undefined) {
-        throw referenceNotFound('taskId', taskId)
-      }
-    },
-    // Never before the newest audit entry: the time-window lists turn times into seq bounds, so `at` must not
-    // go backwards along seq, and a clock stepping back must not hide entries. Read inside the write's lock.
-    now: () => new Date(Math.max(Date.now(), lastAt.get()?.at ?? 0)).toISOString(),
   }
 }
 
@@ -133,18 +94,6 @@ export const byId = (table: Keyed) => eq(table.id, sql.placeholder('id'))
 export const byIdAndVersion = (table: Versioned) =>
   and(byId(table), eq(table.version, sql.placeholder('expectedVersion'))) as SQL
 
-/** The row a change may apply to: throws `notFound` when it is gone and `versionMismatch` when it moved on. */
-export function expectVersion<T extends { version: number }>(
-  row: T | undefined,
-  what: string,
-  id: string,
-  expectedVersion: number,
-): T {
-  if (row === undefined) throw notFound(what, id)
-  if (row.version !== expectedVersion) throw versionMismatch(row.version)
-  return row
-}
-
 /**
  * Checks that a compare-and-set statement changed its row. It always does inside the immediate transaction
  * that read the row; the check keeps a lost race from passing silently should that ever change.
@@ -155,9 +104,7 @@ export function expectChanged(
   id: string,
   current: () => { version: number } | undefined,
 ): void {
-  if (result.changes === 1) return
-  const row = current()
-  throw row === undefined ? notFound(what, id) : versionMismatch(row.version)
+  if (result.changes !== 1) throw staleOrGone(what, id, current())
 }
 
 /** Order of the lists paged on creation: time, then id to break ties. */

@@ -11,7 +11,8 @@ import { apiTokens } from './tables.js'
 /** Every column but the secret's hash, which no read hands back. */
 const { secretHash: _, ...tokenColumns } = getTableColumns(apiTokens)
 
-export function createTokenRepository({ db, now, write, writeNow }: Store): TokenRepository {
+/** `now`: the time a token is created at. */
+export function createTokenRepository({ db, write, writeNow }: Store, now: () => string): TokenRepository {
   const insertToken = db.insert(apiTokens).values(insertValues(apiTokens)).prepare()
   const selectBySecretHash = db
     .select(tokenColumns)

@@ -1,0 +1,33 @@
+// Writing a design note, and superseding an older one with it, decided from what the backend read
+// (see audit/plan.ts).
+import { referenceNotFound } from '../../errors.js'
+import { auditEntry } from '../audit/entries.js'
+import { type ChangePlan, combine, created, type RowChange } from '../audit/plan.js'
+import { newDesignNote, supersede } from './rules.js'
+import type { CreateDesignNoteBody, DesignNote } from './schemas.js'
+
+export type DesignNoteRowChange = RowChange<'design_notes', DesignNote>
+type DesignNotePlan<Result> = ChangePlan<DesignNoteRowChange, Result>
+
+/**
+ * `superseded`: the note that `input.supersedes` names, as read (undefined when there is none). The new note is
+ * written first, since the old one's `supersededBy` will reference it; its entries come in the same order.
+ */
+export function planDesignNoteCreate(
+  input: CreateDesignNoteBody,
+  { superseded }: { superseded: DesignNote | undefined },
+  actor: string,
+  now: string,
+): DesignNotePlan<DesignNote> {
+  const note = newDesignNote(input, actor, now)
+  const creation = created('design_notes', 'design_note', note, actor)
+  if (input.supersedes === undefined) return creation
+  if (superseded === undefined) throw referenceNotFound('supersedes', input.supersedes)
+  const marked = supersede(superseded, note)
+  const supersession: DesignNotePlan<DesignNote> = {
+    changes: [{ table: 'design_notes', op: 'update', before: superseded, row: marked }],
+    audit: [auditEntry('design_note', 'supersede', actor, note.createdAt, superseded, marked)],
+    result: marked,
+  }
+  return combine([creation, supersession], note)
+}

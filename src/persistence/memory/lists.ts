@@ -1,0 +1,115 @@
+// The memory backend's reads for the API: one row by id, and the keyset-paged lists, filtered and sorted in
+// JavaScript the way the SQL backends' statements do it.
+import type { AuditEntry } from '../../domains/audit/schemas.js'
+import type { AuditRepository, CreatedKey, ListRequest, Page, SeqKey } from '../contract.js'
+import { toPage } from '../paging.js'
+import type { Lists } from '../writes.js'
+import type { AuditLog } from './apply.js'
+import type { MemoryTables } from './reads.js'
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+/** Negative when `a` comes first in newest-first order. */
+export const byCreatedDesc = (a: CreatedKey, b: CreatedKey) =>
+  compareText(b.createdAt, a.createdAt) || compareText(b.id, a.id)
+const after = (key: CreatedKey | undefined, row: CreatedKey, order: 'asc' | 'desc') =>
+  key === undefined || (order === 'desc' ? byCreatedDesc(key, row) < 0 : byCreatedDesc(key, row) > 0)
+const createdKey = (row: CreatedKey): CreatedKey => ({ createdAt: row.createdAt, id: row.id })
+
+function listCreated<T extends CreatedKey>(
+  rows: Iterable<T>,
+  request: ListRequest<unknown, CreatedKey>,
+  matches: (row: T) => boolean,
+  order: 'asc' | 'desc' = 'desc',
+): Page<T, CreatedKey> {
+  const sorted = [...rows]
+    .filter((row) => matches(row) && after(request.after, row, order))
+    .sort(order === 'desc' ? byCreatedDesc : (a, b) => byCreatedDesc(b, a))
+  return toPage(sorted.slice(0, request.limit + 1), request.limit, createdKey)
+}
+
+function auditList(auditLog: AuditLog): AuditRepository['list'] {
+  return async (request): Promise<Page<AuditEntry, SeqKey>> => {
+    const { entity, entityId, actor, action, since, until } = request.filter
+    const entries = auditLog.entries()
+    const rows: AuditEntry[] = []
+    for (let i = entries.length - 1; i >= 0 && rows.length <= request.limit; i--) {
+      const e = entries[i] as AuditEntry
+      if (request.after !== undefined && e.seq >= request.after.seq) continue
+      // `at` does not go backwards along seq (see writeTime): every older entry is before the window too.
+      if (since !== undefined && e.at < since) break
+      if (
+        (entity === undefined || e.entity === entity) &&
+        (entityId === undefined || e.entityId === entityId) &&
+        (actor === undefined || e.actor === actor) &&
+        (action === undefined || e.action === action) &&
+        (until === undefined || e.at <= until)
+      ) {
+        rows.push(e)
+      }
+    }
+    return toPage(rows, request.limit, (e) => ({ seq: e.seq }))
+  }
+}
+
+export function createMemoryLists(tables: MemoryTables, auditLog: AuditLog): Lists {
+  return {
+    tasks: {
+      get: async (id) => tables.tasks.get(id),
+      async list(request) {
+        const { status, priority, assignee } = request.filter
+        return listCreated(
+          tables.tasks.values(),
+          request,
+          (t) =>
+            (status === undefined || t.status === status) &&
+            (priority === undefined || t.priority === priority) &&
+            (assignee === undefined || t.assignees.includes(assignee)),
+        )
+      },
+    },
+    bugs: {
+      get: async (id) => tables.bugs.get(id),
+      async list(request) {
+        const { severity, status, taskId } = request.filter
+        return listCreated(
+          tables.bugs.values(),
+          request,
+          (b) =>
+            (severity === undefined || b.severity === severity) &&
+            (status === undefined || b.status === status) &&
+            (taskId === undefined || b.taskId === taskId),
+        )
+      },
+    },
+    statusUpdates: {
+      get: async (id) => tables.status_updates.get(id),
+      async list(request) {
+        const { taskId, actor, since } = request.filter
+        return listCreated(
+          tables.status_updates.values(),
+          request,
+          (u) =>
+            (taskId === undefined || u.taskId === taskId) &&
+            (actor === undefined || u.actor === actor) &&
+            (since === undefined || u.createdAt >= since),
+        )
+      },
+    },
+    designNotes: {
+      get: async (id) => tables.design_notes.get(id),
+      async list(request) {
+        const { state } = request.filter
+        return listCreated(
+          tables.design_notes.values(),
+          request,
+          (n) => state === undefined || (state === 'active') === (n.supersededBy === null),
+          request.order,
+        )
+      },
+    },
+    audit: {
+      get: async (id) => auditLog.entries().find((entry) => entry.id === id),
+      list: auditList(auditLog),
+    },
+  }
+}

@@ -1,0 +1,36 @@
+// Map-backed repositories: nothing survives a restart. For tests and demos. Writes go through the one write
+// path (../writes.ts); apply.ts applies their plans all or nothing.
+import { type Clock, systemClock, writeTime } from '../../domains/audit/entries.js'
+import type { Repos } from '../contract.js'
+import { SCHEMA_VERSION } from '../schema-version.js'
+import { entityRepositories } from '../writes.js'
+import { type AuditLog, arrayAuditLog, auditTail, createMemoryTransact } from './apply.js'
+import { createMemoryDump } from './dump.js'
+import { createMemoryLists } from './lists.js'
+import { emptyTables } from './reads.js'
+import { createMemoryTokens, type MemoryTokens } from './tokens.js'
+
+export interface MemoryReposOptions {
+  /** Where audit entries go (a test may make appending fail); an array by default. */
+  auditLog?: AuditLog
+  /** Epoch milliseconds now; Date.now by default. */
+  clock?: Clock
+}
+
+export function createMemoryRepos(options: MemoryReposOptions = {}): Repos {
+  const auditLog = options.auditLog ?? arrayAuditLog()
+  const clock = options.clock ?? systemClock
+  const tables = emptyTables()
+  const tokens: MemoryTokens = new Map()
+
+  return {
+    kind: 'memory',
+    ...entityRepositories(createMemoryTransact(tables, auditLog, clock), createMemoryLists(tables, auditLog)),
+    dump: createMemoryDump(tables, auditLog, tokens),
+    tokens: createMemoryTokens(tokens, () => writeTime(clock, auditTail(auditLog))),
+    async health() {
+      return { schemaVersion: SCHEMA_VERSION }
+    },
+    async close() {},
+  }
+}

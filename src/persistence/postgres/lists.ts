@@ -1,0 +1,195 @@
+// The API's reads on PostgreSQL, outside any write transaction: one row by id (named prepared statements,
+// parsed once per connection: the hot path) and the keyset-paged lists.
+import { and, type Column, desc, eq, gte, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm'
+import type { CreatedKey, ListRequest, Page } from '../contract.js'
+import { auditWindowEnd, toPage } from '../paging.js'
+import type { Lists } from '../writes.js'
+import type { PostgresDatabase } from './database.js'
+import { withRetries } from './errors.js'
+import { afterCreated, createdKey, createdOrder } from './keyset.js'
+import {
+  auditEntryFromRow,
+  bugFromRow,
+  designNoteFromRow,
+  statusUpdateFromRow,
+  taskFromRow,
+  toEpochMs,
+} from './rows.js'
+import { auditEntries, bugs, designNotes, statusUpdates, taskAssignees, tasks } from './tables.js'
+import { assigneeOrder, taskColumns } from './tasks.js'
+
+/** An equality filter, or none when the request leaves the field out. */
+const equals = <T>(column: Column, value: T | undefined) =>
+  value === undefined ? undefined : eq(column, value)
+
+/** `limit + 1` rows in list order → a page; the extra row only says that another page exists. */
+const pageByCreated = <Row, T extends CreatedKey>(
+  rows: Row[],
+  request: ListRequest<unknown, CreatedKey>,
+  fromRow: (row: Row) => T,
+): Page<T, CreatedKey> => toPage(rows.map(fromRow), request.limit, createdKey)
+
+/** Reads run again on a serialization failure; an unreachable database is a 503. */
+export function createPostgresLists(db: PostgresDatabase): Lists {
+  const read = <T>(work: () => Promise<T>) => withRetries(work)
+  const byId = sql.placeholder('id')
+  const taskById = db.select(taskColumns).from(tasks).where(eq(tasks.id, byId)).prepare('trail_task_by_id')
+  const bugById = db.select().from(bugs).where(eq(bugs.id, byId)).prepare('trail_bug_by_id')
+  const statusUpdateById = db
+    .select()
+    .from(statusUpdates)
+    .where(eq(statusUpdates.id, byId))
+    .prepare('trail_status_update_by_id')
+  const designNoteById = db
+    .select()
+    .from(designNotes)
+    .where(eq(designNotes.id, byId))
+    .prepare('trail_design_note_by_id')
+  const auditEntryById = db
+    .select()
+    .from(auditEntries)
+    .where(eq(auditEntries.id, byId))
+    .prepare('trail_audit_entry_by_id')
+
+  const getOne =
+    <Row, T>(query: { execute(values: { id: string }): Promise<Row[]> }, fromRow: (row: Row) => T) =>
+    (id: string) =>
+      read(async (): Promise<T | undefined> => {
+        const [row] = await query.execute({ id })
+        return row === undefined ? undefined : fromRow(row)
+      })
+
+  return {
+    tasks: {
+      get: getOne(taskById, taskFromRow),
+      list: (request) =>
+        read(async () => {
+          const { status, priority, assignee } = request.filter
+          const filters = and(equals(tasks.status, status), equals(tasks.priority, priority))
+          // With `assignee`, that assignee's task_assignees rows are already in the tasks' order.
+          const rows =
+            assignee === undefined
+              ? await db
+                  .select(taskColumns)
+                  .from(tasks)
+                  .where(and(filters, afterCreated(tasks, request.after, 'desc')))
+                  .orderBy(...createdOrder(tasks, 'desc'))
+                  .limit(request.limit + 1)
+              : await db
+                  .select(taskColumns)
+                  .from(taskAssignees)
+                  .innerJoin(tasks, eq(tasks.id, taskAssignees.taskId))
+                  .where(
+                    and(
+                      eq(taskAssignees.assignee, assignee),
+                      filters,
+                      afterCreated(assigneeOrder, request.after, 'desc'),
+                    ),
+                  )
+                  .orderBy(...createdOrder(assigneeOrder, 'desc'))
+                  .limit(request.limit + 1)
+          return pageByCreated(rows, request, taskFromRow)
+        }),
+    },
+    bugs: {
+      get: getOne(bugById, bugFromRow),
+      list: (request) =>
+        read(async () => {
+          const { severity, status, taskId } = request.filter
+          const rows = await db
+            .select()
+            .from(bugs)
+            .where(
+              and(
+                equals(bugs.severity, severity),
+                equals(bugs.status, status),
+                equals(bugs.taskId, taskId),
+                afterCreated(bugs, request.after, 'desc'),
+              ),
+            )
+            .orderBy(...createdOrder(bugs, 'desc'))
+            .limit(request.limit + 1)
+          return pageByCreated(rows, request, bugFromRow)
+        }),
+    },
+    statusUpdates: {
+      get: getOne(statusUpdateById, statusUpdateFromRow),
+      list: (request) =>
+        read(async () => {
+          const { taskId, actor, since } = request.filter
+          const rows = await db
+            .select()
+            .from(statusUpdates)
+            .where(
+              and(
+                equals(statusUpdates.taskId, taskId),
+                equals(statusUpdates.actor, actor),
+                since === undefined ? undefined : gte(statusUpdates.createdAt, toEpochMs(since)),
+                afterCreated(statusUpdates, request.after, 'desc'),
+              ),
+            )
+            .orderBy(...createdOrder(statusUpdates, 'desc'))
+            .limit(request.limit + 1)
+          return pageByCreated(rows, request, statusUpdateFromRow)
+        }),
+    },
+    designNotes: {
+      get: getOne(designNoteById, designNoteFromRow),
+      list: (request) =>
+        read(async () => {
+          const { state } = request.filter
+          const rows = await db
+            .select()
+            .from(designNotes)
+            .where(
+              and(
+                state === undefined
+                  ? undefined
+                  : state === 'active'
+                    ? isNull(designNotes.supersededBy)
+                    : isNotNull(designNotes.supersededBy),
+                afterCreated(designNotes, request.after, request.order),
+              ),
+            )
+            .orderBy(...createdOrder(designNotes, request.order))
+            .limit(request.limit + 1)
+          return pageByCreated(rows, request, designNoteFromRow)
+        }),
+    },
+    audit: {
+      get: getOne(auditEntryById, auditEntryFromRow),
+      list: (request) =>
+        read(async () => {
+          const { entity, entityId, actor, action, since, until } = request.filter
+          const windowEnd = (end: 'since' | 'until', at: number) => {
+            const { where, orderBy } = auditWindowEnd(end, auditEntries, at)
+            return db
+              .select({ seq: auditEntries.seq })
+              .from(auditEntries)
+              .where(where)
+              .orderBy(...orderBy)
+              .limit(1)
+          }
+          const rows = await db
+            .select()
+            .from(auditEntries)
+            .where(
+              and(
+                equals(auditEntries.entity, entity),
+                equals(auditEntries.entityId, entityId),
+                equals(auditEntries.actor, actor),
+                equals(auditEntries.action, action),
+                // `at` never goes backwards along seq (see lockAuditTrail), so a time window is a seq range: its
+                // ends are looked up on the `at` index, the list walks seq between them (none qualifies → empty).
+                since === undefined ? undefined : gte(auditEntries.seq, windowEnd('since', toEpochMs(since))),
+                until === undefined ? undefined : lte(auditEntries.seq, windowEnd('until', toEpochMs(until))),
+                request.after === undefined ? undefined : lt(auditEntries.seq, request.after.seq),
+              ),
+            )
+            .orderBy(desc(auditEntries.seq))
+            .limit(request.limit + 1)
+          return toPage(rows.map(auditEntryFromRow), request.limit, (entry) => ({ seq: entry.seq }))
+        }),
+    },
+  }
+}

@@ -1,0 +1,54 @@
+// What PostgreSQL writes read, inside their transaction, with the row locks that keep concurrent writers
+// (across service instances too) apart: see ../writes.ts for which mutation takes which.
+import { eq } from 'drizzle-orm'
+import type { PgSelect } from 'drizzle-orm/pg-core'
+import type { WriteReads } from '../writes.js'
+import type { PostgresDatabase } from './database.js'
+import { createdOrder } from './keyset.js'
+import { bugFromRow, designNoteFromRow, statusUpdateFromRow, taskFromRow } from './rows.js'
+import { bugs, designNotes, statusUpdates, tasks } from './tables.js'
+import { taskColumns } from './tasks.js'
+
+/** The query, its rows locked for update when asked. */
+const lockedIf = <Query extends PgSelect>(lock: 'for update' | undefined, query: Query) =>
+  lock === undefined ? query : query.for('update')
+
+export function createPostgresReads(tx: PostgresDatabase): WriteReads {
+  return {
+    async task(id, lock) {
+      const [row] = await lockedIf(
+        lock,
+        tx.select(taskColumns).from(tasks).where(eq(tasks.id, id)).$dynamic(),
+      )
+      return row && taskFromRow(row)
+    },
+    async bug(id, lock) {
+      const [row] = await lockedIf(lock, tx.select().from(bugs).where(eq(bugs.id, id)).$dynamic())
+      return row && bugFromRow(row)
+    },
+    async designNote(id) {
+      const [row] = await tx.select().from(designNotes).where(eq(designNotes.id, id)).for('update')
+      return row && designNoteFromRow(row)
+    },
+    // The key-share lock keeps the task from being deleted until this transaction ends.
+    async taskExists(id) {
+      const [task] = await tx.select({ id: tasks.id }).from(tasks).where(eq(tasks.id, id)).for('key share')
+      return task !== undefined
+    },
+    async attachedTo(taskId) {
+      const attachedBugs = await tx
+        .select()
+        .from(bugs)
+        .where(eq(bugs.taskId, taskId))
+        .orderBy(...createdOrder(bugs, 'asc'))
+        .for('update')
+      const attachedUpdates = await tx
+        .select()
+        .from(statusUpdates)
+        .where(eq(statusUpdates.taskId, taskId))
+        .orderBy(...createdOrder(statusUpdates, 'asc'))
+        .for('update')
+      return { bugs: attachedBugs.map(bugFromRow), statusUpdates: attachedUpdates.map(statusUpdateFromRow) }
+    },
+  }
+}

@@ -1,0 +1,180 @@
+// The API's reads on SQLite: one row by id (reads.ts) and the keyset-paged lists, each a prepared statement
+// per combination of the filters set, so SQLite plans it with the index that fits (see tables.ts).
+import { and, desc, eq, gte, isNotNull, isNull, lt, lte, type Placeholder, sql } from 'drizzle-orm'
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+import type { SortOrder } from '../../domains/design-notes/schemas.js'
+import type { Repos } from '../contract.js'
+import { auditWindowEnd, toPage } from '../paging.js'
+import type { Lists } from '../writes.js'
+import type { SqliteReads } from './reads.js'
+import {
+  auditEntryFromRow,
+  bugFromRow,
+  designNoteFromRow,
+  statusUpdateFromRow,
+  taskFromRow,
+  toEpochMsIfSet,
+} from './rows.js'
+import {
+  createdAfter,
+  createdAfterParams,
+  createdOrder,
+  createdPage,
+  listStatements,
+  newestFirstList,
+} from './store.js'
+import { auditEntries, bugs, designNotes, statusUpdates, taskAssignees, tasks } from './tables.js'
+import { taskColumns } from './tasks.js'
+
+function taskList(db: BetterSQLite3Database): Repos['tasks']['list'] {
+  const filters = {
+    status: (value: Placeholder) => eq(tasks.status, value),
+    priority: (value: Placeholder) => eq(tasks.priority, value),
+  }
+  // Without `assignee`: tasks in (created_at, id) order, through the index of the filter set, if any.
+  const listStatement = listStatements({ ...filters, afterId: () => createdAfter(tasks, 'desc') }, (where) =>
+    db
+      .select(taskColumns)
+      .from(tasks)
+      .where(where)
+      .orderBy(...createdOrder(tasks, 'desc'))
+      .limit(sql.placeholder('limit'))
+      .prepare(),
+  )
+  // With `assignee`: that assignee's task_assignees rows, already in the tasks' order, each joined to its task.
+  const assigneeListStatement = listStatements(
+    {
+      ...filters,
+      afterId: () =>
+        sql`(${taskAssignees.taskCreatedAt}, ${taskAssignees.taskId}) < (${sql.placeholder('afterCreatedAt')}, ${sql.placeholder('afterId')})`,
+    },
+    (where) =>
+      db
+        .select(taskColumns)
+        .from(taskAssignees)
+        .innerJoin(tasks, eq(tasks.id, taskAssignees.taskId))
+        .where(and(eq(taskAssignees.assignee, sql.placeholder('assignee')), where))
+        .orderBy(desc(taskAssignees.taskCreatedAt), desc(taskAssignees.taskId))
+        .limit(sql.placeholder('limit'))
+        .prepare(),
+  )
+  return async ({ filter, limit, after }) => {
+    const params = { ...filter, ...createdAfterParams(after), limit: limit + 1 }
+    const statement = filter.assignee === undefined ? listStatement(params) : assigneeListStatement(params)
+    return createdPage(statement.all(params).map(taskFromRow), limit)
+  }
+}
+
+function designNoteList(db: BetterSQLite3Database): Repos['designNotes']['list'] {
+  const listStatementsIn = (order: SortOrder) =>
+    listStatements(
+      {
+        // Only whether these are set matters: `state` picks one of the two conditions.
+        active: () => isNull(designNotes.supersededBy),
+        superseded: () => isNotNull(designNotes.supersededBy),
+        afterId: () => createdAfter(designNotes, order),
+      },
+      (where) =>
+        db
+          .select()
+          .from(designNotes)
+          .where(where)
+          .orderBy(...createdOrder(designNotes, order))
+          .limit(sql.placeholder('limit'))
+          .prepare(),
+    )
+  const listStatement = { asc: listStatementsIn('asc'), desc: listStatementsIn('desc') }
+  return async ({ filter, order, limit, after }) => {
+    const params = {
+      active: filter.state === 'active' || undefined,
+      superseded: filter.state === 'superseded' || undefined,
+      ...createdAfterParams(after),
+      limit: limit + 1,
+    }
+    return createdPage(listStatement[order](params).all(params).map(designNoteFromRow), limit)
+  }
+}
+
+function auditList(db: BetterSQLite3Database): Repos['audit']['list'] {
+  const windowEnd = (end: 'since' | 'until', value: Placeholder) => {
+    const { where, orderBy } = auditWindowEnd(end, auditEntries, value)
+    return db
+      .select({ seq: auditEntries.seq })
+      .from(auditEntries)
+      .where(where)
+      .orderBy(...orderBy)
+      .limit(1)
+  }
+  const listStatement = listStatements(
+    {
+      entity: (value) => eq(auditEntries.entity, value),
+      entityId: (value) => eq(auditEntries.entityId, value),
+      actor: (value) => eq(auditEntries.actor, value),
+      action: (value) => eq(auditEntries.action, value),
+      // `at` never goes backwards along seq (see writeTime), so a time window is a seq range: its ends are
+      // looked up on the `at` index and the list walks seq within them (no entry qualifies → null → empty).
+      since: (value) => gte(auditEntries.seq, windowEnd('since', value)),
+      until: (value) => lte(auditEntries.seq, windowEnd('until', value)),
+      beforeSeq: (value) => lt(auditEntries.seq, value),
+    },
+    (where) =>
+      db
+        .select()
+        .from(auditEntries)
+        .where(where)
+        .orderBy(desc(auditEntries.seq))
+        .limit(sql.placeholder('limit'))
+        .prepare(),
+  )
+  return async ({ filter, limit, after }) => {
+    const params = {
+      ...filter,
+      since: toEpochMsIfSet(filter.since),
+      until: toEpochMsIfSet(filter.until),
+      beforeSeq: after?.seq,
+      limit: limit + 1,
+    }
+    const rows = listStatement(params).all(params).map(auditEntryFromRow)
+    return toPage(rows, limit, (entry) => ({ seq: entry.seq }))
+  }
+}
+
+export function createSqliteLists(db: BetterSQLite3Database, reads: SqliteReads): Lists {
+  const bugStatement = newestFirstList(db, bugs, {
+    severity: (value) => eq(bugs.severity, value),
+    status: (value) => eq(bugs.status, value),
+    taskId: (value) => eq(bugs.taskId, value),
+  })
+  // The hot read: each filter has an index that also serves the order (see tables.ts).
+  const statusUpdateStatement = newestFirstList(db, statusUpdates, {
+    taskId: (value) => eq(statusUpdates.taskId, value),
+    actor: (value) => eq(statusUpdates.actor, value),
+    since: (value) => gte(statusUpdates.createdAt, value),
+  })
+  return {
+    tasks: { get: async (id) => reads.task(id), list: taskList(db) },
+    bugs: {
+      get: async (id) => reads.bug(id),
+      async list({ filter, limit, after }) {
+        const params = { ...filter, ...createdAfterParams(after), limit: limit + 1 }
+        return createdPage(bugStatement(params).all(params).map(bugFromRow), limit)
+      },
+    },
+    statusUpdates: {
+      get: async (id) => reads.statusUpdate(id),
+      async list({ filter, limit, after }) {
+        const { taskId, actor, since } = filter
+        const params = {
+          taskId,
+          actor,
+          since: toEpochMsIfSet(since),
+          ...createdAfterParams(after),
+          limit: limit + 1,
+        }
+        return createdPage(statusUpdateStatement(params).all(params).map(statusUpdateFromRow), limit)
+      },
+    },
+    designNotes: { get: async (id) => reads.designNote(id), list: designNoteList(db) },
+    audit: { get: async (id) => reads.auditEntry(id), list: auditList(db) },
+  }
+}

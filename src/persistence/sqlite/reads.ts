@@ -1,0 +1,76 @@
+// What SQLite writes read, inside their immediate transaction (which already holds the database's write lock,
+// so no read needs a lock of its own), and the reads of one row by id that the API serves.
+import { eq, sql } from 'drizzle-orm'
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+import type { AuditEntry } from '../../domains/audit/schemas.js'
+import type { Bug } from '../../domains/bugs/schemas.js'
+import type { DesignNote } from '../../domains/design-notes/schemas.js'
+import type { StatusUpdate } from '../../domains/status-updates/schemas.js'
+import type { Task } from '../../domains/tasks/schemas.js'
+import type { WriteReads } from '../writes.js'
+import {
+  type AuditEntryRow,
+  auditEntryFromRow,
+  type BugRow,
+  bugFromRow,
+  type DesignNoteRow,
+  designNoteFromRow,
+  type StatusUpdateRow,
+  statusUpdateFromRow,
+  type TaskRow,
+  taskFromRow,
+} from './rows.js'
+import { byId, createdOrder } from './store.js'
+import { auditEntries, bugs, designNotes, statusUpdates, tasks } from './tables.js'
+import { taskColumns } from './tasks.js'
+
+/** The writes' reads, all answering at once (never a Promise), plus the rows only the API reads by id. */
+export interface SqliteReads extends WriteReads {
+  task(id: string): Task | undefined
+  bug(id: string): Bug | undefined
+  designNote(id: string): DesignNote | undefined
+  taskExists(id: string): boolean
+  attachedTo(taskId: string): { bugs: Bug[]; statusUpdates: StatusUpdate[] }
+  statusUpdate(id: string): StatusUpdate | undefined
+  auditEntry(id: string): AuditEntry | undefined
+}
+
+/** One row by id, mapped to its entity; undefined when there is none. */
+const byIdReader =
+  <Row, T>(statement: { get(params: { id: string }): unknown }, fromRow: (row: Row) => T) =>
+  (id: string): T | undefined => {
+    const row = statement.get({ id }) as Row | undefined
+    return row === undefined ? undefined : fromRow(row)
+  }
+
+export function createSqliteReads(db: BetterSQLite3Database): SqliteReads {
+  const selectTask = db.select(taskColumns).from(tasks).where(byId(tasks)).prepare()
+  const selectBug = db.select().from(bugs).where(byId(bugs)).prepare()
+  const selectStatusUpdate = db.select().from(statusUpdates).where(byId(statusUpdates)).prepare()
+  const selectDesignNote = db.select().from(designNotes).where(byId(designNotes)).prepare()
+  const selectAuditEntry = db.select().from(auditEntries).where(byId(auditEntries)).prepare()
+  const taskExists = db.select({ id: tasks.id }).from(tasks).where(byId(tasks)).prepare()
+  /** The rows of `table` pointing at the task, oldest first. */
+  const pointingAtTask = (table: typeof bugs | typeof statusUpdates) =>
+    db
+      .select()
+      .from(table)
+      .where(eq(table.taskId, sql.placeholder('taskId')))
+      .orderBy(...createdOrder(table, 'asc'))
+      .prepare()
+  const bugsOfTask = pointingAtTask(bugs)
+  const statusUpdatesOfTask = pointingAtTask(statusUpdates)
+
+  return {
+    task: byIdReader<TaskRow, Task>(selectTask, taskFromRow),
+    bug: byIdReader<BugRow, Bug>(selectBug, bugFromRow),
+    statusUpdate: byIdReader<StatusUpdateRow, StatusUpdate>(selectStatusUpdate, statusUpdateFromRow),
+    designNote: byIdReader<DesignNoteRow, DesignNote>(selectDesignNote, designNoteFromRow),
+    auditEntry: byIdReader<AuditEntryRow, AuditEntry>(selectAuditEntry, auditEntryFromRow),
+    taskExists: (id) => taskExists.get({ id }) !== undefined,
+    attachedTo: (taskId) => ({
+      bugs: (bugsOfTask.all({ taskId }) as BugRow[]).map(bugFromRow),
+      statusUpdates: (statusUpdatesOfTask.all({ taskId }) as StatusUpdateRow[]).map(statusUpdateFromRow),
+    }),
+  }
+}

@@ -1,0 +1,46 @@
+// Writing a design note, and superseding another with it.
+import t from 'tap'
+import { planDesignNoteCreate } from '../../src/domains/design-notes/plans.js'
+import { newDesignNote } from '../../src/domains/design-notes/rules.js'
+import { alreadySuperseded, referenceNotFound } from '../../src/errors.js'
+
+const T0 = '2030-01-01T00:00:00.000Z'
+const NOTE = { title: 'n', context: 'c', decision: 'd', consequences: 'e' }
+const GONE = '0190b1d4-0000-7000-8000-000000000000'
+
+t.test(
+  'supersede: the new note is inserted before the old one is marked, entries in the same order',
+  async (t) => {
+    const old = newDesignNote(NOTE, 'ada', T0)
+    const plan = planDesignNoteCreate({ ...NOTE, supersedes: old.id }, { superseded: old }, 'bob', T0)
+    const note = plan.result
+    t.same(
+      plan.changes.map((c) => [c.op, c.op === 'insert' ? c.row.id : c.before.id]),
+      [
+        ['insert', note.id],
+        ['update', old.id],
+      ],
+    )
+    t.match(plan.changes[1], { row: { ...old, supersededBy: note.id } })
+    t.same(
+      plan.audit.map((e) => [e.action, e.entityId]),
+      [
+        ['create', note.id],
+        ['supersede', old.id],
+      ],
+    )
+    t.same(plan.audit[1]?.diff, { supersededBy: [null, note.id] })
+  },
+)
+
+t.test('supersede refuses an unknown note and a superseded one', async (t) => {
+  t.throws(
+    () => planDesignNoteCreate({ ...NOTE, supersedes: GONE }, { superseded: undefined }, 'bob', T0),
+    referenceNotFound('supersedes', GONE),
+  )
+  const old = { ...newDesignNote(NOTE, 'ada', T0), supersededBy: GONE }
+  t.throws(
+    () => planDesignNoteCreate({ ...NOTE, supersedes: old.id }, { superseded: old }, 'bob', T0),
+    alreadySuperseded(old.id, GONE),
+  )
+})
