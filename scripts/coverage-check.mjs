@@ -44,7 +44,9 @@ if (!realServer) {
   console.log(`coverage: not judged without TEST_DATABASE_URL: ${[...NEEDS_POSTGRES_SERVER].join(', ')}`)
 }
 if (unreachedFolders.length > 0) {
-  console.log(`coverage: not judged with TEST_BACKENDS=${narrowedTo.join(',')}: ${unreachedFolders.join(', ')}`)
+  console.log(
+    `coverage: not judged with TEST_BACKENDS=${narrowedTo.join(',')}: ${unreachedFolders.join(', ')}`,
+  )
 }
 if (below.length > 0) {
   console.error(

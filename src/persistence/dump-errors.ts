@@ -12,3 +12,10 @@ export function requireEmptyTarget(rows: Record<DumpTable, number>): void {
   const filled = DUMP_TABLES.filter((table) => rows[table] > 0)
   if (filled.length > 0) throw targetNotEmpty(filled)
 }
+
+/** A load refused because rows point at rows it does not hold; `table` and `parent` name the first such row. */
+export const missingReferences = (count: number, table: string, parent: string) =>
+  new Error(
+    `The rows leave ${count} reference(s) to missing rows (the first: a ${table} row pointing into ${parent}); ` +
+      'nothing was loaded',
+  )

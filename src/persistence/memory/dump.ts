@@ -1,5 +1,4 @@
 // Whole-database reads and writes for `trail export` and `trail import` on the memory backend.
-import type { AuditEntry } from '../../domains/audit/schemas.js'
 import {
   type CreatedKey,
   DUMP_TABLES,
@@ -7,6 +6,7 @@ import {
   type DumpRow,
   type DumpTable,
 } from '../contract.js'
+import { missingReferences, requireEmptyTarget } from '../dump-errors.js'
 import type { AuditLog } from './apply.js'
 import { byCreatedDesc } from './lists.js'
 import type { MemoryTables } from './reads.js'
@@ -17,50 +17,73 @@ export function createMemoryDump(
   auditLog: AuditLog,
   tokens: MemoryTokens,
 ): DumpRepository {
+  // Rows are immutable objects replaced on change, so copying the references is a consistent view.
+  const view = (): { [T in DumpTable]: Extract<DumpRow, { table: T }>['row'][] } => ({
+    tasks: [...tables.tasks.values()],
+    bugs: [...tables.bugs.values()],
+    status_updates: [...tables.status_updates.values()],
+    design_notes: [...tables.design_notes.values()],
+    audit_entries: [...auditLog.entries()],
+    api_tokens: [...tokens.values()].map((token) => ({ ...token })),
+  })
+  const counts = (rows: ReturnType<typeof view>) =>
+    Object.fromEntries(DUMP_TABLES.map((table) => [table, rows[table].length])) as Record<DumpTable, number>
+  const oldestFirst = (a: CreatedKey, b: CreatedKey) => byCreatedDesc(b, a)
+
   return {
     async snapshot(read) {
-      // Rows are immutable objects replaced on change, so copying the references is a consistent view.
-      const view = {
-        tasks: [...tables.tasks.values()],
-        bugs: [...tables.bugs.values()],
-        status_updates: [...tables.status_updates.values()],
-        design_notes: [...tables.design_notes.values()],
-        audit_entries: [...auditLog.entries()],
-        api_tokens: [...tokens.values()].map((token) => ({ ...token })),
-      }
+      const rows = view()
       return read({
         async counts() {
-          return Object.fromEntries(DUMP_TABLES.map((table) => [table, view[table].length])) as Record<
-            DumpTable,
-            number
-          >
+          return counts(rows)
         },
         async *rows() {
-          const oldestFirst = (a: CreatedKey, b: CreatedKey) => byCreatedDesc(b, a)
-          for (const row of view.tasks.sort(oldestFirst)) yield { table: 'tasks', row }
-          for (const row of view.bugs.sort(oldestFirst)) yield { table: 'bugs', row }
-          for (const row of view.status_updates.sort(oldestFirst)) yield { table: 'status_updates', row }
-          for (const row of view.design_notes.sort(oldestFirst)) yield { table: 'design_notes', row }
-          for (const row of view.audit_entries) yield { table: 'audit_entries', row }
-          for (const row of view.api_tokens.sort(oldestFirst)) yield { table: 'api_tokens', row }
+          for (const table of DUMP_TABLES) {
+            // The audit trail is kept in seq order already; every other table is listed oldest first.
+            const ordered = table === 'audit_entries' ? rows[table] : rows[table].sort(oldestFirst)
+            for (const row of ordered) yield { table, row } as DumpRow
+          }
         },
       })
     },
     async load(rows) {
-      const staged: DumpRow[] = []
-      for await (const row of rows) staged.push(row)
-      const empty =
-        Object.values(tables).every((table) => table.size === 0) &&
-        auditLog.entries().length === 0 &&
-        tokens.size === 0
-      if (!empty) throw new Error('the target database is not empty')
-      const entries: AuditEntry[] = []
-      for (const { table, row } of staged) {
-        if (table === 'audit_entries') entries.push(row)
-        else if (table === 'api_tokens') tokens.set(row.id, { ...row })
-        else (tables[table] as Map<string, unknown>).set(row.id, row)
+      requireEmptyTarget(counts(view()))
+      // Staged by table, then checked as the SQL backends' keys check them, and stored only when all hold.
+      const staged = Object.fromEntries(DUMP_TABLES.map((table) => [table, new Map()])) as {
+        [T in DumpTable]: Map<string, Extract<DumpRow, { table: T }>['row']>
       }
-      auditLog.append(entries)
+      for await (const { table, row } of rows) {
+        const target = staged[table] as Map<string, DumpRow['row']> | undefined
+        if (target === undefined) throw new Error(`Unknown table "${table}"`)
+        if (target.has(row.id)) throw new Error(`Cannot load ${table} row ${row.id}: duplicate id`)
+        target.set(row.id, row)
+      }
+      const references = (table: DumpTable, parent: DumpTable, ids: Iterable<string | null>) =>
+        [...ids].filter((id) => id !== null && !staged[parent].has(id)).map(() => ({ table, parent }))
+      const missing = [
+        ...references(
+          'bugs',
+          'tasks',
+          [...staged.bugs.values()].map((bug) => bug.taskId),
+        ),
+        ...references(
+          'status_updates',
+          'tasks',
+          [...staged.status_updates.values()].map((u) => u.taskId),
+        ),
+        ...references(
+          'design_notes',
+          'design_notes',
+          [...staged.design_notes.values()].map((note) => note.supersededBy),
+        ),
+      ]
+      const [first] = missing
+      if (first !== undefined) throw missingReferences(missing.length, first.table, first.parent)
+      for (const table of ['tasks', 'bugs', 'status_updates', 'design_notes'] as const) {
+        for (const [id, row] of staged[table]) (tables[table] as Map<string, unknown>).set(id, row)
+      }
+      for (const [id, token] of staged.api_tokens) tokens.set(id, { ...token })
+      auditLog.append([...staged.audit_entries.values()])
     },
   }
 }

@@ -109,11 +109,13 @@ async function loadRows(tx: PostgresDatabase, rows: AsyncIterable<DumpRow>) {
   const links = new Map<Entry, [string, string][]>()
   let batch: { entry: Entry; rows: DumpRow['row'][] } | undefined
   for await (const { table, row } of rows) {
-    if (batch !== undefined && (batch.entry.name !== table || batch.rows.length >= INSERT_BATCH_SIZE)) {
+    const entry: Entry | undefined = entries[table]
+    if (entry === undefined) throw new Error(`Unknown table "${table}"`)
+    if (batch !== undefined && (batch.entry !== entry || batch.rows.length >= INSERT_BATCH_SIZE)) {
       await insertBatch(tx, batch.entry, batch.rows)
       batch = undefined
     }
-    batch ??= { entry: entries[table], rows: [] }
+    batch ??= { entry, rows: [] }
     batch.rows.push(row)
     const reference = batch.entry.forwardReference
     const to = reference && (row as unknown as Record<string, string | null>)[reference]

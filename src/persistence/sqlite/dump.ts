@@ -6,7 +6,7 @@ import { asc, count, sql } from 'drizzle-orm'
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { DumpRepository, DumpRow, DumpSnapshot, DumpTable } from '../contract.js'
-import { requireEmptyTarget } from '../dump-errors.js'
+import { missingReferences, requireEmptyTarget } from '../dump-errors.js'
 import { type AnyTableEntry, orderColumns, positionOf, registryEntries } from '../table-registry.js'
 import {
   closeSqlite,
@@ -215,10 +215,7 @@ export function createSqliteDump(
           const violations = writer.pragma('foreign_key_check') as { table: string; parent: string }[]
           if (violations.length > 0) {
             const [first] = violations as [{ table: string; parent: string }]
-            throw new Error(
-              `The rows leave ${violations.length} reference(s) to missing rows (the first: a ${first.table} row ` +
-                `pointing into ${first.parent}); nothing was loaded`,
-            )
+            throw missingReferences(violations.length, first.table, first.parent)
           }
           // Nothing derived needs resetting: the next audit entry is numbered max(seq) + 1 (store.ts), and
           // the tables have no AUTOINCREMENT counters.

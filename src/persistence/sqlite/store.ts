@@ -1,6 +1,5 @@
 // What the SQLite repositories share: the Drizzle handle, the write transaction (apply.ts runs every plan in
 // it), the compare-and-set check and the pieces of keyset-paged, prepared list statements.
-import { setTimeout as sleep } from 'node:timers/promises'
 import Database, { type RunResult } from 'better-sqlite3'
 import { and, asc, desc, eq, getTableColumns, type Placeholder, type SQL, sql } from 'drizzle-orm'
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
@@ -10,6 +9,7 @@ import type { SortOrder } from '../../domains/design-notes/schemas.js'
 import type { CreatedKey, Page } from '../contract.js'
 import { toPage } from '../paging.js'
 import type { SqliteDatabase } from './client.js'
+import { withRetries } from './errors.js'
 import { toEpochMsIfSet } from './rows.js'
 import type { tasks } from './tables.js'
 
@@ -27,12 +27,6 @@ export interface Store {
   writeNow<T>(work: () => T): T
 }
 
-/** The longest pause between two attempts at the write lock; the first pauses are shorter (1, 2, 4, … ms). */
-const MAX_LOCK_RETRY_PAUSE_MS = 25
-
-export const isBusy = (error: unknown) =>
-  error instanceof Database.SqliteError && error.code.startsWith('SQLITE_BUSY')
-
 /**
  * `lockWaitMs` is how long a write may wait for another connection's write lock in all. The connection's
  * own busy_timeout should be 0 (see repositories.ts): SQLite's busy handler sleeps on the calling thread,
@@ -47,19 +41,8 @@ export function createStore(sqlite: SqliteDatabase, lockWaitMs: number): Store {
 
   return {
     db,
-    async write(work) {
-      const deadline = performance.now() + lockWaitMs
-      for (let pause = 1; ; pause = Math.min(pause * 2, MAX_LOCK_RETRY_PAUSE_MS)) {
-        try {
-          return writeNow(work)
-        } catch (error) {
-          // The transaction was rolled back (or never began), so trying it again from the top is safe.
-          const left = deadline - performance.now()
-          if (!isBusy(error) || left <= 0) throw error
-          await sleep(Math.min(pause, left))
-        }
-      }
-    },
+    // The transaction was rolled back (or never began) when it fails, so running it again from the top is safe.
+    write: (work) => withRetries(() => writeNow(work), lockWaitMs),
     writeNow,
   }
 }

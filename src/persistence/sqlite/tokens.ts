@@ -4,8 +4,9 @@
 import { and, eq, getTableColumns, isNull, sql } from 'drizzle-orm'
 import { uuidv7 } from 'uuidv7'
 import type { ApiToken, TokenRepository } from '../contract.js'
+import { isRetryable } from './errors.js'
 import { apiTokenFromRow, apiTokenToRow, toEpochMs } from './rows.js'
-import { byId, createdOrder, insertValues, isBusy, type Store } from './store.js'
+import { byId, createdOrder, insertValues, type Store } from './store.js'
 import { apiTokens } from './tables.js'
 
 /** Every column but the secret's hash, which no read hands back. */
@@ -98,7 +99,7 @@ export function createTokenRepository({ db, write, writeNow }: Store, now: () =>
       try {
         writeNow(() => touchToken.run({ id, at: toEpochMs(at) }))
       } catch (error) {
-        if (!isBusy(error)) throw error
+        if (!isRetryable(error)) throw error
       }
     },
     async exists() {
