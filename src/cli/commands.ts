@@ -5,15 +5,15 @@ import { createWriteStream, existsSync, linkSync, lstatSync, rmSync } from 'node
 import { finished } from 'node:stream/promises'
 import { parseArgs } from 'node:util'
 import { isActorName } from '../auth/actor.js'
+import { ROLES, type Role } from '../auth/schemas.js'
 import { DEFAULT_GRACE, expiryFrom, graceMs, hashSecret, newSecret } from '../auth/tokens.js'
+import { backupDatabase, migrateDatabase, openRepos } from '../backends.js'
 import { type Config, ConfigError, loadConfig } from '../config.js'
+import { isTrailError } from '../core/errors.js'
 import { type DumpSummary, writeDump } from '../dump/export.js'
 import type { Counts } from '../dump/format.js'
 import { DumpError, importDump } from '../dump/import.js'
 import { progressOn } from '../dump/progress.js'
-import { isTrailError } from '../errors.js'
-import { ROLES, type Role } from '../persistence/contract.js'
-import { backupDatabase, migrateDatabase, openRepos } from '../persistence/index.js'
 import { dumpSchemaVersion } from '../persistence/schema-version.js'
 
 export interface Io {

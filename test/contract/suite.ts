@@ -2,8 +2,9 @@
 
 import type { Test } from 'tap'
 import t from 'tap'
+import type { CreatedKey } from '../../src/core/paging.js'
 import type { TaskChanges } from '../../src/domains/tasks/schemas.js'
-import type { CreatedKey, Repos } from '../../src/persistence/contract.js'
+import type { Repos } from '../../src/persistence/contract.js'
 import type { TestBackend } from '../backends/types.js'
 
 const PAGE = { limit: 50 }

@@ -2,8 +2,8 @@
 // TRUST_PROXY decides whose address counts, times a Date cannot hold and numbers past 2^53 are 400s, X-Actor
 // is UTF-8, `bearer` works in any case, and a rotated token keeps working until its grace period ends.
 import t from 'tap'
+import type { Role } from '../../src/auth/schemas.js'
 import { hashSecret, newSecret } from '../../src/auth/tokens.js'
-import type { Role } from '../../src/persistence/contract.js'
 import { backends } from '../backends/index.js'
 import { memory } from '../backends/memory.js'
 import { build, type TestApp } from '../helper.js'

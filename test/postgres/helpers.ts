@@ -1,7 +1,8 @@
 // Shared by the PostgreSQL-specific tests.
 import type { Test } from 'tap'
+import type { SeqKey } from '../../src/core/paging.js'
 import type { AuditEntry } from '../../src/domains/audit/schemas.js'
-import type { Repos, SeqKey } from '../../src/persistence/contract.js'
+import type { Repos } from '../../src/persistence/contract.js'
 import { testDatabaseUrl } from '../backends/postgres.js'
 
 /**

@@ -3,6 +3,9 @@
 // a failure (including a failing audit log) leaves nothing half-written, and no other request interleaves.
 
 import { uuidv7 } from 'uuidv7'
+import type { ApiToken } from '../../auth/schemas.js'
+import { notFound, referenceNotFound, versionMismatch } from '../../core/errors.js'
+import { type CreatedKey, type ListRequest, type Page, type SeqKey, toPage } from '../../core/paging.js'
 import type { AuditEntry } from '../../domains/audit/schemas.js'
 import { changeBug, newBug } from '../../domains/bugs/rules.js'
 import type { Bug } from '../../domains/bugs/schemas.js'
@@ -12,20 +15,8 @@ import { newStatusUpdate } from '../../domains/status-updates/rules.js'
 import type { StatusUpdate } from '../../domains/status-updates/schemas.js'
 import { changeTask, newTask } from '../../domains/tasks/rules.js'
 import type { Task } from '../../domains/tasks/schemas.js'
-import { notFound, referenceNotFound, versionMismatch } from '../../errors.js'
 import { auditEntry, type PendingAuditEntry } from '../audit.js'
-import {
-  type ApiToken,
-  type CreatedKey,
-  DUMP_TABLES,
-  type DumpRow,
-  type DumpTable,
-  type ListRequest,
-  type Page,
-  type Repos,
-  type SeqKey,
-} from '../contract.js'
-import { toPage } from '../paging.js'
+import { DUMP_TABLES, type DumpRow, type DumpTable, type Repos } from '../contract.js'
 import { SCHEMA_VERSION } from '../schema-version.js'
 
 /** Where audit entries go; replaceable so a test can make the audit write fail. */

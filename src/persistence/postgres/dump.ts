@@ -2,13 +2,13 @@
 // one repeatable-read transaction, and a load that streams rows into an empty database in one transaction.
 import { asc, count, getTableColumns, gt, type SQL, sql } from 'drizzle-orm'
 import type { PgTable } from 'drizzle-orm/pg-core'
+import type { CreatedKey } from '../../core/paging.js'
 import type { AuditEntry } from '../../domains/audit/schemas.js'
 import type { Bug } from '../../domains/bugs/schemas.js'
 import type { DesignNote } from '../../domains/design-notes/schemas.js'
 import type { StatusUpdate } from '../../domains/status-updates/schemas.js'
 import type { Task } from '../../domains/tasks/schemas.js'
 import {
-  type CreatedKey,
   DUMP_TABLES,
   type DumpRepository,
   type DumpRow,

@@ -1,7 +1,7 @@
 // How PostgreSQL failures reach the API: a database that is down or restarting becomes a 503 the client may
 // retry; serialization failures and deadlocks are retried here a bounded number of times first. Messages
 // name neither SQL, host nor credentials: Drizzle's own errors carry the query and its parameters.
-import { isTrailError, serviceUnavailable } from '../../errors.js'
+import { isTrailError, serviceUnavailable } from '../../core/errors.js'
 
 /** SQLSTATEs after which the whole transaction may simply run again. */
 const RETRYABLE_STATES = new Set([

@@ -1,6 +1,6 @@
 import { asc, desc, eq, gte, lt, lte, type Placeholder, sql } from 'drizzle-orm'
+import { toPage } from '../../core/paging.js'
 import type { AuditRepository } from '../contract.js'
-import { toPage } from '../paging.js'
 import { type AuditEntryRow, auditEntryFromRow, toEpochMsIfSet } from './rows.js'
 import { byId, listStatements, type Store } from './store.js'
 import { auditEntries } from './tables.js'

@@ -2,7 +2,7 @@
 // error (which may name the file or hold SQL) stays out of the message and travels only as `cause`, for logs.
 // Anything else (a constraint, a bug) propagates unchanged and becomes a 500.
 import Database from 'better-sqlite3'
-import { serviceUnavailable, type TrailError } from '../../errors.js'
+import { serviceUnavailable, type TrailError } from '../../core/errors.js'
 
 const FAULTS: { code: string; detail: string; retryAfterSeconds: number }[] = [
   { code: 'SQLITE_BUSY', detail: 'The database is busy; retry shortly', retryAfterSeconds: 1 },

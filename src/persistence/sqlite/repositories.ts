@@ -1,5 +1,5 @@
 // The SQLite repositories over one open connection, each method's SQLite faults turned into 503s.
-import { serviceUnavailable } from '../../errors.js'
+import { serviceUnavailable } from '../../core/errors.js'
 import type { Repos } from '../contract.js'
 import { createAuditRepository } from './audit.js'
 import { createBugRepository } from './bugs.js'
