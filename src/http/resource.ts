@@ -19,22 +19,31 @@ import { IdParams, NoContent, Page as PageSchema, problems } from './schemas.js'
 /** A TypeBox schema whose static type is `T`: every schema is one, so `T` is inferred from it. */
 type Schema<T> = TSchema & { static: T }
 
-export interface Resource<T> {
-  /** The URL prefix, for `Location`: `/tasks`. */
+export interface ResourceSpec<T> {
+  /** The URL prefix, for `Location`; without its slash, the OpenAPI tag unless `tag` says otherwise. */
   path: string
-  /** For operationIds: `Task` makes createTask and getTask, `Tasks` makes listTasks. */
-  name: string
-  plural: string
-  /** For messages: `Task`, `Status update`. */
+  tag?: string
+  /** Singular, for messages (`Status update not found`) and operationIds (createStatusUpdate). */
   noun: string
-  tags: string[]
   entity: Schema<T>
   /** The version an entity's ETag carries; only resources with optimistic concurrency have one. */
   versionOf?: (entity: T) => number
 }
 
+export interface Resource<T> extends ResourceSpec<T> {
+  tags: string[]
+  /** For operationIds: `StatusUpdate` (createStatusUpdate, getStatusUpdate), `StatusUpdates` (list…). */
+  name: string
+  plural: string
+}
+
 /** Declares a resource; `T` comes from its entity schema. */
-export const resource = <T>(spec: Resource<T>): Resource<T> => spec
+export function resource<T>(spec: ResourceSpec<T>): Resource<T> {
+  const name = spec.noun.replace(/(?:^|\s)(\w)/g, (_, letter: string) => letter.toUpperCase())
+  // The nouns are regular English: entry → entries, task → tasks.
+  const plural = name.endsWith('y') ? `${name.slice(0, -1)}ies` : `${name}s`
+  return { ...spec, tags: [spec.tag ?? spec.path.slice(1)], name, plural }
+}
 
 interface RouteSpec {
   summary: string
@@ -70,7 +79,7 @@ export function createRoute<T extends { id: string }, B>(
   spec: RouteSpec & {
     body: Schema<B>
     /** Error statuses of this write beyond the common ones, e.g. 422 for a reference to nothing. */
-    problems: number[]
+    problems?: number[]
     create: (body: B, actor: string) => Promise<T>
   },
 ) {
@@ -79,7 +88,7 @@ export function createRoute<T extends { id: string }, B>(
     operationId: `create${resource.name}`,
     summary: spec.summary,
     body: spec.body,
-    response: { 201: resource.entity, ...problems(400, 413, 415, ...spec.problems, 500, 503) },
+    response: { 201: resource.entity, ...problems(400, 413, 415, ...(spec.problems ?? []), 500, 503) },
   }
   const handler = async (request: { body: B; actor: string }, reply: FastifyReply) => {
     const created = await spec.create(request.body, request.actor)
@@ -138,7 +147,7 @@ export function updateRoute<T extends Versioned, B extends { version?: number }>
   resource: Resource<T>,
   spec: RouteSpec & {
     body: Schema<B>
-    problems: number[]
+    problems?: number[]
     update: (id: string, changes: Omit<B, 'version'>, expectedVersion: number, actor: string) => Promise<T>
   },
 ) {
@@ -150,7 +159,7 @@ export function updateRoute<T extends Versioned, B extends { version?: number }>
     body: spec.body,
     response: {
       200: resource.entity,
-      ...problems(400, 404, 409, 412, 413, 415, ...spec.problems, 428, 500, 503),
+      ...problems(400, 404, 409, 412, 413, 415, ...(spec.problems ?? []), 428, 500, 503),
     },
   }
   const handler = async (request: IdRequest & { body: B }, reply: FastifyReply) => {

@@ -5,14 +5,7 @@ import { AuditEntry, AuditListQuery } from '../domains/audit/schemas.js'
 import { canonicalTime, decodeSeqCursor } from '../http/cursor.js'
 import { getRoute, listRoute, resource } from '../http/resource.js'
 
-const auditEntry = resource({
-  path: '/audit-entries',
-  name: 'AuditEntry',
-  plural: 'AuditEntries',
-  noun: 'Audit entry',
-  tags: ['audit'],
-  entity: AuditEntry,
-})
+const auditEntry = resource({ path: '/audit-entries', tag: 'audit', noun: 'Audit entry', entity: AuditEntry })
 
 const audit: FastifyPluginAsyncTypebox = async (app) => {
   const repo = app.repos.audit

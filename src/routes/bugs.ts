@@ -6,15 +6,7 @@ import { Bug, BugListQuery, CreateBugBody, PatchBugBody } from '../domains/bugs/
 import { decodeCreatedCursor } from '../http/cursor.js'
 import { createRoute, deleteRoute, getRoute, listRoute, resource, updateRoute } from '../http/resource.js'
 
-const bug = resource({
-  path: '/bugs',
-  name: 'Bug',
-  plural: 'Bugs',
-  noun: 'Bug',
-  tags: ['bugs'],
-  entity: Bug,
-  versionOf: (entity) => entity.version,
-})
+const bug = resource({ path: '/bugs', noun: 'Bug', entity: Bug, versionOf: (entity) => entity.version })
 
 const bugs: FastifyPluginAsyncTypebox = async (app) => {
   const repo = app.repos.bugs

@@ -6,14 +6,7 @@ import { CreateDesignNoteBody, DesignNote, DesignNoteListQuery } from '../domain
 import { decodeCreatedCursor } from '../http/cursor.js'
 import { createRoute, getRoute, listRoute, resource } from '../http/resource.js'
 
-const designNote = resource({
-  path: '/design-notes',
-  name: 'DesignNote',
-  plural: 'DesignNotes',
-  noun: 'Design note',
-  tags: ['design-notes'],
-  entity: DesignNote,
-})
+const designNote = resource({ path: '/design-notes', noun: 'Design note', entity: DesignNote })
 
 const designNotes: FastifyPluginAsyncTypebox = async (app) => {
   const repo = app.repos.designNotes

@@ -9,14 +9,7 @@ import {
 import { canonicalTime, decodeCreatedCursor } from '../http/cursor.js'
 import { createRoute, getRoute, listRoute, resource } from '../http/resource.js'
 
-const statusUpdate = resource({
-  path: '/status-updates',
-  name: 'StatusUpdate',
-  plural: 'StatusUpdates',
-  noun: 'Status update',
-  tags: ['status-updates'],
-  entity: StatusUpdate,
-})
+const statusUpdate = resource({ path: '/status-updates', noun: 'Status update', entity: StatusUpdate })
 
 const statusUpdates: FastifyPluginAsyncTypebox = async (app) => {
   const repo = app.repos.statusUpdates

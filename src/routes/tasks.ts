@@ -6,15 +6,7 @@ import { CreateTaskBody, PatchTaskBody, Task, TaskListQuery } from '../domains/t
 import { decodeCreatedCursor } from '../http/cursor.js'
 import { createRoute, deleteRoute, getRoute, listRoute, resource, updateRoute } from '../http/resource.js'
 
-const task = resource({
-  path: '/tasks',
-  name: 'Task',
-  plural: 'Tasks',
-  noun: 'Task',
-  tags: ['tasks'],
-  entity: Task,
-  versionOf: (entity) => entity.version,
-})
+const task = resource({ path: '/tasks', noun: 'Task', entity: Task, versionOf: (entity) => entity.version })
 
 const tasks: FastifyPluginAsyncTypebox = async (app) => {
   const repo = app.repos.tasks
@@ -24,7 +16,6 @@ const tasks: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'Create a task',
       access: 'contributor',
       body: CreateTaskBody,
-      problems: [],
       create: (body, actor) => repo.create(body, actor),
     }),
   )
@@ -43,7 +34,6 @@ const tasks: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'Change a task (needs If-Match or version)',
       access: 'contributor',
       body: PatchTaskBody,
-      problems: [],
       update: (id, changes, version, actor) => repo.update(id, changes, version, actor),
     }),
   )
