@@ -2,7 +2,6 @@
 // SQLite and PostgreSQL declare the same columns (each backend's rows.ts checks its tables against these
 // shapes at compile time), so one set of mappers serves both. Objects are built in the key order the
 // domain rules use, so audit diffs read the same whichever backend wrote them.
-
 import type { ApiToken, Role } from '../auth/schemas.js'
 import type { AuditEntry } from '../domains/audit/schemas.js'
 import type { Bug } from '../domains/bugs/schemas.js'
