@@ -1,9 +1,11 @@
 // What many tests share: ids, request bodies, a seeded database, and ways to read and check the audit trail.
 // One place, so a newcomer writing a test finds them here rather than in a backend's folder.
 import type { Test } from 'tap'
+import type { Role } from '../src/auth/schemas.js'
 import { hashSecret, newSecret } from '../src/auth/tokens.js'
+import type { SeqKey } from '../src/core/paging.js'
 import type { AuditEntry } from '../src/domains/audit/schemas.js'
-import type { Repos, Role, SeqKey } from '../src/persistence/contract.js'
+import type { Repos } from '../src/persistence/contract.js'
 import type { TestApp } from './helper.js'
 
 /** A well-formed id that names nothing. */

@@ -1,5 +1,5 @@
 // Actor names, wherever they come from (X-Actor, `trail tokens create --actor`): one line of printable text.
-import { isAcceptableText } from '../http/text.js'
+import { isAcceptableText } from '../core/text.js'
 
 const CONTROL = /\p{Cc}/u
 

@@ -1,8 +1,9 @@
 // What every `trail` subcommand is made of: its lines in the help text and the function that runs it, with
 // the helpers they share.
+
+import { openRepos } from '../backends.js'
 import type { Config } from '../config.js'
 import type { Repos } from '../persistence/contract.js'
-import { openRepos } from '../persistence/index.js'
 
 export interface Io {
   env: NodeJS.ProcessEnv

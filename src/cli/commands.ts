@@ -2,10 +2,10 @@
 // entry of COMMANDS (its help-text lines and its function); the help text is made from the table.
 import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
+import { backupDatabase, migrateDatabase } from '../backends.js'
 import { ConfigError, loadConfig } from '../config.js'
+import { isTrailError } from '../core/errors.js'
 import { DumpError } from '../dump/import.js'
-import { isTrailError } from '../errors.js'
-import { backupDatabase, migrateDatabase } from '../persistence/index.js'
 import { type Command, type Io, lookUp, type Subcommand, UsageError, usageLines } from './command.js'
 import { exportCommand, importCommand } from './dump-commands.js'
 import { TOKEN_COMMANDS, tokensCommand } from './token-commands.js'

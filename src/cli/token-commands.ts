@@ -1,8 +1,9 @@
 // `trail tokens …`: one subcommand each for creating, rotating, listing and revoking API tokens.
 import { parseArgs } from 'node:util'
 import { isActorName } from '../auth/actor.js'
+import { type ApiToken, ROLES, type Role } from '../auth/schemas.js'
 import { DEFAULT_GRACE, expiryFrom, graceMs, hashSecret, newSecret } from '../auth/tokens.js'
-import { type ApiToken, type Repos, ROLES, type Role } from '../persistence/contract.js'
+import type { Repos } from '../persistence/contract.js'
 import {
   type Command,
   type Io,

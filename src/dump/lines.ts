@@ -1,8 +1,8 @@
 // Reading a dump file: its lines, numbered from 1 and bounded in length, each parsed as one JSON value. Every
 // problem is a DumpError that names the line.
 import { createReadStream } from 'node:fs'
+import { isWellFormed } from '../core/text.js'
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../http/json.js'
-import { isWellFormed } from '../http/text.js'
 
 export class DumpError extends Error {
   constructor(

@@ -3,8 +3,8 @@
 // line's check is made of smaller ones. The first problem throws a DumpError naming its line.
 import { createHash, type Hash } from 'node:crypto'
 import type { ValidateFunction } from 'ajv'
-import { TEXT_FORMAT } from '../http/text.js'
-import { compileStrict } from '../http/validation.js'
+import { TEXT_FORMAT } from '../core/text.js'
+import { compileStrict } from '../core/validation.js'
 import { DUMP_TABLES, type DumpRow, type DumpTable } from '../persistence/contract.js'
 import { type Counts, emptyCounts, FORMAT, FORMAT_VERSION, type Header, ROW_SCHEMAS } from './format.js'
 import { UuidSet } from './id-set.js'

@@ -1,22 +1,32 @@
 // Who is acting, and may they do this? With no API token in the database, trail is in open mode: every
 // request is allowed and the actor comes from X-Actor (default `anonymous`). Once a token exists, every
 // request but /health, /openapi.json and /docs needs `Authorization: Bearer <secret>`; the token names the
-// actor (X-Actor is ignored) and its role decides what it may do (src/auth/roles.ts).
-import type { FastifyRequest } from 'fastify'
+// actor (X-Actor is ignored) and its role decides what it may do: each route declares the least role it
+// needs in its config (`config: { access: 'viewer' }`), roles ordered as in src/auth/roles.ts.
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { isActorName } from '../auth/actor.js'
-import { type Access, accessFor, allows } from '../auth/roles.js'
+import { type Access, allows } from '../auth/roles.js'
 import { hashSecret } from '../auth/tokens.js'
-import { forbidden, rateLimited, unauthorized, validationFailed } from '../errors.js'
-import type { Role } from '../persistence/contract.js'
+import { forbidden, rateLimited, unauthorized, validationFailed } from '../core/errors.js'
 import { problems } from './schemas.js'
 
 export interface RouteAccess {
   method: string
   url: string
+  /** The least role the route needs, as the route declares it. */
   access: Access
-  /** False when ROUTE_ACCESS has no rule for the route, which then falls back to admins only. */
-  ruled: boolean
+}
+
+// Routes a third-party plugin adds (the docs UI's pages and assets) take no config of ours: the scope that
+// registers the plugin declares their access for them (declareScopeAccess).
+const scopeAccess = Symbol('trail.scopeAccess')
+type AccessScope = FastifyInstance & { [scopeAccess]?: Access }
+
+/** Gives every route registered in `scope` (and the scopes inside it) that declares none the access `access`. */
+export function declareScopeAccess(scope: FastifyInstance, access: Access) {
+  const target: AccessScope = scope
+  target[scopeAccess] = access
 }
 
 declare module 'fastify' {
@@ -82,15 +92,20 @@ export default fp(
     app.decorateRequest('actor', 'anonymous')
     app.decorateRequest('tokenId', undefined)
 
-    // The role each route needs, from the one table; it is also written into the OpenAPI document.
+    // The role each route declares beside it (its config), recorded for the 405 routes and the tests, and
+    // written into the OpenAPI document. A route that declares none stops start-up: nothing is open or
+    // closed by default.
     const routes: RouteAccess[] = []
     app.decorate('routeAccess', routes)
-    app.addHook('onRoute', (route) => {
+    app.addHook('onRoute', function (this: AccessScope, route) {
       const methods = Array.isArray(route.method) ? route.method : [route.method]
-      // A route may bring its own rule (the generated 405 routes take the one of reading their path).
-      const rule = route.config?.access ?? accessFor(methods[0] as string, route.url)
-      const access = rule ?? 'admin'
-      for (const method of methods) routes.push({ method, url: route.url, access, ruled: rule !== undefined })
+      const access = route.config?.access ?? this[scopeAccess]
+      if (access === undefined) {
+        throw new Error(
+          `${methods.join(', ')} ${route.url} declares no access: add config: { access: … } to it`,
+        )
+      }
+      for (const method of methods) routes.push({ method, url: route.url, access })
       route.config = { ...route.config, access }
       const note = `Needs the ${access} role (when API tokens are in use).`
       // The HEAD route Fastify adds for a GET shares its schema: document the role once.
@@ -129,7 +144,8 @@ export default fp(
     const lastTouched = new Map<string, number>()
 
     app.addHook('onRequest', async (request) => {
-      // Unknown routes answer 404 and public ones need nobody; a route without a rule is for admins only.
+      // Unknown routes answer 404 and public ones need nobody. Every route has an access (see onRoute); the
+      // fallback only types the not-found handler's config, which has none.
       const access = request.routeOptions.config.access ?? 'admin'
       if (access === 'public' || request.is404) return
       if (!(await inTokenMode())) {
@@ -144,7 +160,7 @@ export default fp(
       if (token.revokedAt !== null) return refuse(request, 'The token was revoked')
       if (token.expiresAt !== null && token.expiresAt <= now.toISOString())
         return refuse(request, 'The token expired')
-      if (!allows(token.role as Role, access)) throw forbidden(token.role, access)
+      if (!allows(token.role, access)) throw forbidden(token.role, access)
       request.actor = token.actor
       request.tokenId = token.id
       if (now.getTime() - (lastTouched.get(token.id) ?? 0) > TOUCH_INTERVAL_MS) {

@@ -1,7 +1,8 @@
 // Optimistic concurrency at the edge: which version the client last saw, and where it said so.
 // The compare-and-set itself happens inside the repository's transaction.
-import type { FastifyReply, FastifyRequest } from 'fastify'
-import { isTrailError, preconditionRequired, validationFailed, versionMismatch } from '../errors.js'
+import type { IncomingHttpHeaders } from 'node:http'
+import type { FastifyReply } from 'fastify'
+import { isTrailError, preconditionRequired, validationFailed, versionMismatch } from '../core/errors.js'
 
 export const etag = (version: number) => `"${version}"`
 
@@ -18,7 +19,10 @@ interface Expected {
 const IF_MATCH = /^\s*(?:W\/)?"(\d{1,10})"\s*$/
 
 /** The version from `If-Match` or from the body/query; 428 when neither is there. */
-export function expectedVersion(request: FastifyRequest, stated: number | undefined): Expected {
+export function expectedVersion(
+  request: { headers: IncomingHttpHeaders },
+  stated: number | undefined,
+): Expected {
   const header = request.headers['if-match']
   if (header === undefined) {
     if (stated === undefined) throw preconditionRequired()

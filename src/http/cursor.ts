@@ -1,9 +1,9 @@
 // Opaque list cursors: base64url JSON of the keyset position of the page's last row. Clients must not
 // build them; a cursor that does not decode to a position of the right shape is a 400.
 import { type TSchema, Type } from '@sinclair/typebox'
-import { validationFailed } from '../errors.js'
-import type { CreatedKey, SeqKey } from '../persistence/contract.js'
-import { compileStrict } from './validation.js'
+import { validationFailed } from '../core/errors.js'
+import type { CreatedKey, SeqKey } from '../core/paging.js'
+import { compileStrict } from '../core/validation.js'
 
 const checkCreatedKey = compileStrict<CreatedKey>(
   Type.Object(

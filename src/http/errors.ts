@@ -11,9 +11,9 @@ import {
   notFound,
   TrailError,
   validationFailed,
-} from '../errors.js'
-import { TEXT_FORMAT } from './text.js'
-import { MAX_ERRORS } from './validation.js'
+} from '../core/errors.js'
+import { TEXT_FORMAT } from '../core/text.js'
+import { MAX_ERRORS } from '../core/validation.js'
 
 const problemType = (code: ErrorCode) => `urn:trail:problem:${code.toLowerCase().replaceAll('_', '-')}`
 

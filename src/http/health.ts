@@ -21,6 +21,7 @@ const service: FastifyPluginAsyncTypebox = async (app) => {
         description: 'Public. 200 while this instance can reach its database, 503 otherwise.',
         response: { 200: Health, ...problems(503) },
       },
+      config: { access: 'public' },
     },
     async () => {
       const { schemaVersion } = await app.repos.health()

@@ -3,7 +3,7 @@
 // microseconds instead of a parse that builds hundreds of thousands of nested arrays first.
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
-import { validationFailed } from '../errors.js'
+import { validationFailed } from '../core/errors.js'
 
 /** Deepest nesting a body or dump line may have. trail's own data goes 6 deep (a dump's audit diff). */
 export const MAX_JSON_DEPTH = 32

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import fp from 'fastify-plugin'
+import { declareScopeAccess } from './auth.js'
 
 /**
  * The one inline style the docs page applies: the <style> of the Swagger logo that swagger-ui's standalone
@@ -85,8 +86,15 @@ export default fp(
       transformObject: (documents) =>
         optionalDefaults('openapiObject' in documents ? documents.openapiObject : documents.swaggerObject),
     })
-    await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: DOCS_CSP })
-    app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+    // The browsable docs stay open, like /openapi.json. Their routes come from @fastify/swagger-ui, which
+    // takes no route config, so the scope that registers it declares their access.
+    await app.register(async (docs) => {
+      declareScopeAccess(docs, 'public')
+      await docs.register(swaggerUi, { routePrefix: '/docs', staticCSP: DOCS_CSP })
+    })
+    app.get('/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () =>
+      app.swagger(),
+    )
   },
-  { name: 'openapi' },
+  { name: 'openapi', dependencies: ['auth'] },
 )

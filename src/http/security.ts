@@ -7,7 +7,7 @@ import type { FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { hashSecret } from '../auth/tokens.js'
 import type { Config } from '../config.js'
-import { rateLimited } from '../errors.js'
+import { rateLimited } from '../core/errors.js'
 import { bearerSecret } from './auth.js'
 
 /** The budget's key: the bearer secret's hash when the request carries one, else the client's address. */

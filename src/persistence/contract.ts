@@ -7,44 +7,17 @@
 //   throw `versionMismatch(current)` when it is stale, `notFound` when the row is gone;
 // - entities are built by the pure functions in src/domains/*/rules.ts, so defaults and versioning are the
 //   same everywhere; audit diffs come from src/persistence/audit.ts.
+import type { ApiToken, Role } from '../auth/schemas.js'
+import type { CreatedKey, ListRequest, Page, SeqKey, SortOrder } from '../core/paging.js'
 import type { AuditEntry, AuditFilter } from '../domains/audit/schemas.js'
 import type { Bug, BugChanges, BugFilter, CreateBugBody } from '../domains/bugs/schemas.js'
-import type {
-  CreateDesignNoteBody,
-  DesignNote,
-  DesignNoteFilter,
-  SortOrder,
-} from '../domains/design-notes/schemas.js'
+import type { CreateDesignNoteBody, DesignNote, DesignNoteFilter } from '../domains/design-notes/schemas.js'
 import type {
   CreateStatusUpdateBody,
   StatusUpdate,
   StatusUpdateFilter,
 } from '../domains/status-updates/schemas.js'
 import type { CreateTaskBody, Task, TaskChanges, TaskFilter } from '../domains/tasks/schemas.js'
-
-/** Keyset position of the last row of a page ordered by creation time, then id. */
-export interface CreatedKey {
-  createdAt: string
-  id: string
-}
-
-/** Keyset position in the audit trail, which is ordered by its sequence number. */
-export interface SeqKey {
-  seq: number
-}
-
-export interface ListRequest<Filter, Key> {
-  filter: Filter
-  limit: number
-  /** Rows strictly after this position in the list's order; absent for the first page. */
-  after?: Key
-}
-
-export interface Page<T, Key> {
-  items: T[]
-  /** Where the next page starts; null when this page is the last. */
-  next: Key | null
-}
 
 export interface TaskRepository {
   create(input: CreateTaskBody, actor: string): Promise<Task>
@@ -90,20 +63,6 @@ export interface AuditRepository {
   get(id: string): Promise<AuditEntry | undefined>
   /** Newest (highest seq) first. */
   list(request: ListRequest<AuditFilter, SeqKey>): Promise<Page<AuditEntry, SeqKey>>
-}
-
-export const ROLES = ['viewer', 'contributor', 'maintainer', 'admin'] as const
-export type Role = (typeof ROLES)[number]
-
-/** An API token as stored: never its secret, only the secret's SHA-256. */
-export interface ApiToken {
-  id: string
-  actor: string
-  role: Role
-  createdAt: string
-  lastUsedAt: string | null
-  expiresAt: string | null
-  revokedAt: string | null
 }
 
 export interface TokenRepository {

@@ -2,12 +2,12 @@
 // SQLite and PostgreSQL declare the same columns (each backend's rows.ts checks its tables against these
 // shapes at compile time), so one set of mappers serves both. Objects are built in the key order the
 // domain rules use, so audit diffs read the same whichever backend wrote them.
+import type { ApiToken, Role } from '../auth/schemas.js'
 import type { AuditEntry } from '../domains/audit/schemas.js'
 import type { Bug } from '../domains/bugs/schemas.js'
 import type { DesignNote } from '../domains/design-notes/schemas.js'
 import type { StatusUpdate } from '../domains/status-updates/schemas.js'
 import type { Task } from '../domains/tasks/schemas.js'
-import type { ApiToken, Role } from './contract.js'
 
 // Type aliases rather than interfaces, so a row passes where a record of column values is expected.
 

@@ -1,56 +1,34 @@
+// /audit-entries: the audit trail, read-only, newest (highest seq) first; for maintainers.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import fp from 'fastify-plugin'
 import { AuditEntry, AuditListQuery } from '../domains/audit/schemas.js'
-import { notFound } from '../errors.js'
-import { canonicalTime, decodeSeqCursor, encodeCursor } from '../http/cursor.js'
-import { IdParams, Page, problems } from '../http/schemas.js'
+import { canonicalTime, decodeSeqCursor } from '../http/cursor.js'
+import { getRoute, listRoute, resource } from '../http/resource.js'
+
+const auditEntry = resource({ path: '/audit-entries', tag: 'audit', noun: 'Audit entry', entity: AuditEntry })
 
 const audit: FastifyPluginAsyncTypebox = async (app) => {
   const repo = app.repos.audit
-  const tags = ['audit']
 
-  app.get(
-    '/',
-    {
-      schema: {
-        tags,
-        operationId: 'listAuditEntries',
-        summary: 'List audit entries, newest (highest seq) first',
-        querystring: AuditListQuery,
-        response: { 200: Page(AuditEntry), ...problems(400, 500, 503) },
-      },
-    },
-    async (request) => {
-      const { limit, cursor, since, until, ...filter } = request.query
-      const page = await repo.list({
-        filter: {
-          ...filter,
-          ...(since === undefined ? {} : { since: canonicalTime(since, 'since') }),
-          ...(until === undefined ? {} : { until: canonicalTime(until, 'until') }),
-        },
-        limit,
-        after: decodeSeqCursor(cursor),
-      })
-      return { items: page.items, nextCursor: encodeCursor(page.next) }
-    },
+  app.route(
+    listRoute(auditEntry, {
+      summary: 'List audit entries, newest (highest seq) first',
+      access: 'maintainer',
+      querystring: AuditListQuery,
+      list: ({ limit, cursor, since, until, ...filter }) =>
+        repo.list({
+          filter: {
+            ...filter,
+            ...(since === undefined ? {} : { since: canonicalTime(since, 'since') }),
+            ...(until === undefined ? {} : { until: canonicalTime(until, 'until') }),
+          },
+          limit,
+          after: decodeSeqCursor(cursor),
+        }),
+    }),
   )
-
-  app.get(
-    '/:id',
-    {
-      schema: {
-        tags,
-        operationId: 'getAuditEntry',
-        summary: 'Get an audit entry',
-        params: IdParams,
-        response: { 200: AuditEntry, ...problems(400, 404, 500, 503) },
-      },
-    },
-    async (request) => {
-      const entry = await repo.get(request.params.id)
-      if (entry === undefined) throw notFound('Audit entry', request.params.id)
-      return entry
-    },
+  app.route(
+    getRoute(auditEntry, { summary: 'Get an audit entry', access: 'maintainer', get: (id) => repo.get(id) }),
   )
 }
 

@@ -1,65 +1,36 @@
+// /design-notes: written once; a new note may supersede an older one, which the repository marks in the
+// same transaction. No versions: create, list (either order) and get.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import fp from 'fastify-plugin'
 import { CreateDesignNoteBody, DesignNote, DesignNoteListQuery } from '../domains/design-notes/schemas.js'
-import { notFound } from '../errors.js'
-import { decodeCreatedCursor, encodeCursor } from '../http/cursor.js'
-import { IdParams, Page, problems } from '../http/schemas.js'
+import { decodeCreatedCursor } from '../http/cursor.js'
+import { createRoute, getRoute, listRoute, resource } from '../http/resource.js'
+
+const designNote = resource({ path: '/design-notes', noun: 'Design note', entity: DesignNote })
 
 const designNotes: FastifyPluginAsyncTypebox = async (app) => {
   const repo = app.repos.designNotes
-  const tags = ['design-notes']
 
-  app.post(
-    '/',
-    {
-      schema: {
-        tags,
-        operationId: 'createDesignNote',
-        summary: 'Write a design note; with `supersedes`, also marks the older note superseded',
-        body: CreateDesignNoteBody,
-        response: { 201: DesignNote, ...problems(400, 409, 413, 415, 422, 500, 503) },
-      },
-    },
-    async (request, reply) => {
-      const note = await repo.create(request.body, request.actor)
-      return reply.code(201).header('location', `/design-notes/${note.id}`).send(note)
-    },
+  app.route(
+    createRoute(designNote, {
+      summary: 'Write a design note; with `supersedes`, also marks the older note superseded',
+      access: 'maintainer',
+      body: CreateDesignNoteBody,
+      problems: [409, 422],
+      create: (body, actor) => repo.create(body, actor),
+    }),
   )
-
-  app.get(
-    '/',
-    {
-      schema: {
-        tags,
-        operationId: 'listDesignNotes',
-        summary: 'List design notes, oldest first unless order=desc',
-        querystring: DesignNoteListQuery,
-        response: { 200: Page(DesignNote), ...problems(400, 500, 503) },
-      },
-    },
-    async (request) => {
-      const { limit, cursor, order, ...filter } = request.query
-      const page = await repo.list({ filter, order, limit, after: decodeCreatedCursor(cursor) })
-      return { items: page.items, nextCursor: encodeCursor(page.next) }
-    },
+  app.route(
+    listRoute(designNote, {
+      summary: 'List design notes, oldest first unless order=desc',
+      access: 'viewer',
+      querystring: DesignNoteListQuery,
+      list: ({ limit, cursor, order, ...filter }) =>
+        repo.list({ filter, order, limit, after: decodeCreatedCursor(cursor) }),
+    }),
   )
-
-  app.get(
-    '/:id',
-    {
-      schema: {
-        tags,
-        operationId: 'getDesignNote',
-        summary: 'Get a design note',
-        params: IdParams,
-        response: { 200: DesignNote, ...problems(400, 404, 500, 503) },
-      },
-    },
-    async (request) => {
-      const note = await repo.get(request.params.id)
-      if (note === undefined) throw notFound('Design note', request.params.id)
-      return note
-    },
+  app.route(
+    getRoute(designNote, { summary: 'Get a design note', access: 'viewer', get: (id) => repo.get(id) }),
   )
 }
 

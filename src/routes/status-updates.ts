@@ -1,3 +1,4 @@
+// /status-updates: posted once and never changed, so no versions: create, list and get.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import fp from 'fastify-plugin'
 import {
@@ -5,69 +6,38 @@ import {
   StatusUpdate,
   StatusUpdateListQuery,
 } from '../domains/status-updates/schemas.js'
-import { notFound } from '../errors.js'
-import { canonicalTime, decodeCreatedCursor, encodeCursor } from '../http/cursor.js'
-import { IdParams, Page, problems } from '../http/schemas.js'
+import { canonicalTime, decodeCreatedCursor } from '../http/cursor.js'
+import { createRoute, getRoute, listRoute, resource } from '../http/resource.js'
+
+const statusUpdate = resource({ path: '/status-updates', noun: 'Status update', entity: StatusUpdate })
 
 const statusUpdates: FastifyPluginAsyncTypebox = async (app) => {
   const repo = app.repos.statusUpdates
-  const tags = ['status-updates']
 
-  app.post(
-    '/',
-    {
-      schema: {
-        tags,
-        operationId: 'createStatusUpdate',
-        summary: 'Post a status update (immutable once written)',
-        body: CreateStatusUpdateBody,
-        response: { 201: StatusUpdate, ...problems(400, 413, 415, 422, 500, 503) },
-      },
-    },
-    async (request, reply) => {
-      const update = await repo.create(request.body, request.actor)
-      return reply.code(201).header('location', `/status-updates/${update.id}`).send(update)
-    },
+  app.route(
+    createRoute(statusUpdate, {
+      summary: 'Post a status update (immutable once written)',
+      access: 'contributor',
+      body: CreateStatusUpdateBody,
+      problems: [422],
+      create: (body, actor) => repo.create(body, actor),
+    }),
   )
-
-  app.get(
-    '/',
-    {
-      schema: {
-        tags,
-        operationId: 'listStatusUpdates',
-        summary: 'List status updates, newest first',
-        querystring: StatusUpdateListQuery,
-        response: { 200: Page(StatusUpdate), ...problems(400, 500, 503) },
-      },
-    },
-    async (request) => {
-      const { limit, cursor, since, ...filter } = request.query
-      const page = await repo.list({
-        filter: { ...filter, ...(since === undefined ? {} : { since: canonicalTime(since, 'since') }) },
-        limit,
-        after: decodeCreatedCursor(cursor),
-      })
-      return { items: page.items, nextCursor: encodeCursor(page.next) }
-    },
+  app.route(
+    listRoute(statusUpdate, {
+      summary: 'List status updates, newest first',
+      access: 'viewer',
+      querystring: StatusUpdateListQuery,
+      list: ({ limit, cursor, since, ...filter }) =>
+        repo.list({
+          filter: { ...filter, ...(since === undefined ? {} : { since: canonicalTime(since, 'since') }) },
+          limit,
+          after: decodeCreatedCursor(cursor),
+        }),
+    }),
   )
-
-  app.get(
-    '/:id',
-    {
-      schema: {
-        tags,
-        operationId: 'getStatusUpdate',
-        summary: 'Get a status update',
-        params: IdParams,
-        response: { 200: StatusUpdate, ...problems(400, 404, 500, 503) },
-      },
-    },
-    async (request) => {
-      const update = await repo.get(request.params.id)
-      if (update === undefined) throw notFound('Status update', request.params.id)
-      return update
-    },
+  app.route(
+    getRoute(statusUpdate, { summary: 'Get a status update', access: 'viewer', get: (id) => repo.get(id) }),
   )
 }
 

@@ -57,7 +57,7 @@ t.test('export, import --dry-run, import, backup: SQLite to SQLite', async (t) =
     [
       '--input-type=module',
       '-e',
-      `import { openRepos } from '${new URL('../../dist/src/persistence/index.js', import.meta.url)}'
+      `import { openRepos } from '${new URL('../../dist/src/backends.js', import.meta.url)}'
        import { loadConfig } from '${new URL('../../dist/src/config.js', import.meta.url)}'
        const repos = await openRepos(loadConfig({ PERSIST_DB_PATH: ${JSON.stringify(source)} }))
        const task = await repos.tasks.create({ title: 'moved' }, 'ada')

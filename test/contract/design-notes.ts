@@ -1,6 +1,6 @@
 // The repository contract, design notes: supersede (atomic, once), and lists in either order by state.
 import t from 'tap'
-import type { CreatedKey } from '../../src/persistence/contract.js'
+import type { CreatedKey } from '../../src/core/paging.js'
 import type { TestBackend } from '../backends/types.js'
 import { allAudit, noteBody, PAGE, rejectsWith, UNKNOWN_ID } from '../fixtures.js'
 

@@ -1,6 +1,6 @@
 // The repository contract, status updates: create, get, and newest-first lists by task, actor and since.
 import t from 'tap'
-import type { CreatedKey } from '../../src/persistence/contract.js'
+import type { CreatedKey } from '../../src/core/paging.js'
 import type { TestBackend } from '../backends/types.js'
 import { allAudit, PAGE, rejectsWith, UNKNOWN_ID } from '../fixtures.js'
 

@@ -1,7 +1,7 @@
 // The repository contract, tasks: create, update as compare-and-set, delete that detaches, keyset lists.
 import t from 'tap'
+import type { CreatedKey } from '../../src/core/paging.js'
 import type { TaskChanges } from '../../src/domains/tasks/schemas.js'
-import type { CreatedKey } from '../../src/persistence/contract.js'
 import type { TestBackend } from '../backends/types.js'
 import { allAudit, PAGE, rejectsWith, UNKNOWN_ID } from '../fixtures.js'
 

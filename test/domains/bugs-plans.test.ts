@@ -1,8 +1,8 @@
 // The bug plans: references checked after the version, no-op updates, deletes.
 import t from 'tap'
+import { notFound, referenceNotFound, versionMismatch } from '../../src/core/errors.js'
 import { planBugCreate, planBugDelete, planBugUpdate } from '../../src/domains/bugs/plans.js'
 import { newBug } from '../../src/domains/bugs/rules.js'
-import { notFound, referenceNotFound, versionMismatch } from '../../src/errors.js'
 
 const T0 = '2030-01-01T00:00:00.000Z'
 const T1 = '2030-01-01T00:00:01.000Z'

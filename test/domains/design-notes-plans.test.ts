@@ -1,8 +1,8 @@
 // Writing a design note, and superseding another with it.
 import t from 'tap'
+import { alreadySuperseded, referenceNotFound } from '../../src/core/errors.js'
 import { planDesignNoteCreate } from '../../src/domains/design-notes/plans.js'
 import { newDesignNote } from '../../src/domains/design-notes/rules.js'
-import { alreadySuperseded, referenceNotFound } from '../../src/errors.js'
 
 const T0 = '2030-01-01T00:00:00.000Z'
 const NOTE = { title: 'n', context: 'c', decision: 'd', consequences: 'e' }

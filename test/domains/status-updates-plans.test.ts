@@ -1,7 +1,7 @@
 // A status update is created once and only ever detached (see tasks-plans.test.ts).
 import t from 'tap'
+import { referenceNotFound } from '../../src/core/errors.js'
 import { planStatusUpdateCreate } from '../../src/domains/status-updates/plans.js'
-import { referenceNotFound } from '../../src/errors.js'
 
 const T0 = '2030-01-01T00:00:00.000Z'
 const GONE = '0190b1d4-0000-7000-8000-000000000000'

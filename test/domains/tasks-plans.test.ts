@@ -1,10 +1,10 @@
 // The task plans decide everything from what was read: rows, audit entries in order, and the outcome.
 import t from 'tap'
+import { notFound, versionMismatch } from '../../src/core/errors.js'
 import { newBug } from '../../src/domains/bugs/rules.js'
 import { newStatusUpdate } from '../../src/domains/status-updates/rules.js'
 import { planTaskCreate, planTaskDelete, planTaskUpdate } from '../../src/domains/tasks/plans.js'
 import { newTask } from '../../src/domains/tasks/rules.js'
-import { notFound, versionMismatch } from '../../src/errors.js'
 
 const T0 = '2030-01-01T00:00:00.000Z'
 const T1 = '2030-01-01T00:00:01.000Z'

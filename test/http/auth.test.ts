@@ -2,9 +2,11 @@
 // actor from the token, refused tokens, no secret stored or logged, and the failed-authentication limit.
 import { PassThrough } from 'node:stream'
 import t from 'tap'
+import { buildApp } from '../../src/app.js'
 import { allows } from '../../src/auth/roles.js'
+import { ROLES } from '../../src/auth/schemas.js'
 import { hashSecret, newSecret } from '../../src/auth/tokens.js'
-import { ROLES } from '../../src/persistence/contract.js'
+import { loadConfig } from '../../src/config.js'
 import { backends } from '../backends/index.js'
 import { memory } from '../backends/memory.js'
 import { noteBody, tokenFor } from '../fixtures.js'
@@ -15,11 +17,11 @@ const auditCount = async (app: TestApp) =>
 
 for (const backend of backends) {
   t.test(
-    `${backend.name}: every registered route has a role rule, and each role gets exactly what it allows`,
+    `${backend.name}: every registered route declares a role, and each role gets exactly what it allows`,
     async (t) => {
       const app = await build(t, backend)
-      const unruled = app.routeAccess.filter((route) => !route.ruled)
-      t.same(unruled, [], 'a new route needs a rule in src/auth/roles.ts')
+      const undeclared = app.routeAccess.filter((route) => route.access === undefined)
+      t.same(undeclared, [], 'a new route declares its role in its config')
 
       const tokens = Object.fromEntries(
         await Promise.all(ROLES.map(async (role) => [role, await tokenFor(app, role)])),
@@ -234,6 +236,15 @@ for (const backend of backends) {
     t.equal((await app.inject({ method: 'GET', url: '/health' })).statusCode, 200, 'health is never limited')
   })
 }
+
+t.test('a route that declares no role stops start-up', async (t) => {
+  const app = await buildApp(loadConfig({ PERSISTENCE: 'memory', LOG_LEVEL: 'silent' }), {
+    repos: await memory.open(t),
+  })
+  t.teardown(() => app.close())
+  t.throws(() => app.get('/undeclared', async () => 'open?'), /GET \/undeclared declares no access/)
+  t.throws(() => app.get('/undeclared-too', { config: {} }, async () => 'open?'), /declares no access/)
+})
 
 t.test('security headers, and CORS only for listed origins', async (t) => {
   const plain = await build(t, memory)

@@ -5,8 +5,8 @@
 
 import { analyse } from 'scslre'
 import t from 'tap'
+import { compileStrict } from '../../src/core/validation.js'
 import { ROW_SCHEMAS } from '../../src/dump/format.js'
-import { compileStrict } from '../../src/http/validation.js'
 import { memory } from '../backends/memory.js'
 import { build } from '../helper.js'
 

@@ -1,6 +1,6 @@
 // How database failures reach callers: retried, turned into a 503, or passed through untouched.
 import t from 'tap'
-import { notFound } from '../../src/errors.js'
+import { notFound } from '../../src/core/errors.js'
 import {
   describeConnectionFailure,
   describeMigrationFailure,

@@ -2,7 +2,7 @@
 // status a stale one earns (412 for If-Match, 409 for a body or query version).
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import t from 'tap'
-import { notFound, TrailError, versionMismatch } from '../../src/errors.js'
+import { notFound, TrailError, versionMismatch } from '../../src/core/errors.js'
 import { etag, expectedVersion, setEtag, versionedWrite } from '../../src/http/concurrency.js'
 
 const withIfMatch = (ifMatch?: string) =>

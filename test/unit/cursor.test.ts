@@ -1,6 +1,6 @@
 // List cursors on their own: what decodes, what is a 400, and how times are made canonical.
 import t, { type Test } from 'tap'
-import { TrailError } from '../../src/errors.js'
+import { TrailError } from '../../src/core/errors.js'
 import { canonicalTime, decodeCreatedCursor, decodeSeqCursor, encodeCursor } from '../../src/http/cursor.js'
 
 const ID = '01900000-0000-7000-8000-000000000001'

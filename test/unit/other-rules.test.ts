@@ -1,10 +1,10 @@
 // The bug, design note and status update rules on their own: defaults, nulls, and which changes count.
 import t from 'tap'
+import { TrailError } from '../../src/core/errors.js'
 import { changeBug, newBug } from '../../src/domains/bugs/rules.js'
 import type { Bug } from '../../src/domains/bugs/schemas.js'
 import { newDesignNote, supersede } from '../../src/domains/design-notes/rules.js'
 import { newStatusUpdate } from '../../src/domains/status-updates/rules.js'
-import { TrailError } from '../../src/errors.js'
 
 const CREATED = '2026-01-01T00:00:00.000Z'
 const LATER = '2026-01-02T00:00:00.000Z'

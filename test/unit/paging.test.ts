@@ -1,6 +1,6 @@
 // toPage on its own: a page holds at most `limit` rows, and names the key of its last row only when more follow.
 import t from 'tap'
-import { toPage } from '../../src/persistence/paging.js'
+import { toPage } from '../../src/core/paging.js'
 
 const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `r${i}` }))
 const keyOf = (row: { id: string }) => ({ after: row.id })

@@ -1,6 +1,6 @@
 // The shape of a change plan: what one mutation decided from what its backend read. The plans themselves live
 // beside each domain's rules (src/domains/<domain>/plans.ts); every backend applies them with one `apply`.
-import { notFound, referenceNotFound, versionMismatch } from '../../errors.js'
+import { notFound, referenceNotFound, versionMismatch } from '../../core/errors.js'
 import { auditEntry, type PendingAuditEntry } from './entries.js'
 import type { AuditEntity } from './schemas.js'
 

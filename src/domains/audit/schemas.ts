@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox'
-import { Actor, Cursor, Id, Limit, StringEnum, Timestamp } from '../../http/schemas.js'
+import { Actor, Cursor, Id, Limit, StringEnum, Timestamp } from '../../core/schemas.js'
 
 export const ENTITIES = ['task', 'bug', 'status_update', 'design_note'] as const
 export const ACTIONS = ['create', 'update', 'delete', 'supersede'] as const

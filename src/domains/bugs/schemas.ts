@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox'
-import { Cursor, Id, Limit, StringEnum, Text, Timestamp, Version } from '../../http/schemas.js'
+import { Cursor, Id, Limit, StringEnum, Text, Timestamp, Version } from '../../core/schemas.js'
 
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const
 export const BUG_STATUSES = ['open', 'in_progress', 'resolved', 'closed'] as const

@@ -1,6 +1,6 @@
 // Writing a design note, and superseding an older one with it, decided from what the backend read
 // (see audit/plan.ts).
-import { referenceNotFound } from '../../errors.js'
+import { referenceNotFound } from '../../core/errors.js'
 import { auditEntry } from '../audit/entries.js'
 import { type ChangePlan, combine, created, type RowChange } from '../audit/plan.js'
 import { newDesignNote, supersede } from './rules.js'

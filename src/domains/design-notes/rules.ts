@@ -1,5 +1,5 @@
 import { uuidv7 } from 'uuidv7'
-import { alreadySuperseded } from '../../errors.js'
+import { alreadySuperseded } from '../../core/errors.js'
 import type { CreateDesignNoteBody, DesignNote } from './schemas.js'
 
 export function newDesignNote(input: CreateDesignNoteBody, actor: string, now: string): DesignNote {

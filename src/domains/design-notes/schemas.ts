@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox'
-import { Actor, Cursor, Id, Limit, StringEnum, Text, Timestamp } from '../../http/schemas.js'
+import { SORT_ORDERS } from '../../core/paging.js'
+import { Actor, Cursor, Id, Limit, StringEnum, Text, Timestamp } from '../../core/schemas.js'
 
 const Title = Text(200)
 const Body = Text(20_000)
@@ -28,11 +29,10 @@ export type CreateDesignNoteBody = Static<typeof CreateDesignNoteBody>
 export const DesignNoteListQuery = Type.Object(
   {
     state: Type.Optional(StringEnum(['active', 'superseded'] as const)),
-    order: StringEnum(['asc', 'desc'] as const, { default: 'asc' }),
+    order: StringEnum(SORT_ORDERS, { default: 'asc' }),
     limit: Limit,
     cursor: Type.Optional(Cursor),
   },
   { additionalProperties: false },
 )
 export type DesignNoteFilter = Pick<Static<typeof DesignNoteListQuery>, 'state'>
-export type SortOrder = Static<typeof DesignNoteListQuery>['order']

@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox'
-import { Actor, Cursor, Id, Limit, Text, Timestamp } from '../../http/schemas.js'
+import { Actor, Cursor, Id, Limit, Text, Timestamp } from '../../core/schemas.js'
 
 const Message = Text(4000)
 

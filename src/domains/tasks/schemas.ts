@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox'
-import { Actor, Cursor, Id, Limit, StringEnum, Text, Timestamp, Version } from '../../http/schemas.js'
+import { Actor, Cursor, Id, Limit, StringEnum, Text, Timestamp, Version } from '../../core/schemas.js'
 
 export const TASK_STATUSES = ['todo', 'in_progress', 'blocked', 'done', 'cancelled'] as const
 export const PRIORITIES = ['low', 'medium', 'high', 'critical'] as const

@@ -1,11 +1,6 @@
 // Whole-database reads and writes for `trail export` and `trail import` on the memory backend.
-import {
-  type CreatedKey,
-  DUMP_TABLES,
-  type DumpRepository,
-  type DumpRow,
-  type DumpTable,
-} from '../contract.js'
+import type { CreatedKey } from '../../core/paging.js'
+import { DUMP_TABLES, type DumpRepository, type DumpRow, type DumpTable } from '../contract.js'
 import { missingReferences, requireEmptyTarget } from '../dump-errors.js'
 import type { AuditLog } from './apply.js'
 import { byCreatedDesc } from './lists.js'

@@ -1,8 +1,10 @@
 // The memory backend's reads for the API: one row by id, and the keyset-paged lists, filtered and sorted in
 // JavaScript the way the SQL backends' statements do it.
+
+import type { CreatedKey, ListRequest, Page, SeqKey } from '../../core/paging.js'
+import { toPage } from '../../core/paging.js'
 import type { AuditEntry } from '../../domains/audit/schemas.js'
-import type { AuditRepository, CreatedKey, ListRequest, Page, SeqKey } from '../contract.js'
-import { toPage } from '../paging.js'
+import type { AuditRepository } from '../contract.js'
 import type { Lists } from '../writes.js'
 import type { AuditLog } from './apply.js'
 import type { MemoryTables } from './reads.js'

@@ -1,6 +1,7 @@
 // API tokens in a map, each kept with its secret's hash. Tokens are not an audited entity: no plan, no entry.
 import { uuidv7 } from 'uuidv7'
-import type { ApiToken, TokenRepository } from '../contract.js'
+import type { ApiToken } from '../../auth/schemas.js'
+import type { TokenRepository } from '../contract.js'
 import type { StoredApiToken } from '../rows.js'
 
 export type MemoryTokens = Map<string, StoredApiToken>

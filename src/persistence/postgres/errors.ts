@@ -2,7 +2,7 @@
 // that is down or restarting becomes a 503 the client may retry; serialization failures and deadlocks are
 // retried here a bounded number of times first. Messages name neither SQL, host nor credentials: Drizzle's
 // own errors carry the query and its parameters.
-import { isTrailError, serviceUnavailable, type TrailError } from '../../errors.js'
+import { isTrailError, serviceUnavailable, type TrailError } from '../../core/errors.js'
 import { type AsyncMethods, guardMethods } from '../fault-boundary.js'
 
 /** SQLSTATEs after which the whole transaction may simply run again. */

@@ -2,7 +2,7 @@
 // `<table>_created_idx` indexes.
 import { asc, desc, sql } from 'drizzle-orm'
 import type { PgColumn } from 'drizzle-orm/pg-core'
-import type { CreatedKey } from '../contract.js'
+import type { CreatedKey } from '../../core/paging.js'
 import { toEpochMs } from './rows.js'
 
 export type Order = 'asc' | 'desc'

@@ -1,8 +1,9 @@
 // The API's reads on PostgreSQL, outside any write transaction: one row by id (named prepared statements,
 // parsed once per connection: the hot path) and the keyset-paged lists.
 import { and, type Column, desc, eq, gte, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm'
-import type { CreatedKey, ListRequest, Page } from '../contract.js'
-import { auditWindowEnd, toPage } from '../paging.js'
+import type { CreatedKey, ListRequest, Page } from '../../core/paging.js'
+import { toPage } from '../../core/paging.js'
+import { auditWindowEnd } from '../audit-window.js'
 import type { Lists } from '../writes.js'
 import type { PostgresDatabase } from './database.js'
 import { withRetries } from './errors.js'

@@ -3,8 +3,9 @@
 // entry: tokens are not an audited entity.
 import { and, eq, getTableColumns, isNull, sql } from 'drizzle-orm'
 import { uuidv7 } from 'uuidv7'
+import type { ApiToken } from '../../auth/schemas.js'
 import type { Clock } from '../../domains/audit/entries.js'
-import type { ApiToken, TokenRepository } from '../contract.js'
+import type { TokenRepository } from '../contract.js'
 import type { PostgresDatabase } from './database.js'
 import { withRetries } from './errors.js'
 import { createdOrder } from './keyset.js'

@@ -5,7 +5,7 @@
 // the lock is retried here, on a timer, until the lock-wait budget is spent.
 import { setTimeout as sleep } from 'node:timers/promises'
 import Database from 'better-sqlite3'
-import { serviceUnavailable, type TrailError } from '../../errors.js'
+import { serviceUnavailable, type TrailError } from '../../core/errors.js'
 import { type AsyncMethods, guardMethods } from '../fault-boundary.js'
 
 const FAULTS: { code: string; detail: string; retryAfterSeconds: number }[] = [

@@ -2,9 +2,10 @@
 // per combination of the filters set, so SQLite plans it with the index that fits (see tables.ts).
 import { and, desc, eq, gte, isNotNull, isNull, lt, lte, type Placeholder, sql } from 'drizzle-orm'
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
-import type { SortOrder } from '../../domains/design-notes/schemas.js'
+import type { SortOrder } from '../../core/paging.js'
+import { toPage } from '../../core/paging.js'
+import { auditWindowEnd } from '../audit-window.js'
 import type { Repos } from '../contract.js'
-import { auditWindowEnd, toPage } from '../paging.js'
 import type { Lists } from '../writes.js'
 import type { SqliteReads } from './reads.js'
 import {

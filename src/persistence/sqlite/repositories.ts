@@ -1,7 +1,8 @@
 // The SQLite repositories over one open connection. Writes go through the one write path (../writes.ts);
 // apply.ts runs each in one immediate transaction. Each method's SQLite faults are turned into 503s.
+
+import { serviceUnavailable } from '../../core/errors.js'
 import { type Clock, systemClock } from '../../domains/audit/entries.js'
-import { serviceUnavailable } from '../../errors.js'
 import type { Repos } from '../contract.js'
 import { entityRepositories } from '../writes.js'
 import { createSqliteWriter } from './apply.js'

@@ -1,13 +1,12 @@
 // What the SQLite repositories share: the Drizzle handle, the write transaction (apply.ts runs every plan in
 // it), the compare-and-set check and the pieces of keyset-paged, prepared list statements.
-import Database, { type RunResult } from 'better-sqlite3'
+import type { RunResult } from 'better-sqlite3'
 import { and, asc, desc, eq, getTableColumns, type Placeholder, type SQL, sql } from 'drizzle-orm'
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
+import type { CreatedKey, Page, SortOrder } from '../../core/paging.js'
+import { toPage } from '../../core/paging.js'
 import { staleOrGone } from '../../domains/audit/plan.js'
-import type { SortOrder } from '../../domains/design-notes/schemas.js'
-import type { CreatedKey, Page } from '../contract.js'
-import { toPage } from '../paging.js'
 import type { SqliteDatabase } from './client.js'
 import { withRetries } from './errors.js'
 import { toEpochMsIfSet } from './rows.js'

@@ -3,7 +3,8 @@
 // audit entry: tokens are not an audited entity.
 import { and, eq, getTableColumns, isNull, sql } from 'drizzle-orm'
 import { uuidv7 } from 'uuidv7'
-import type { ApiToken, TokenRepository } from '../contract.js'
+import type { ApiToken } from '../../auth/schemas.js'
+import type { TokenRepository } from '../contract.js'
 import { isRetryable } from './errors.js'
 import { apiTokenFromRow, apiTokenToRow, toEpochMs } from './rows.js'
 import { byId, createdOrder, insertValues, type Store } from './store.js'

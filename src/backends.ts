@@ -1,11 +1,13 @@
 // The persistence plugin: the one place that chooses a backend. It opens the repositories inside the plugin
-// (never at import time), decorates `app.repos`, and closes them when the app closes.
+// (never at import time), decorates `app.repos`, and closes them when the app closes. It sits outside
+// src/persistence/ because the backends import the shared contract there: the folder holding the contract
+// must not import them back.
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
-import type { Config } from '../config.js'
-import type { Repos } from './contract.js'
-import { createMemoryRepos } from './memory/index.js'
-import { SCHEMA_VERSION } from './schema-version.js'
+import type { Config } from './config.js'
+import type { Repos } from './persistence/contract.js'
+import { createMemoryRepos } from './persistence/memory/index.js'
+import { SCHEMA_VERSION } from './persistence/schema-version.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -19,9 +21,9 @@ export async function openRepos(config: Config): Promise<Repos> {
     case 'memory':
       return createMemoryRepos()
     case 'sqlite':
-      return (await import('./sqlite/index.js')).openSqliteRepos(config.sqlite)
+      return (await import('./persistence/sqlite/index.js')).openSqliteRepos(config.sqlite)
     case 'postgres':
-      return (await import('./postgres/index.js')).openPostgresRepos(config.postgres)
+      return (await import('./persistence/postgres/index.js')).openPostgresRepos(config.postgres)
   }
 }
 
@@ -37,9 +39,9 @@ export async function migrateDatabase(config: Config): Promise<MigrationReport> 
     case 'memory':
       return { applied: [], schemaVersion: SCHEMA_VERSION }
     case 'sqlite':
-      return (await import('./sqlite/index.js')).migrateSqlite(config.sqlite.path, config.sqlite)
+      return (await import('./persistence/sqlite/index.js')).migrateSqlite(config.sqlite.path, config.sqlite)
     case 'postgres':
-      return (await import('./postgres/index.js')).migratePostgres(config.postgres.url as string)
+      return (await import('./persistence/postgres/index.js')).migratePostgres(config.postgres.url as string)
   }
 }
 
@@ -50,7 +52,7 @@ export async function backupDatabase(config: Config, outPath: string): Promise<v
       `backup copies a SQLite file; for ${config.persistence} use \`trail export\` (or pg_dump for PostgreSQL)`,
     )
   }
-  await (await import('./sqlite/index.js')).backupSqlite(config.sqlite.path, outPath)
+  await (await import('./persistence/sqlite/index.js')).backupSqlite(config.sqlite.path, outPath)
 }
 
 export interface PersistenceOptions {

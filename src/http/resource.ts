@@ -1,0 +1,198 @@
+// The routes of every resource, in one style. A route file lists its routes as calls to these helpers,
+// `app.route(listRoute(tasks, { … }))`. Each helper holds the HTTP rules of docs/API.md for its kind of
+// route once (operationIds, problem documents, Location, ETag, 404s, cursors, If-Match with 428/412/409)
+// and returns the options of one route. The route is registered at the call site, where its schemas are
+// concrete, so the TypeBox provider types the request and the answer there: nothing is cast.
+//
+// Every route declares the least role it needs (`access`) beside it; src/http/auth.ts enforces it.
+import type { IncomingHttpHeaders } from 'node:http'
+import { type TSchema, Type } from '@sinclair/typebox'
+import type { FastifyReply, HTTPMethods } from 'fastify'
+import type { Access } from '../auth/roles.js'
+import { notFound } from '../core/errors.js'
+import type { CreatedKey, Page, SeqKey } from '../core/paging.js'
+import { Version } from '../core/schemas.js'
+import { expectedVersion, setEtag, versionedWrite } from './concurrency.js'
+import { encodeCursor } from './cursor.js'
+import { IdParams, NoContent, Page as PageSchema, problems } from './schemas.js'
+
+/** A TypeBox schema whose static type is `T`: every schema is one, so `T` is inferred from it. */
+type Schema<T> = TSchema & { static: T }
+
+export interface ResourceSpec<T> {
+  /** The URL prefix, for `Location`; without its slash, the OpenAPI tag unless `tag` says otherwise. */
+  path: string
+  tag?: string
+  /** Singular, for messages (`Status update not found`) and operationIds (createStatusUpdate). */
+  noun: string
+  entity: Schema<T>
+  /** The version an entity's ETag carries; only resources with optimistic concurrency have one. */
+  versionOf?: (entity: T) => number
+}
+
+export interface Resource<T> extends ResourceSpec<T> {
+  tags: string[]
+  /** For operationIds: `StatusUpdate` (createStatusUpdate, getStatusUpdate), `StatusUpdates` (list…). */
+  name: string
+  plural: string
+}
+
+/** Declares a resource; `T` comes from its entity schema. */
+export function resource<T>(spec: ResourceSpec<T>): Resource<T> {
+  const name = spec.noun.replace(/(?:^|\s)(\w)/g, (_, letter: string) => letter.toUpperCase())
+  // The nouns are regular English: entry → entries, task → tasks.
+  const plural = name.endsWith('y') ? `${name.slice(0, -1)}ies` : `${name}s`
+  return { ...spec, tags: [spec.tag ?? spec.path.slice(1)], name, plural }
+}
+
+interface RouteSpec {
+  summary: string
+  /** The least role the route needs (when API tokens are in use). */
+  access: Access
+}
+
+interface Versioned {
+  version: number
+}
+
+interface IdRequest {
+  params: { id: string }
+  headers: IncomingHttpHeaders
+  actor: string
+}
+
+const route = <S, H>(method: HTTPMethods, url: string, access: Access, schema: S, handler: H) => ({
+  method,
+  url,
+  schema,
+  config: { access },
+  handler,
+})
+
+function setVersionEtag<T>(resource: Resource<T>, reply: FastifyReply, entity: T) {
+  if (resource.versionOf) setEtag(reply, resource.versionOf(entity))
+}
+
+/** POST /: 201 with `Location`, and the ETag of a versioned resource. */
+export function createRoute<T extends { id: string }, B>(
+  resource: Resource<T>,
+  spec: RouteSpec & {
+    body: Schema<B>
+    /** Error statuses of this write beyond the common ones, e.g. 422 for a reference to nothing. */
+    problems?: number[]
+    create: (body: B, actor: string) => Promise<T>
+  },
+) {
+  const schema = {
+    tags: resource.tags,
+    operationId: `create${resource.name}`,
+    summary: spec.summary,
+    body: spec.body,
+    response: { 201: resource.entity, ...problems(400, 413, 415, ...(spec.problems ?? []), 500, 503) },
+  }
+  const handler = async (request: { body: B; actor: string }, reply: FastifyReply) => {
+    const created = await spec.create(request.body, request.actor)
+    setVersionEtag(resource, reply, created)
+    reply.code(201).header('location', `${resource.path}/${created.id}`)
+    return created
+  }
+  return route('POST', '/', spec.access, schema, handler)
+}
+
+/** GET /: one page in the list's order, with an opaque cursor to the next. */
+export function listRoute<T, Q>(
+  resource: Resource<T>,
+  spec: RouteSpec & {
+    querystring: Schema<Q>
+    list: (query: Q) => Promise<Page<T, CreatedKey | SeqKey>>
+  },
+) {
+  const schema = {
+    tags: resource.tags,
+    operationId: `list${resource.plural}`,
+    summary: spec.summary,
+    querystring: spec.querystring,
+    response: { 200: PageSchema(resource.entity), ...problems(400, 500, 503) },
+  }
+  const handler = async (request: { query: Q }) => {
+    const page = await spec.list(request.query)
+    return { items: page.items, nextCursor: encodeCursor(page.next) }
+  }
+  return route('GET', '/', spec.access, schema, handler)
+}
+
+/** GET /:id: the entity (with its ETag when versioned), or 404. */
+export function getRoute<T>(
+  resource: Resource<T>,
+  spec: RouteSpec & { get: (id: string) => Promise<T | undefined> },
+) {
+  const schema = {
+    tags: resource.tags,
+    operationId: `get${resource.name}`,
+    summary: spec.summary,
+    params: IdParams,
+    response: { 200: resource.entity, ...problems(400, 404, 500, 503) },
+  }
+  const handler = async (request: IdRequest, reply: FastifyReply) => {
+    const found = await spec.get(request.params.id)
+    if (found === undefined) throw notFound(resource.noun, request.params.id)
+    setVersionEtag(resource, reply, found)
+    return found
+  }
+  return route('GET', '/:id', spec.access, schema, handler)
+}
+
+/** PATCH /:id: a versioned change, the version from If-Match or the body's `version`. */
+export function updateRoute<T extends Versioned, B extends { version?: number }>(
+  resource: Resource<T>,
+  spec: RouteSpec & {
+    body: Schema<B>
+    problems?: number[]
+    update: (id: string, changes: Omit<B, 'version'>, expectedVersion: number, actor: string) => Promise<T>
+  },
+) {
+  const schema = {
+    tags: resource.tags,
+    operationId: `update${resource.name}`,
+    summary: spec.summary,
+    params: IdParams,
+    body: spec.body,
+    response: {
+      200: resource.entity,
+      ...problems(400, 404, 409, 412, 413, 415, ...(spec.problems ?? []), 428, 500, 503),
+    },
+  }
+  const handler = async (request: IdRequest & { body: B }, reply: FastifyReply) => {
+    const { version, ...changes } = request.body
+    const expected = expectedVersion(request, version)
+    const updated = await versionedWrite(expected, (v) =>
+      spec.update(request.params.id, changes, v, request.actor),
+    )
+    setEtag(reply, updated.version)
+    return updated
+  }
+  return route('PATCH', '/:id', spec.access, schema, handler)
+}
+
+const DeleteQuery = Type.Object({ version: Type.Optional(Version) }, { additionalProperties: false })
+
+/** DELETE /:id: a versioned delete, the version from If-Match or `?version=`; 204. */
+export function deleteRoute<T extends Versioned>(
+  resource: Resource<T>,
+  spec: RouteSpec & { delete: (id: string, expectedVersion: number, actor: string) => Promise<void> },
+) {
+  const schema = {
+    tags: resource.tags,
+    operationId: `delete${resource.name}`,
+    summary: spec.summary,
+    params: IdParams,
+    querystring: DeleteQuery,
+    response: { 204: NoContent, ...problems(400, 404, 409, 412, 428, 500, 503) },
+  }
+  const handler = async (request: IdRequest & { query: { version?: number } }, reply: FastifyReply) => {
+    const expected = expectedVersion(request, request.query.version)
+    await versionedWrite(expected, (v) => spec.delete(request.params.id, v, request.actor))
+    reply.code(204).send()
+  }
+  return route('DELETE', '/:id', spec.access, schema, handler)
+}
