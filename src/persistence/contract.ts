@@ -2,11 +2,13 @@
 // and test/contract/suite.ts holds them to it. Types come from the API's own schemas, never from a database.
 //
 // Rules every implementation keeps:
-// - each mutation writes its audit entries itself, in the same transaction as the change (both or neither);
+// - every mutation goes through the one write path (writes.ts): a pure plan (src/domains/*/plans.ts) decides
+//   its rows, audit entries and outcome from what the backend read, and the backend applies it in one
+//   transaction with its audit entries (both or neither);
 // - `update`/`delete` of tasks and bugs compare-and-set on `expectedVersion` inside that transaction and
 //   throw `versionMismatch(current)` when it is stale, `notFound` when the row is gone;
 // - entities are built by the pure functions in src/domains/*/rules.ts, so defaults and versioning are the
-//   same everywhere; audit diffs come from src/persistence/audit.ts.
+//   same everywhere; audit entries, their seq and their time come from src/domains/audit/entries.ts.
 import type { ApiToken, Role } from '../auth/schemas.js'
 import type { CreatedKey, ListRequest, Page, SeqKey, SortOrder } from '../core/paging.js'
 import type { AuditEntry, AuditFilter } from '../domains/audit/schemas.js'
