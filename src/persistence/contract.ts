@@ -1,5 +1,5 @@
 // The one contract every backend meets: memory, SQLite and PostgreSQL repositories all implement `Repos`,
-// and test/contract/suite.ts holds them to it. Types come from the API's own schemas, never from a database.
+// and test/contract/ holds them to it. Types come from the API's own schemas, never from a database.
 //
 // Rules every implementation keeps:
 // - every mutation goes through the one write path (writes.ts): a pure plan (src/domains/*/plans.ts) decides
