@@ -62,7 +62,25 @@ tap.teardown(() => Promise.all(idlePglites.splice(0).map((client) => client.clos
 const EMPTY_ALL_TABLES =
   'TRUNCATE tasks, task_assignees, bugs, status_updates, design_notes, audit_entries, api_tokens'
 
+/**
+ * PGlite's wire parser decodes each text field with `new TextDecoder('utf-8')`, which drops a leading U+FEFF,
+ * so a title that starts with a BOM would read back shorter than a real server returns it (seen in the dump
+ * round-trip property test). Decoders made from here on keep the BOM unless told otherwise; trail's own
+ * decoder (src/http/auth.ts) already asks for `ignoreBOM: true`, so only PGlite's behaviour changes.
+ */
+function keepByteOrderMarks() {
+  const Native = globalThis.TextDecoder
+  if ((Native as { keepsBom?: boolean }).keepsBom) return
+  globalThis.TextDecoder = class extends Native {
+    static keepsBom = true
+    constructor(label?: string, options?: TextDecoderOptions) {
+      super(label, { ignoreBOM: true, ...options })
+    }
+  }
+}
+
 async function migratedPglite(): Promise<PGlite> {
+  keepByteOrderMarks()
   const client = new PGlite()
   await migratePglite(drizzle(client))
   return client

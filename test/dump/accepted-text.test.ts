@@ -110,13 +110,16 @@ for (const backend of backends) {
       }),
       {
         numRuns: 4,
-        // The finding: 200 lone surrogates, once accepted, became 600 U+FFFD in SQLite and 200 in PostgreSQL.
+        // The findings: a leading U+FEFF, which PGlite's parser dropped (test/backends/postgres.ts); and
+        // 200 lone surrogates, once accepted, became 600 U+FFFD in SQLite and 200 in PostgreSQL.
         examples: [
           [
             [
               { route: 'POST /tasks', title: '\ud800'.repeat(200), assignees: [], rationale: 'why' },
               { route: 'POST /status-updates', message: 'a\udc00b' },
               { route: 'POST /tasks', title: 'e\u0301 😀', assignees: ['\u200bx'], rationale: '👩‍👩‍👧' },
+              // A leading byte order mark is text like any other, and must come back whole.
+              { route: 'POST /status-updates', message: '\ufeffhello' },
             ],
           ],
         ],
