@@ -3,9 +3,25 @@
 // arrays (but assignees, a table of their own) and audit diffs are JSON text, not jsonb, so nothing here is
 // PostgreSQL-only.
 import { sql } from 'drizzle-orm'
-import { type AnyPgColumn, bigint, index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core'
+import {
+  type AnyPgColumn,
+  bigint,
+  index,
+  integer,
+  type PgColumn,
+  pgTable,
+  primaryKey,
+  text,
+} from 'drizzle-orm/pg-core'
 
 const epochMs = (name: string) => bigint(name, { mode: 'number' })
+
+/**
+ * One index per list filter, `<table>_<filter>_idx` on (the filter's column, then the list's order), so a
+ * filtered list is one index search that also yields the list's order.
+ */
+const filterIndexes = (table: string, order: PgColumn[], filters: Record<string, PgColumn>) =>
+  Object.entries(filters).map(([filter, column]) => index(`${table}_${filter}_idx`).on(column, ...order))
 
 export const tasks = pgTable(
   'tasks',
@@ -22,8 +38,7 @@ export const tasks = pgTable(
   // Every list filter has an index that also serves the newest-first order.
   (t) => [
     index('tasks_created_idx').on(t.createdAt, t.id),
-    index('tasks_status_idx').on(t.status, t.createdAt, t.id),
-    index('tasks_priority_idx').on(t.priority, t.createdAt, t.id),
+    ...filterIndexes('tasks', [t.createdAt, t.id], { status: t.status, priority: t.priority }),
   ],
 )
 
@@ -63,9 +78,7 @@ export const bugs = pgTable(
   },
   (t) => [
     index('bugs_created_idx').on(t.createdAt, t.id),
-    index('bugs_task_idx').on(t.taskId, t.createdAt, t.id),
-    index('bugs_severity_idx').on(t.severity, t.createdAt, t.id),
-    index('bugs_status_idx').on(t.status, t.createdAt, t.id),
+    ...filterIndexes('bugs', [t.createdAt, t.id], { task: t.taskId, severity: t.severity, status: t.status }),
   ],
 )
 
@@ -80,8 +93,7 @@ export const statusUpdates = pgTable(
   },
   (t) => [
     index('status_updates_created_idx').on(t.createdAt, t.id),
-    index('status_updates_task_idx').on(t.taskId, t.createdAt, t.id),
-    index('status_updates_actor_idx').on(t.actor, t.createdAt, t.id),
+    ...filterIndexes('status_updates', [t.createdAt, t.id], { task: t.taskId, actor: t.actor }),
   ],
 )
 
@@ -117,13 +129,14 @@ export const auditEntries = pgTable(
     at: epochMs('at').notNull(),
     diff: text('diff').notNull(),
   },
-  (t) => [
-    index('audit_entries_entity_idx').on(t.entityId, t.seq),
-    index('audit_entries_entity_kind_idx').on(t.entity, t.seq),
-    index('audit_entries_actor_idx').on(t.actor, t.seq),
-    index('audit_entries_action_idx').on(t.action, t.seq),
-    index('audit_entries_at_idx').on(t.at, t.seq),
-  ],
+  (t) =>
+    filterIndexes('audit_entries', [t.seq], {
+      entity: t.entityId,
+      entity_kind: t.entity,
+      actor: t.actor,
+      action: t.action,
+      at: t.at,
+    }),
 )
 
 /** API tokens: only the SHA-256 of a secret is stored, unique so a request's token is found by its hash. */

@@ -1,7 +1,22 @@
 // The SQLite tables. Portable by design: the PostgreSQL schema declares the same tables, columns, constraints
 // and indexes. Times are epoch milliseconds; arrays (but assignees) and audit diffs are JSON text.
 import { sql } from 'drizzle-orm'
-import { type AnySQLiteColumn, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import {
+  type AnySQLiteColumn,
+  index,
+  integer,
+  primaryKey,
+  type SQLiteColumn,
+  sqliteTable,
+  text,
+} from 'drizzle-orm/sqlite-core'
+
+/**
+ * One index per list filter, `<table>_<filter>_idx` on (the filter's column, then the list's order), so a
+ * filtered list is one index search that also yields the list's order.
+ */
+const filterIndexes = (table: string, order: SQLiteColumn[], filters: Record<string, SQLiteColumn>) =>
+  Object.entries(filters).map(([filter, column]) => index(`${table}_${filter}_idx`).on(column, ...order))
 
 export const tasks = sqliteTable(
   'tasks',
@@ -18,8 +33,7 @@ export const tasks = sqliteTable(
   // Every list filter has an index that also serves the newest-first order.
   (t) => [
     index('tasks_created_idx').on(t.createdAt, t.id),
-    index('tasks_status_idx').on(t.status, t.createdAt, t.id),
-    index('tasks_priority_idx').on(t.priority, t.createdAt, t.id),
+    ...filterIndexes('tasks', [t.createdAt, t.id], { status: t.status, priority: t.priority }),
   ],
 )
 
@@ -59,9 +73,7 @@ export const bugs = sqliteTable(
   },
   (t) => [
     index('bugs_created_idx').on(t.createdAt, t.id),
-    index('bugs_task_idx').on(t.taskId, t.createdAt, t.id),
-    index('bugs_severity_idx').on(t.severity, t.createdAt, t.id),
-    index('bugs_status_idx').on(t.status, t.createdAt, t.id),
+    ...filterIndexes('bugs', [t.createdAt, t.id], { task: t.taskId, severity: t.severity, status: t.status }),
   ],
 )
 
@@ -76,8 +88,7 @@ export const statusUpdates = sqliteTable(
   },
   (t) => [
     index('status_updates_created_idx').on(t.createdAt, t.id),
-    index('status_updates_task_idx').on(t.taskId, t.createdAt, t.id),
-    index('status_updates_actor_idx').on(t.actor, t.createdAt, t.id),
+    ...filterIndexes('status_updates', [t.createdAt, t.id], { task: t.taskId, actor: t.actor }),
   ],
 )
 
@@ -113,13 +124,14 @@ export const auditEntries = sqliteTable(
     at: integer('at').notNull(),
     diff: text('diff').notNull(),
   },
-  (t) => [
-    index('audit_entries_entity_idx').on(t.entityId, t.seq),
-    index('audit_entries_entity_kind_idx').on(t.entity, t.seq),
-    index('audit_entries_actor_idx').on(t.actor, t.seq),
-    index('audit_entries_action_idx').on(t.action, t.seq),
-    index('audit_entries_at_idx').on(t.at, t.seq),
-  ],
+  (t) =>
+    filterIndexes('audit_entries', [t.seq], {
+      entity: t.entityId,
+      entity_kind: t.entity,
+      actor: t.actor,
+      action: t.action,
+      at: t.at,
+    }),
 )
 
 /** API tokens: only the SHA-256 of a secret is stored, unique so a request's token is found by its hash. */
