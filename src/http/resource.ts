@@ -72,11 +72,25 @@ interface IdRequest {
   actor: string
 }
 
-const route = <S, H>(method: HTTPMethods, url: string, access: Access, schema: S, handler: H) => ({
+/** What OpenAPI says of an operation before its own schemas: its tag, its operationId and its summary. */
+interface Operation extends RouteSpec {
+  tags: string[]
+  operationId: string
+}
+
+const operation = <T>(resource: Resource<T>, operationId: string, spec: RouteSpec): Operation => ({
+  tags: resource.tags,
+  operationId,
+  summary: spec.summary,
+  access: spec.access,
+})
+
+/** One route's options; the operation heads its schema, in the order the OpenAPI document shows. */
+const route = <S, H>(method: HTTPMethods, url: string, op: Operation, schema: S, handler: H) => ({
   method,
   url,
-  schema,
-  config: { access },
+  schema: { tags: op.tags, operationId: op.operationId, summary: op.summary, ...schema },
+  config: { access: op.access },
   handler,
 })
 
@@ -95,9 +109,6 @@ export function createRoute<T extends { id: string }, B>(
   },
 ) {
   const schema = {
-    tags: resource.tags,
-    operationId: `create${resource.name}`,
-    summary: spec.summary,
     body: spec.body,
     response: { 201: resource.entity, ...problems(400, 413, 415, ...(spec.problems ?? []), 500, 503) },
   }
@@ -107,7 +118,7 @@ export function createRoute<T extends { id: string }, B>(
     reply.code(201).header('location', `${resource.path}/${created.id}`)
     return created
   }
-  return route('POST', '/', spec.access, schema, handler)
+  return route('POST', '/', operation(resource, `create${resource.name}`, spec), schema, handler)
 }
 
 /** GET /: one page in the list's order, with an opaque cursor to the next. */
@@ -119,9 +130,6 @@ export function listRoute<T, Q>(
   },
 ) {
   const schema = {
-    tags: resource.tags,
-    operationId: `list${resource.plural}`,
-    summary: spec.summary,
     querystring: spec.querystring,
     response: { 200: PageSchema(resource.entity), ...problems(400, 500, 503) },
   }
@@ -129,7 +137,7 @@ export function listRoute<T, Q>(
     const page = await spec.list(request.query)
     return { items: page.items, nextCursor: encodeCursor(page.next) }
   }
-  return route('GET', '/', spec.access, schema, handler)
+  return route('GET', '/', operation(resource, `list${resource.plural}`, spec), schema, handler)
 }
 
 /**
@@ -149,9 +157,6 @@ export function getRoute<T>(
   spec: RouteSpec,
 ) {
   const schema = {
-    tags: resource.tags,
-    operationId: `get${resource.name}`,
-    summary: spec.summary,
     params: IdParams,
     response: { 200: resource.entity, ...problems(400, 404, 500, 503) },
   }
@@ -161,7 +166,7 @@ export function getRoute<T>(
     setVersionEtag(resource, reply, found)
     return found
   }
-  return route('GET', '/:id', spec.access, schema, handler)
+  return route('GET', '/:id', operation(resource, `get${resource.name}`, spec), schema, handler)
 }
 
 /** PATCH /:id: a versioned change, the version from If-Match or the body's `version`. */
@@ -178,9 +183,6 @@ export function updateRoute<T extends Versioned, B extends { version?: number }>
   spec: RouteSpec & { body: Schema<B>; problems?: number[] },
 ) {
   const schema = {
-    tags: resource.tags,
-    operationId: `update${resource.name}`,
-    summary: spec.summary,
     params: IdParams,
     body: spec.body,
     response: {
@@ -197,7 +199,7 @@ export function updateRoute<T extends Versioned, B extends { version?: number }>
     setEtag(reply, updated.version)
     return updated
   }
-  return route('PATCH', '/:id', spec.access, schema, handler)
+  return route('PATCH', '/:id', operation(resource, `update${resource.name}`, spec), schema, handler)
 }
 
 const DeleteQuery = Type.Object({ version: Type.Optional(Version) }, { additionalProperties: false })
@@ -209,9 +211,6 @@ export function deleteRoute<T extends Versioned>(
   spec: RouteSpec,
 ) {
   const schema = {
-    tags: resource.tags,
-    operationId: `delete${resource.name}`,
-    summary: spec.summary,
     params: IdParams,
     querystring: DeleteQuery,
     response: { 204: NoContent, ...problems(400, 404, 409, 412, 428, 500, 503) },
@@ -221,5 +220,5 @@ export function deleteRoute<T extends Versioned>(
     await versionedWrite(expected, (v) => repo.delete(request.params.id, v, request.actor))
     reply.code(204).send()
   }
-  return route('DELETE', '/:id', spec.access, schema, handler)
+  return route('DELETE', '/:id', operation(resource, `delete${resource.name}`, spec), schema, handler)
 }
