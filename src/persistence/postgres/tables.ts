@@ -23,6 +23,16 @@ const epochMs = (name: string) => bigint(name, { mode: 'number' })
 const filterIndexes = (table: string, order: PgColumn[], filters: Record<string, PgColumn>) =>
   Object.entries(filters).map(([filter, column]) => index(`${table}_${filter}_idx`).on(column, ...order))
 
+/** A newest-first list's indexes: `<table>_created_idx` on (created_at, id), then one per filter. */
+const newestFirstIndexes = (
+  table: string,
+  t: { createdAt: PgColumn; id: PgColumn },
+  filters: Record<string, PgColumn> = {},
+) => [
+  index(`${table}_created_idx`).on(t.createdAt, t.id),
+  ...filterIndexes(table, [t.createdAt, t.id], filters),
+]
+
 export const tasks = pgTable(
   'tasks',
   {
@@ -36,10 +46,7 @@ export const tasks = pgTable(
     updatedAt: epochMs('updated_at').notNull(),
   },
   // Every list filter has an index that also serves the newest-first order.
-  (t) => [
-    index('tasks_created_idx').on(t.createdAt, t.id),
-    ...filterIndexes('tasks', [t.createdAt, t.id], { status: t.status, priority: t.priority }),
-  ],
+  (t) => newestFirstIndexes('tasks', t, { status: t.status, priority: t.priority }),
 )
 
 /**
@@ -76,10 +83,7 @@ export const bugs = pgTable(
     createdAt: epochMs('created_at').notNull(),
     updatedAt: epochMs('updated_at').notNull(),
   },
-  (t) => [
-    index('bugs_created_idx').on(t.createdAt, t.id),
-    ...filterIndexes('bugs', [t.createdAt, t.id], { task: t.taskId, severity: t.severity, status: t.status }),
-  ],
+  (t) => newestFirstIndexes('bugs', t, { task: t.taskId, severity: t.severity, status: t.status }),
 )
 
 export const statusUpdates = pgTable(
@@ -91,10 +95,7 @@ export const statusUpdates = pgTable(
     message: text('message').notNull(),
     createdAt: epochMs('created_at').notNull(),
   },
-  (t) => [
-    index('status_updates_created_idx').on(t.createdAt, t.id),
-    ...filterIndexes('status_updates', [t.createdAt, t.id], { task: t.taskId, actor: t.actor }),
-  ],
+  (t) => newestFirstIndexes('status_updates', t, { task: t.taskId, actor: t.actor }),
 )
 
 export const designNotes = pgTable(
@@ -111,7 +112,7 @@ export const designNotes = pgTable(
   },
   // `?state=` picks one of the two partial indexes, each in list order (either way round).
   (t) => [
-    index('design_notes_created_idx').on(t.createdAt, t.id),
+    ...newestFirstIndexes('design_notes', t),
     index('design_notes_active_idx').on(t.createdAt, t.id).where(sql`${t.supersededBy} is null`),
     index('design_notes_superseded_idx').on(t.createdAt, t.id).where(sql`${t.supersededBy} is not null`),
   ],
@@ -152,5 +153,5 @@ export const apiTokens = pgTable(
     expiresAt: epochMs('expires_at'),
     revokedAt: epochMs('revoked_at'),
   },
-  (t) => [index('api_tokens_created_idx').on(t.createdAt, t.id)],
+  (t) => newestFirstIndexes('api_tokens', t),
 )

@@ -18,6 +18,16 @@ import {
 const filterIndexes = (table: string, order: SQLiteColumn[], filters: Record<string, SQLiteColumn>) =>
   Object.entries(filters).map(([filter, column]) => index(`${table}_${filter}_idx`).on(column, ...order))
 
+/** A newest-first list's indexes: `<table>_created_idx` on (created_at, id), then one per filter. */
+const newestFirstIndexes = (
+  table: string,
+  t: { createdAt: SQLiteColumn; id: SQLiteColumn },
+  filters: Record<string, SQLiteColumn> = {},
+) => [
+  index(`${table}_created_idx`).on(t.createdAt, t.id),
+  ...filterIndexes(table, [t.createdAt, t.id], filters),
+]
+
 export const tasks = sqliteTable(
   'tasks',
   {
@@ -31,10 +41,7 @@ export const tasks = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
   },
   // Every list filter has an index that also serves the newest-first order.
-  (t) => [
-    index('tasks_created_idx').on(t.createdAt, t.id),
-    ...filterIndexes('tasks', [t.createdAt, t.id], { status: t.status, priority: t.priority }),
-  ],
+  (t) => newestFirstIndexes('tasks', t, { status: t.status, priority: t.priority }),
 )
 
 /**
@@ -71,10 +78,7 @@ export const bugs = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [
-    index('bugs_created_idx').on(t.createdAt, t.id),
-    ...filterIndexes('bugs', [t.createdAt, t.id], { task: t.taskId, severity: t.severity, status: t.status }),
-  ],
+  (t) => newestFirstIndexes('bugs', t, { task: t.taskId, severity: t.severity, status: t.status }),
 )
 
 export const statusUpdates = sqliteTable(
@@ -86,10 +90,7 @@ export const statusUpdates = sqliteTable(
     message: text('message').notNull(),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [
-    index('status_updates_created_idx').on(t.createdAt, t.id),
-    ...filterIndexes('status_updates', [t.createdAt, t.id], { task: t.taskId, actor: t.actor }),
-  ],
+  (t) => newestFirstIndexes('status_updates', t, { task: t.taskId, actor: t.actor }),
 )
 
 export const designNotes = sqliteTable(
@@ -106,7 +107,7 @@ export const designNotes = sqliteTable(
   },
   // `?state=` picks one of the two partial indexes, each in list order (either way round).
   (t) => [
-    index('design_notes_created_idx').on(t.createdAt, t.id),
+    ...newestFirstIndexes('design_notes', t),
     index('design_notes_active_idx').on(t.createdAt, t.id).where(sql`${t.supersededBy} is null`),
     index('design_notes_superseded_idx').on(t.createdAt, t.id).where(sql`${t.supersededBy} is not null`),
   ],
@@ -147,5 +148,5 @@ export const apiTokens = sqliteTable(
     expiresAt: integer('expires_at'),
     revokedAt: integer('revoked_at'),
   },
-  (t) => [index('api_tokens_created_idx').on(t.createdAt, t.id)],
+  (t) => newestFirstIndexes('api_tokens', t),
 )
