@@ -98,10 +98,13 @@ function setVersionEtag<T>(resource: Resource<T>, reply: FastifyReply, entity: T
   if (resource.versionOf) setEtag(reply, resource.versionOf(entity))
 }
 
+// The repository parameters below are function-typed properties, not methods, so TypeScript checks their
+// parameters strictly: a create route whose body schema allows less than the repository needs fails to compile.
+
 /** POST /: 201 with `Location`, and the ETag of a versioned resource. */
 export function createRoute<T extends { id: string }, B>(
   resource: Resource<T>,
-  repo: { create(input: NoInfer<B>, actor: string): Promise<NoInfer<T>> },
+  repo: { create: (input: NoInfer<B>, actor: string) => Promise<NoInfer<T>> },
   spec: RouteSpec & {
     body: Schema<B>
     /** Error statuses of this write beyond the common ones, e.g. 422 for a reference to nothing. */
@@ -145,7 +148,7 @@ export function listRoute<T, Q>(
  * filters go to the repository as they are, the cursor decoded.
  */
 export function newestFirst<T, Q extends { limit: number; cursor?: string | undefined }>(repo: {
-  list(request: ListRequest<Omit<Q, 'limit' | 'cursor'>, CreatedKey>): Promise<Page<T, CreatedKey>>
+  list: (request: ListRequest<Omit<Q, 'limit' | 'cursor'>, CreatedKey>) => Promise<Page<T, CreatedKey>>
 }) {
   return ({ limit, cursor, ...filter }: Q) => repo.list({ filter, limit, after: decodeCreatedCursor(cursor) })
 }
@@ -153,7 +156,7 @@ export function newestFirst<T, Q extends { limit: number; cursor?: string | unde
 /** GET /:id: the entity (with its ETag when versioned), or 404. */
 export function getRoute<T>(
   resource: Resource<T>,
-  repo: { get(id: string): Promise<NoInfer<T> | undefined> },
+  repo: { get: (id: string) => Promise<NoInfer<T> | undefined> },
   spec: RouteSpec,
 ) {
   const schema = {
@@ -173,12 +176,12 @@ export function getRoute<T>(
 export function updateRoute<T extends Versioned, B extends { version?: number }>(
   resource: Resource<T>,
   repo: {
-    update(
+    update: (
       id: string,
       changes: Omit<NoInfer<B>, 'version'>,
       expectedVersion: number,
       actor: string,
-    ): Promise<NoInfer<T>>
+    ) => Promise<NoInfer<T>>
   },
   spec: RouteSpec & { body: Schema<B>; problems?: number[] },
 ) {
@@ -207,7 +210,7 @@ const DeleteQuery = Type.Object({ version: Type.Optional(Version) }, { additiona
 /** DELETE /:id: a versioned delete, the version from If-Match or `?version=`; 204. */
 export function deleteRoute<T extends Versioned>(
   resource: Resource<T>,
-  repo: { delete(id: string, expectedVersion: number, actor: string): Promise<void> },
+  repo: { delete: (id: string, expectedVersion: number, actor: string) => Promise<void> },
   spec: RouteSpec,
 ) {
   const schema = {
