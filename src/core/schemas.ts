@@ -1,6 +1,6 @@
 // The value schemas every layer shares: the domain model, the routes, the dump importer and the auth model
 // build their schemas from these. They depend on nothing of ours but the text rules next to them.
-import { Type } from '@sinclair/typebox'
+import { type TObject, type TProperties, Type } from '@sinclair/typebox'
 import { TEXT_FORMAT } from './text.js'
 
 const TEXT_RULE =
@@ -40,3 +40,24 @@ export const StringEnum = <const T extends readonly string[]>(
   values: T,
   options: { default?: T[number] } = {},
 ) => Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options })
+
+/** A list's query string: the resource's own filters, then the page size and cursor every list takes. */
+export const ListQuery = <F extends TProperties>(filters: F) =>
+  Type.Object({ ...filters, limit: Limit, cursor: Type.Optional(Cursor) }, { additionalProperties: false })
+
+/** An entity under optimistic concurrency: its id, its own fields, then its version and its two times. */
+export const VersionedEntity = <F extends TProperties>(fields: F) =>
+  Type.Object(
+    { id: Id, ...fields, version: Version, createdAt: Timestamp, updatedAt: Timestamp },
+    { additionalProperties: false },
+  )
+
+/**
+ * A PATCH body: every field of the create body optional, plus the version a client may send instead of
+ * If-Match. Built from the create body so the two cannot drift apart.
+ */
+export const PatchBody = <F extends TProperties>(createBody: TObject<F>) =>
+  Type.Object(
+    { ...Type.Partial(createBody).properties, version: Type.Optional(Version) },
+    { additionalProperties: false },
+  )

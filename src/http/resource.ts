@@ -1,19 +1,22 @@
-// The routes of every resource, in one style. A route file lists its routes as calls to these helpers,
-// `app.route(listRoute(tasks, { … }))`. Each helper holds the HTTP rules of docs/API.md for its kind of
-// route once (operationIds, problem documents, Location, ETag, 404s, cursors, If-Match with 428/412/409)
-// and returns the options of one route. The route is registered at the call site, where its schemas are
-// concrete, so the TypeBox provider types the request and the answer there: nothing is cast.
+// The routes of every resource, in one style. A route file is one `resourcePlugin` whose routes are calls
+// to these helpers, `app.route(getRoute(task, repo, { … }))`. Each helper holds the HTTP rules of
+// docs/API.md for its kind of route once (operationIds, problem documents, Location, ETag, 404s, cursors,
+// If-Match with 428/412/409), calls the repository method of that kind itself, and returns the options of
+// one route. The route is registered at the call site, where its schemas are concrete, so the TypeBox
+// provider types the request and the answer there: nothing is cast.
 //
 // Every route declares the least role it needs (`access`) beside it; src/http/auth.ts enforces it.
 import type { IncomingHttpHeaders } from 'node:http'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { type TSchema, Type } from '@sinclair/typebox'
 import type { FastifyReply, HTTPMethods } from 'fastify'
+import fp from 'fastify-plugin'
 import type { Access } from '../auth/roles.js'
 import { notFound } from '../core/errors.js'
-import type { CreatedKey, Page, SeqKey } from '../core/paging.js'
+import type { CreatedKey, ListRequest, Page, SeqKey } from '../core/paging.js'
 import { Version } from '../core/schemas.js'
 import { expectedVersion, setEtag, versionedWrite } from './concurrency.js'
-import { encodeCursor } from './cursor.js'
+import { decodeCreatedCursor, encodeCursor } from './cursor.js'
 import { IdParams, NoContent, Page as PageSchema, problems } from './schemas.js'
 
 /** A TypeBox schema whose static type is `T`: every schema is one, so `T` is inferred from it. */
@@ -45,6 +48,14 @@ export function resource<T>(spec: ResourceSpec<T>): Resource<T> {
   return { ...spec, tags: [spec.tag ?? spec.path.slice(1)], name, plural }
 }
 
+/**
+ * A route file's plugin: encapsulated, named `name` for the plugins that depend on it, and registered after
+ * `dependencies` (persistence for `app.repos`, auth for the roles, http-errors for the problem documents).
+ */
+export function resourcePlugin(name: string, dependencies: string[], routes: FastifyPluginAsyncTypebox) {
+  return fp(routes, { name, dependencies, encapsulate: true })
+}
+
 interface RouteSpec {
   summary: string
   /** The least role the route needs (when API tokens are in use). */
@@ -61,11 +72,25 @@ interface IdRequest {
   actor: string
 }
 
-const route = <S, H>(method: HTTPMethods, url: string, access: Access, schema: S, handler: H) => ({
+/** What OpenAPI says of an operation before its own schemas: its tag, its operationId and its summary. */
+interface Operation extends RouteSpec {
+  tags: string[]
+  operationId: string
+}
+
+const operation = <T>(resource: Resource<T>, operationId: string, spec: RouteSpec): Operation => ({
+  tags: resource.tags,
+  operationId,
+  summary: spec.summary,
+  access: spec.access,
+})
+
+/** One route's options; the operation heads its schema, in the order the OpenAPI document shows. */
+const route = <S, H>(method: HTTPMethods, url: string, op: Operation, schema: S, handler: H) => ({
   method,
   url,
-  schema,
-  config: { access },
+  schema: { tags: op.tags, operationId: op.operationId, summary: op.summary, ...schema },
+  config: { access: op.access },
   handler,
 })
 
@@ -73,30 +98,30 @@ function setVersionEtag<T>(resource: Resource<T>, reply: FastifyReply, entity: T
   if (resource.versionOf) setEtag(reply, resource.versionOf(entity))
 }
 
+// The repository parameters below are function-typed properties, not methods, so TypeScript checks their
+// parameters strictly: a create route whose body schema allows less than the repository needs fails to compile.
+
 /** POST /: 201 with `Location`, and the ETag of a versioned resource. */
 export function createRoute<T extends { id: string }, B>(
   resource: Resource<T>,
+  repo: { create: (input: NoInfer<B>, actor: string) => Promise<NoInfer<T>> },
   spec: RouteSpec & {
     body: Schema<B>
     /** Error statuses of this write beyond the common ones, e.g. 422 for a reference to nothing. */
     problems?: number[]
-    create: (body: B, actor: string) => Promise<T>
   },
 ) {
   const schema = {
-    tags: resource.tags,
-    operationId: `create${resource.name}`,
-    summary: spec.summary,
     body: spec.body,
     response: { 201: resource.entity, ...problems(400, 413, 415, ...(spec.problems ?? []), 500, 503) },
   }
   const handler = async (request: { body: B; actor: string }, reply: FastifyReply) => {
-    const created = await spec.create(request.body, request.actor)
+    const created = await repo.create(request.body, request.actor)
     setVersionEtag(resource, reply, created)
     reply.code(201).header('location', `${resource.path}/${created.id}`)
     return created
   }
-  return route('POST', '/', spec.access, schema, handler)
+  return route('POST', '/', operation(resource, `create${resource.name}`, spec), schema, handler)
 }
 
 /** GET /: one page in the list's order, with an opaque cursor to the next. */
@@ -108,9 +133,6 @@ export function listRoute<T, Q>(
   },
 ) {
   const schema = {
-    tags: resource.tags,
-    operationId: `list${resource.plural}`,
-    summary: spec.summary,
     querystring: spec.querystring,
     response: { 200: PageSchema(resource.entity), ...problems(400, 500, 503) },
   }
@@ -118,43 +140,52 @@ export function listRoute<T, Q>(
     const page = await spec.list(request.query)
     return { items: page.items, nextCursor: encodeCursor(page.next) }
   }
-  return route('GET', '/', spec.access, schema, handler)
+  return route('GET', '/', operation(resource, `list${resource.plural}`, spec), schema, handler)
+}
+
+/**
+ * The `list` of a list whose query is its filters, `limit` and `cursor` (no options), newest first: the
+ * filters go to the repository as they are, the cursor decoded.
+ */
+export function newestFirst<T, Q extends { limit: number; cursor?: string | undefined }>(repo: {
+  list: (request: ListRequest<Omit<Q, 'limit' | 'cursor'>, CreatedKey>) => Promise<Page<T, CreatedKey>>
+}) {
+  return ({ limit, cursor, ...filter }: Q) => repo.list({ filter, limit, after: decodeCreatedCursor(cursor) })
 }
 
 /** GET /:id: the entity (with its ETag when versioned), or 404. */
 export function getRoute<T>(
   resource: Resource<T>,
-  spec: RouteSpec & { get: (id: string) => Promise<T | undefined> },
+  repo: { get: (id: string) => Promise<NoInfer<T> | undefined> },
+  spec: RouteSpec,
 ) {
   const schema = {
-    tags: resource.tags,
-    operationId: `get${resource.name}`,
-    summary: spec.summary,
     params: IdParams,
     response: { 200: resource.entity, ...problems(400, 404, 500, 503) },
   }
   const handler = async (request: IdRequest, reply: FastifyReply) => {
-    const found = await spec.get(request.params.id)
+    const found = await repo.get(request.params.id)
     if (found === undefined) throw notFound(resource.noun, request.params.id)
     setVersionEtag(resource, reply, found)
     return found
   }
-  return route('GET', '/:id', spec.access, schema, handler)
+  return route('GET', '/:id', operation(resource, `get${resource.name}`, spec), schema, handler)
 }
 
 /** PATCH /:id: a versioned change, the version from If-Match or the body's `version`. */
 export function updateRoute<T extends Versioned, B extends { version?: number }>(
   resource: Resource<T>,
-  spec: RouteSpec & {
-    body: Schema<B>
-    problems?: number[]
-    update: (id: string, changes: Omit<B, 'version'>, expectedVersion: number, actor: string) => Promise<T>
+  repo: {
+    update: (
+      id: string,
+      changes: Omit<NoInfer<B>, 'version'>,
+      expectedVersion: number,
+      actor: string,
+    ) => Promise<NoInfer<T>>
   },
+  spec: RouteSpec & { body: Schema<B>; problems?: number[] },
 ) {
   const schema = {
-    tags: resource.tags,
-    operationId: `update${resource.name}`,
-    summary: spec.summary,
     params: IdParams,
     body: spec.body,
     response: {
@@ -166,12 +197,12 @@ export function updateRoute<T extends Versioned, B extends { version?: number }>
     const { version, ...changes } = request.body
     const expected = expectedVersion(request, version)
     const updated = await versionedWrite(expected, (v) =>
-      spec.update(request.params.id, changes, v, request.actor),
+      repo.update(request.params.id, changes, v, request.actor),
     )
     setEtag(reply, updated.version)
     return updated
   }
-  return route('PATCH', '/:id', spec.access, schema, handler)
+  return route('PATCH', '/:id', operation(resource, `update${resource.name}`, spec), schema, handler)
 }
 
 const DeleteQuery = Type.Object({ version: Type.Optional(Version) }, { additionalProperties: false })
@@ -179,20 +210,18 @@ const DeleteQuery = Type.Object({ version: Type.Optional(Version) }, { additiona
 /** DELETE /:id: a versioned delete, the version from If-Match or `?version=`; 204. */
 export function deleteRoute<T extends Versioned>(
   resource: Resource<T>,
-  spec: RouteSpec & { delete: (id: string, expectedVersion: number, actor: string) => Promise<void> },
+  repo: { delete: (id: string, expectedVersion: number, actor: string) => Promise<void> },
+  spec: RouteSpec,
 ) {
   const schema = {
-    tags: resource.tags,
-    operationId: `delete${resource.name}`,
-    summary: spec.summary,
     params: IdParams,
     querystring: DeleteQuery,
     response: { 204: NoContent, ...problems(400, 404, 409, 412, 428, 500, 503) },
   }
   const handler = async (request: IdRequest & { query: { version?: number } }, reply: FastifyReply) => {
     const expected = expectedVersion(request, request.query.version)
-    await versionedWrite(expected, (v) => spec.delete(request.params.id, v, request.actor))
+    await versionedWrite(expected, (v) => repo.delete(request.params.id, v, request.actor))
     reply.code(204).send()
   }
-  return route('DELETE', '/:id', spec.access, schema, handler)
+  return route('DELETE', '/:id', operation(resource, `delete${resource.name}`, spec), schema, handler)
 }

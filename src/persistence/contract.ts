@@ -21,51 +21,51 @@ import type {
 } from '../domains/status-updates/schemas.js'
 import type { CreateTaskBody, Task, TaskChanges, TaskFilter } from '../domains/tasks/schemas.js'
 
-export interface TaskRepository {
-  create(input: CreateTaskBody, actor: string): Promise<Task>
-  get(id: string): Promise<Task | undefined>
-  /** Newest first. */
-  list(request: ListRequest<TaskFilter, CreatedKey>): Promise<Page<Task, CreatedKey>>
-  update(id: string, changes: TaskChanges, expectedVersion: number, actor: string): Promise<Task>
-  /** Also detaches (and audits) the bugs and status updates that pointed at the task. */
+/** Reads every entity repository offers: one entity by id, and a page of a list in that list's order. */
+interface Reads<T, Filter, Key extends CreatedKey | SeqKey, ListOptions = unknown> {
+  get(id: string): Promise<T | undefined>
+  list(request: ListRequest<Filter, Key> & ListOptions): Promise<Page<T, Key>>
+}
+
+/** A create that writes the entity and its audit entry together, by `actor`. */
+interface Creates<T, Input> {
+  create(input: Input, actor: string): Promise<T>
+}
+
+/** Changes under optimistic concurrency: compare-and-set on `expectedVersion` (see the rules above). */
+interface VersionedWrites<T, Changes> {
+  update(id: string, changes: Changes, expectedVersion: number, actor: string): Promise<T>
   delete(id: string, expectedVersion: number, actor: string): Promise<void>
 }
 
-export interface BugRepository {
-  /** Throws `referenceNotFound('taskId', …)` when `taskId` names no task. */
-  create(input: CreateBugBody, actor: string): Promise<Bug>
-  get(id: string): Promise<Bug | undefined>
-  /** Newest first. */
-  list(request: ListRequest<BugFilter, CreatedKey>): Promise<Page<Bug, CreatedKey>>
-  update(id: string, changes: BugChanges, expectedVersion: number, actor: string): Promise<Bug>
-  delete(id: string, expectedVersion: number, actor: string): Promise<void>
-}
+/** Lists newest first. `delete` also detaches (and audits) the bugs and status updates that pointed at the task. */
+export interface TaskRepository
+  extends Creates<Task, CreateTaskBody>,
+    Reads<Task, TaskFilter, CreatedKey>,
+    VersionedWrites<Task, TaskChanges> {}
 
-export interface StatusUpdateRepository {
-  /** Throws `referenceNotFound('taskId', …)` when `taskId` names no task. */
-  create(input: CreateStatusUpdateBody, actor: string): Promise<StatusUpdate>
-  get(id: string): Promise<StatusUpdate | undefined>
-  /** Newest first. */
-  list(request: ListRequest<StatusUpdateFilter, CreatedKey>): Promise<Page<StatusUpdate, CreatedKey>>
-}
+/** Lists newest first. `create` and `update` throw `referenceNotFound('taskId', …)` when `taskId` names no task. */
+export interface BugRepository
+  extends Creates<Bug, CreateBugBody>,
+    Reads<Bug, BugFilter, CreatedKey>,
+    VersionedWrites<Bug, BugChanges> {}
 
-export interface DesignNoteRepository {
-  /**
-   * With `supersedes`, writes the new note and the old note's `supersededBy` atomically; throws
-   * `referenceNotFound('supersedes', …)` for an unknown note and `alreadySuperseded` for a superseded one.
-   */
-  create(input: CreateDesignNoteBody, actor: string): Promise<DesignNote>
-  get(id: string): Promise<DesignNote | undefined>
-  list(
-    request: ListRequest<DesignNoteFilter, CreatedKey> & { order: SortOrder },
-  ): Promise<Page<DesignNote, CreatedKey>>
-}
+/** Lists newest first. `create` throws `referenceNotFound('taskId', …)` when `taskId` names no task. */
+export interface StatusUpdateRepository
+  extends Creates<StatusUpdate, CreateStatusUpdateBody>,
+    Reads<StatusUpdate, StatusUpdateFilter, CreatedKey> {}
 
-export interface AuditRepository {
-  get(id: string): Promise<AuditEntry | undefined>
-  /** Newest (highest seq) first. */
-  list(request: ListRequest<AuditFilter, SeqKey>): Promise<Page<AuditEntry, SeqKey>>
-}
+/**
+ * Lists in the requested order. With `supersedes`, `create` writes the new note and the old note's
+ * `supersededBy` atomically; it throws `referenceNotFound('supersedes', …)` for an unknown note and
+ * `alreadySuperseded` for a superseded one.
+ */
+export interface DesignNoteRepository
+  extends Creates<DesignNote, CreateDesignNoteBody>,
+    Reads<DesignNote, DesignNoteFilter, CreatedKey, { order: SortOrder }> {}
+
+/** Read-only; lists newest (highest seq) first. */
+export interface AuditRepository extends Reads<AuditEntry, AuditFilter, SeqKey> {}
 
 export interface TokenRepository {
   /** Stores a new token under the SHA-256 (hex) of its secret. */

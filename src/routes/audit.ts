@@ -1,15 +1,12 @@
 // /audit-entries: the audit trail, read-only, newest (highest seq) first; for maintainers.
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import fp from 'fastify-plugin'
 import { AuditEntry, AuditListQuery } from '../domains/audit/schemas.js'
 import { canonicalTime, decodeSeqCursor } from '../http/cursor.js'
-import { getRoute, listRoute, resource } from '../http/resource.js'
+import { getRoute, listRoute, resource, resourcePlugin } from '../http/resource.js'
 
 const auditEntry = resource({ path: '/audit-entries', tag: 'audit', noun: 'Audit entry', entity: AuditEntry })
 
-const audit: FastifyPluginAsyncTypebox = async (app) => {
+export default resourcePlugin('audit', ['persistence', 'http-errors'], async (app) => {
   const repo = app.repos.audit
-
   app.route(
     listRoute(auditEntry, {
       summary: 'List audit entries, newest (highest seq) first',
@@ -27,9 +24,5 @@ const audit: FastifyPluginAsyncTypebox = async (app) => {
         }),
     }),
   )
-  app.route(
-    getRoute(auditEntry, { summary: 'Get an audit entry', access: 'maintainer', get: (id) => repo.get(id) }),
-  )
-}
-
-export default fp(audit, { name: 'audit', dependencies: ['persistence', 'http-errors'], encapsulate: true })
+  app.route(getRoute(auditEntry, repo, { summary: 'Get an audit entry', access: 'maintainer' }))
+})

@@ -1,23 +1,19 @@
 // /design-notes: written once; a new note may supersede an older one, which the repository marks in the
 // same transaction. No versions: create, list (either order) and get.
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import fp from 'fastify-plugin'
 import { CreateDesignNoteBody, DesignNote, DesignNoteListQuery } from '../domains/design-notes/schemas.js'
 import { decodeCreatedCursor } from '../http/cursor.js'
-import { createRoute, getRoute, listRoute, resource } from '../http/resource.js'
+import { createRoute, getRoute, listRoute, resource, resourcePlugin } from '../http/resource.js'
 
 const designNote = resource({ path: '/design-notes', noun: 'Design note', entity: DesignNote })
 
-const designNotes: FastifyPluginAsyncTypebox = async (app) => {
+export default resourcePlugin('design-notes', ['persistence', 'auth', 'http-errors'], async (app) => {
   const repo = app.repos.designNotes
-
   app.route(
-    createRoute(designNote, {
+    createRoute(designNote, repo, {
       summary: 'Write a design note; with `supersedes`, also marks the older note superseded',
       access: 'maintainer',
       body: CreateDesignNoteBody,
       problems: [409, 422],
-      create: (body, actor) => repo.create(body, actor),
     }),
   )
   app.route(
@@ -29,13 +25,5 @@ const designNotes: FastifyPluginAsyncTypebox = async (app) => {
         repo.list({ filter, order, limit, after: decodeCreatedCursor(cursor) }),
     }),
   )
-  app.route(
-    getRoute(designNote, { summary: 'Get a design note', access: 'viewer', get: (id) => repo.get(id) }),
-  )
-}
-
-export default fp(designNotes, {
-  name: 'design-notes',
-  dependencies: ['persistence', 'auth', 'http-errors'],
-  encapsulate: true,
+  app.route(getRoute(designNote, repo, { summary: 'Get a design note', access: 'viewer' }))
 })

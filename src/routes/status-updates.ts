@@ -1,26 +1,22 @@
 // /status-updates: posted once and never changed, so no versions: create, list and get.
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import fp from 'fastify-plugin'
 import {
   CreateStatusUpdateBody,
   StatusUpdate,
   StatusUpdateListQuery,
 } from '../domains/status-updates/schemas.js'
 import { canonicalTime, decodeCreatedCursor } from '../http/cursor.js'
-import { createRoute, getRoute, listRoute, resource } from '../http/resource.js'
+import { createRoute, getRoute, listRoute, resource, resourcePlugin } from '../http/resource.js'
 
 const statusUpdate = resource({ path: '/status-updates', noun: 'Status update', entity: StatusUpdate })
 
-const statusUpdates: FastifyPluginAsyncTypebox = async (app) => {
+export default resourcePlugin('status-updates', ['persistence', 'auth', 'http-errors'], async (app) => {
   const repo = app.repos.statusUpdates
-
   app.route(
-    createRoute(statusUpdate, {
+    createRoute(statusUpdate, repo, {
       summary: 'Post a status update (immutable once written)',
       access: 'contributor',
       body: CreateStatusUpdateBody,
       problems: [422],
-      create: (body, actor) => repo.create(body, actor),
     }),
   )
   app.route(
@@ -36,13 +32,5 @@ const statusUpdates: FastifyPluginAsyncTypebox = async (app) => {
         }),
     }),
   )
-  app.route(
-    getRoute(statusUpdate, { summary: 'Get a status update', access: 'viewer', get: (id) => repo.get(id) }),
-  )
-}
-
-export default fp(statusUpdates, {
-  name: 'status-updates',
-  dependencies: ['persistence', 'auth', 'http-errors'],
-  encapsulate: true,
+  app.route(getRoute(statusUpdate, repo, { summary: 'Get a status update', access: 'viewer' }))
 })

@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox'
-import { Actor, Cursor, Id, Limit, StringEnum, Timestamp } from '../../core/schemas.js'
+import { Actor, Id, ListQuery, StringEnum, Timestamp } from '../../core/schemas.js'
 
 export const ENTITIES = ['task', 'bug', 'status_update', 'design_note'] as const
 export const ACTIONS = ['create', 'update', 'delete', 'supersede'] as const
@@ -32,17 +32,12 @@ export type AuditEntity = Static<typeof AuditEntity>
 export type AuditAction = Static<typeof AuditAction>
 export type AuditDiff = Static<typeof AuditDiff>
 
-export const AuditListQuery = Type.Object(
-  {
-    entity: Type.Optional(AuditEntity),
-    entityId: Type.Optional(Id),
-    actor: Type.Optional(Actor),
-    action: Type.Optional(AuditAction),
-    since: Type.Optional(Timestamp),
-    until: Type.Optional(Timestamp),
-    limit: Limit,
-    cursor: Type.Optional(Cursor),
-  },
-  { additionalProperties: false },
-)
+export const AuditListQuery = ListQuery({
+  entity: Type.Optional(AuditEntity),
+  entityId: Type.Optional(Id),
+  actor: Type.Optional(Actor),
+  action: Type.Optional(AuditAction),
+  since: Type.Optional(Timestamp),
+  until: Type.Optional(Timestamp),
+})
 export type AuditFilter = Omit<Static<typeof AuditListQuery>, 'limit' | 'cursor'>

@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox'
-import { Cursor, Id, Limit, StringEnum, Text, Timestamp, Version } from '../../core/schemas.js'
+import { Id, ListQuery, PatchBody, StringEnum, Text, VersionedEntity } from '../../core/schemas.js'
 
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const
 export const BUG_STATUSES = ['open', 'in_progress', 'resolved', 'closed'] as const
@@ -11,21 +11,14 @@ const ReproSteps = Type.Array(Text(2000), { maxItems: 100 })
 const ProposedFix = Text(8000)
 const NullableTaskId = Type.Union([Id, Type.Null()])
 
-export const Bug = Type.Object(
-  {
-    id: Id,
-    title: Title,
-    severity: Severity,
-    status: BugStatus,
-    taskId: NullableTaskId,
-    reproSteps: ReproSteps,
-    proposedFix: Type.Union([ProposedFix, Type.Null()]),
-    version: Version,
-    createdAt: Timestamp,
-    updatedAt: Timestamp,
-  },
-  { additionalProperties: false },
-)
+export const Bug = VersionedEntity({
+  title: Title,
+  severity: Severity,
+  status: BugStatus,
+  taskId: NullableTaskId,
+  reproSteps: ReproSteps,
+  proposedFix: Type.Union([ProposedFix, Type.Null()]),
+})
 export type Bug = Static<typeof Bug>
 export type BugStatus = Static<typeof BugStatus>
 export type Severity = Static<typeof Severity>
@@ -43,29 +36,13 @@ export const CreateBugBody = Type.Object(
 )
 export type CreateBugBody = Static<typeof CreateBugBody>
 
-export const PatchBugBody = Type.Object(
-  {
-    title: Type.Optional(Title),
-    severity: Type.Optional(Severity),
-    status: Type.Optional(BugStatus),
-    taskId: Type.Optional(NullableTaskId),
-    reproSteps: Type.Optional(ReproSteps),
-    proposedFix: Type.Optional(Type.Union([ProposedFix, Type.Null()])),
-    version: Type.Optional(Version),
-  },
-  { additionalProperties: false },
-)
+export const PatchBugBody = PatchBody(CreateBugBody)
 export type PatchBugBody = Static<typeof PatchBugBody>
 export type BugChanges = Omit<PatchBugBody, 'version'>
 
-export const BugListQuery = Type.Object(
-  {
-    severity: Type.Optional(Severity),
-    status: Type.Optional(BugStatus),
-    taskId: Type.Optional(Id),
-    limit: Limit,
-    cursor: Type.Optional(Cursor),
-  },
-  { additionalProperties: false },
-)
+export const BugListQuery = ListQuery({
+  severity: Type.Optional(Severity),
+  status: Type.Optional(BugStatus),
+  taskId: Type.Optional(Id),
+})
 export type BugFilter = Pick<Static<typeof BugListQuery>, 'severity' | 'status' | 'taskId'>

@@ -1,6 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox'
 import { SORT_ORDERS } from '../../core/paging.js'
-import { Actor, Cursor, Id, Limit, StringEnum, Text, Timestamp } from '../../core/schemas.js'
+import { Actor, Id, ListQuery, StringEnum, Text, Timestamp } from '../../core/schemas.js'
 
 const Title = Text(200)
 const Body = Text(20_000)
@@ -26,13 +26,8 @@ export const CreateDesignNoteBody = Type.Object(
 )
 export type CreateDesignNoteBody = Static<typeof CreateDesignNoteBody>
 
-export const DesignNoteListQuery = Type.Object(
-  {
-    state: Type.Optional(StringEnum(['active', 'superseded'] as const)),
-    order: StringEnum(SORT_ORDERS, { default: 'asc' }),
-    limit: Limit,
-    cursor: Type.Optional(Cursor),
-  },
-  { additionalProperties: false },
-)
+export const DesignNoteListQuery = ListQuery({
+  state: Type.Optional(StringEnum(['active', 'superseded'] as const)),
+  order: StringEnum(SORT_ORDERS, { default: 'asc' }),
+})
 export type DesignNoteFilter = Pick<Static<typeof DesignNoteListQuery>, 'state'>

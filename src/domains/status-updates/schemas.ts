@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox'
-import { Actor, Cursor, Id, Limit, Text, Timestamp } from '../../core/schemas.js'
+import { Actor, Id, ListQuery, Text, Timestamp } from '../../core/schemas.js'
 
 const Message = Text(4000)
 
@@ -21,14 +21,9 @@ export const CreateStatusUpdateBody = Type.Object(
 )
 export type CreateStatusUpdateBody = Static<typeof CreateStatusUpdateBody>
 
-export const StatusUpdateListQuery = Type.Object(
-  {
-    taskId: Type.Optional(Id),
-    actor: Type.Optional(Actor),
-    since: Type.Optional(Timestamp),
-    limit: Limit,
-    cursor: Type.Optional(Cursor),
-  },
-  { additionalProperties: false },
-)
+export const StatusUpdateListQuery = ListQuery({
+  taskId: Type.Optional(Id),
+  actor: Type.Optional(Actor),
+  since: Type.Optional(Timestamp),
+})
 export type StatusUpdateFilter = Pick<Static<typeof StatusUpdateListQuery>, 'taskId' | 'actor' | 'since'>

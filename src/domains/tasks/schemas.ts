@@ -1,5 +1,13 @@
 import { type Static, Type } from '@sinclair/typebox'
-import { Actor, Cursor, Id, Limit, StringEnum, Text, Timestamp, Version } from '../../core/schemas.js'
+import {
+  Actor,
+  ListQuery,
+  PatchBody,
+  StringEnum,
+  Text,
+  Timestamp,
+  VersionedEntity,
+} from '../../core/schemas.js'
 
 export const TASK_STATUSES = ['todo', 'in_progress', 'blocked', 'done', 'cancelled'] as const
 export const PRIORITIES = ['low', 'medium', 'high', 'critical'] as const
@@ -15,20 +23,13 @@ export const RationaleEntry = Type.Object(
   { additionalProperties: false },
 )
 
-export const Task = Type.Object(
-  {
-    id: Id,
-    title: Title,
-    status: TaskStatus,
-    priority: Priority,
-    assignees: Assignees,
-    rationaleLog: Type.Array(RationaleEntry),
-    version: Version,
-    createdAt: Timestamp,
-    updatedAt: Timestamp,
-  },
-  { additionalProperties: false },
-)
+export const Task = VersionedEntity({
+  title: Title,
+  status: TaskStatus,
+  priority: Priority,
+  assignees: Assignees,
+  rationaleLog: Type.Array(RationaleEntry),
+})
 export type Task = Static<typeof Task>
 export type TaskStatus = Static<typeof TaskStatus>
 export type Priority = Static<typeof Priority>
@@ -45,28 +46,13 @@ export const CreateTaskBody = Type.Object(
 )
 export type CreateTaskBody = Static<typeof CreateTaskBody>
 
-export const PatchTaskBody = Type.Object(
-  {
-    title: Type.Optional(Title),
-    status: Type.Optional(TaskStatus),
-    priority: Type.Optional(Priority),
-    assignees: Type.Optional(Assignees),
-    rationale: Type.Optional(RationaleText),
-    version: Type.Optional(Version),
-  },
-  { additionalProperties: false },
-)
+export const PatchTaskBody = PatchBody(CreateTaskBody)
 export type PatchTaskBody = Static<typeof PatchTaskBody>
 export type TaskChanges = Omit<PatchTaskBody, 'version'>
 
-export const TaskListQuery = Type.Object(
-  {
-    status: Type.Optional(TaskStatus),
-    priority: Type.Optional(Priority),
-    assignee: Type.Optional(Text(200)),
-    limit: Limit,
-    cursor: Type.Optional(Cursor),
-  },
-  { additionalProperties: false },
-)
+export const TaskListQuery = ListQuery({
+  status: Type.Optional(TaskStatus),
+  priority: Type.Optional(Priority),
+  assignee: Type.Optional(Text(200)),
+})
 export type TaskFilter = Pick<Static<typeof TaskListQuery>, 'status' | 'priority' | 'assignee'>

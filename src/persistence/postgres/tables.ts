@@ -3,9 +3,35 @@
 // arrays (but assignees, a table of their own) and audit diffs are JSON text, not jsonb, so nothing here is
 // PostgreSQL-only.
 import { sql } from 'drizzle-orm'
-import { type AnyPgColumn, bigint, index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core'
+import {
+  type AnyPgColumn,
+  bigint,
+  index,
+  integer,
+  type PgColumn,
+  pgTable,
+  primaryKey,
+  text,
+} from 'drizzle-orm/pg-core'
 
 const epochMs = (name: string) => bigint(name, { mode: 'number' })
+
+/**
+ * One index per list filter, `<table>_<filter>_idx` on (the filter's column, then the list's order), so a
+ * filtered list is one index search that also yields the list's order.
+ */
+const filterIndexes = (table: string, order: PgColumn[], filters: Record<string, PgColumn>) =>
+  Object.entries(filters).map(([filter, column]) => index(`${table}_${filter}_idx`).on(column, ...order))
+
+/** A newest-first list's indexes: `<table>_created_idx` on (created_at, id), then one per filter. */
+const newestFirstIndexes = (
+  table: string,
+  t: { createdAt: PgColumn; id: PgColumn },
+  filters: Record<string, PgColumn> = {},
+) => [
+  index(`${table}_created_idx`).on(t.createdAt, t.id),
+  ...filterIndexes(table, [t.createdAt, t.id], filters),
+]
 
 export const tasks = pgTable(
   'tasks',
@@ -20,11 +46,7 @@ export const tasks = pgTable(
     updatedAt: epochMs('updated_at').notNull(),
   },
   // Every list filter has an index that also serves the newest-first order.
-  (t) => [
-    index('tasks_created_idx').on(t.createdAt, t.id),
-    index('tasks_status_idx').on(t.status, t.createdAt, t.id),
-    index('tasks_priority_idx').on(t.priority, t.createdAt, t.id),
-  ],
+  (t) => newestFirstIndexes('tasks', t, { status: t.status, priority: t.priority }),
 )
 
 /**
@@ -61,12 +83,7 @@ export const bugs = pgTable(
     createdAt: epochMs('created_at').notNull(),
     updatedAt: epochMs('updated_at').notNull(),
   },
-  (t) => [
-    index('bugs_created_idx').on(t.createdAt, t.id),
-    index('bugs_task_idx').on(t.taskId, t.createdAt, t.id),
-    index('bugs_severity_idx').on(t.severity, t.createdAt, t.id),
-    index('bugs_status_idx').on(t.status, t.createdAt, t.id),
-  ],
+  (t) => newestFirstIndexes('bugs', t, { task: t.taskId, severity: t.severity, status: t.status }),
 )
 
 export const statusUpdates = pgTable(
@@ -78,11 +95,7 @@ export const statusUpdates = pgTable(
     message: text('message').notNull(),
     createdAt: epochMs('created_at').notNull(),
   },
-  (t) => [
-    index('status_updates_created_idx').on(t.createdAt, t.id),
-    index('status_updates_task_idx').on(t.taskId, t.createdAt, t.id),
-    index('status_updates_actor_idx').on(t.actor, t.createdAt, t.id),
-  ],
+  (t) => newestFirstIndexes('status_updates', t, { task: t.taskId, actor: t.actor }),
 )
 
 export const designNotes = pgTable(
@@ -99,7 +112,7 @@ export const designNotes = pgTable(
   },
   // `?state=` picks one of the two partial indexes, each in list order (either way round).
   (t) => [
-    index('design_notes_created_idx').on(t.createdAt, t.id),
+    ...newestFirstIndexes('design_notes', t),
     index('design_notes_active_idx').on(t.createdAt, t.id).where(sql`${t.supersededBy} is null`),
     index('design_notes_superseded_idx').on(t.createdAt, t.id).where(sql`${t.supersededBy} is not null`),
   ],
@@ -117,13 +130,14 @@ export const auditEntries = pgTable(
     at: epochMs('at').notNull(),
     diff: text('diff').notNull(),
   },
-  (t) => [
-    index('audit_entries_entity_idx').on(t.entityId, t.seq),
-    index('audit_entries_entity_kind_idx').on(t.entity, t.seq),
-    index('audit_entries_actor_idx').on(t.actor, t.seq),
-    index('audit_entries_action_idx').on(t.action, t.seq),
-    index('audit_entries_at_idx').on(t.at, t.seq),
-  ],
+  (t) =>
+    filterIndexes('audit_entries', [t.seq], {
+      entity: t.entityId,
+      entity_kind: t.entity,
+      actor: t.actor,
+      action: t.action,
+      at: t.at,
+    }),
 )
 
 /** API tokens: only the SHA-256 of a secret is stored, unique so a request's token is found by its hash. */
@@ -139,5 +153,5 @@ export const apiTokens = pgTable(
     expiresAt: epochMs('expires_at'),
     revokedAt: epochMs('revoked_at'),
   },
-  (t) => [index('api_tokens_created_idx').on(t.createdAt, t.id)],
+  (t) => newestFirstIndexes('api_tokens', t),
 )
