@@ -1,57 +1,50 @@
-// API tokens in a map, each kept with its secret's hash. Tokens are not an audited entity: no plan, no entry.
-import { uuidv7 } from 'uuidv7'
+// API tokens in a map, each kept with its secret's hash. The rules of each write are the plans in
+// src/auth/plans.ts; this file reads the token and writes the plan's rows. Tokens are not audited.
+import { planTokenCreate, planTokenRevoke, planTokenRotate, type TokenPlan } from '../../auth/plans.js'
 import type { ApiToken } from '../../auth/schemas.js'
 import type { TokenRepository } from '../contract.js'
 import type { StoredApiToken } from '../rows.js'
 
 export type MemoryTokens = Map<string, StoredApiToken>
 
+const withoutSecret = ({ secretHash: _, ...token }: StoredApiToken): ApiToken => token
+
 /** `now`: the time a token is created at. */
 export function createMemoryTokens(tokens: MemoryTokens, now: () => string): TokenRepository {
+  const read = (id: string) => {
+    const stored = tokens.get(id)
+    return stored && withoutSecret(stored)
+  }
+  const apply = <Result>(plan: TokenPlan<Result>): Result => {
+    for (const change of plan.changes) {
+      if (change.op === 'insert') tokens.set(change.row.id, { ...change.row })
+      else {
+        const stored = tokens.get(change.row.id)
+        if (stored)
+          Object.assign(stored, { revokedAt: change.row.revokedAt, expiresAt: change.row.expiresAt })
+      }
+    }
+    return plan.result
+  }
+
   return {
     async create(input) {
-      const token: ApiToken = {
-        id: uuidv7(),
-        actor: input.actor,
-        role: input.role,
-        createdAt: now(),
-        lastUsedAt: null,
-        expiresAt: input.expiresAt,
-        revokedAt: null,
-      }
-      tokens.set(token.id, { ...token, secretHash: input.secretHash })
-      return token
+      return apply(planTokenCreate(input, now()))
     },
     async findBySecretHash(secretHash) {
       for (const { secretHash: hash, ...token } of tokens.values()) if (hash === secretHash) return token
       return undefined
     },
     async list() {
-      return [...tokens.values()].map(({ secretHash: _, ...token }) => token)
+      return [...tokens.values()].map(withoutSecret)
     },
     async revoke(id, at) {
-      const stored = tokens.get(id)
-      if (stored === undefined) return undefined
-      stored.revokedAt ??= at
-      const { secretHash: _, ...token } = stored
-      return token
+      const plan = planTokenRevoke(read(id), at)
+      return plan && apply(plan)
     },
-    async rotate(id, { secretHash, expiresAt, retireAt }) {
-      const stored = tokens.get(id)
-      if (stored === undefined || stored.revokedAt !== null) return undefined
-      const token: ApiToken = {
-        id: uuidv7(),
-        actor: stored.actor,
-        role: stored.role,
-        createdAt: now(),
-        lastUsedAt: null,
-        expiresAt,
-        revokedAt: null,
-      }
-      if (stored.expiresAt === null || stored.expiresAt > retireAt) stored.expiresAt = retireAt
-      tokens.set(token.id, { ...token, secretHash })
-      const { secretHash: _, ...retired } = stored
-      return { retired, token }
+    async rotate(id, input) {
+      const plan = planTokenRotate(read(id), input, now())
+      return plan && apply(plan)
     },
     async touch(id, at) {
       const stored = tokens.get(id)

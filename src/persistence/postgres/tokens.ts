@@ -1,15 +1,22 @@
 // API tokens. The lookups every request makes (by the secret's hash, `exists`) and `touch` are named prepared
-// statements, parsed once per connection. Each write is one statement, atomic on its own, and writes no audit
-// entry: tokens are not an audited entity.
-import { and, eq, getTableColumns, isNull, sql } from 'drizzle-orm'
-import { uuidv7 } from 'uuidv7'
+// statements, parsed once per connection. Revoke and rotate read their token `FOR UPDATE` and write the plan
+// made from it (src/auth/plans.ts) in one transaction, so two rotations of one token cannot both succeed.
+// No write makes an audit entry: tokens are not an audited entity.
+import { eq, getTableColumns, sql } from 'drizzle-orm'
+import {
+  planTokenCreate,
+  planTokenRevoke,
+  planTokenRotate,
+  type TokenPlan,
+  type TokenRowChange,
+} from '../../auth/plans.js'
 import type { ApiToken } from '../../auth/schemas.js'
 import type { Clock } from '../../domains/audit/entries.js'
 import type { TokenRepository } from '../contract.js'
 import type { PostgresDatabase } from './database.js'
 import { withRetries } from './errors.js'
 import { createdOrder } from './keyset.js'
-import { apiTokenFromRow, apiTokenToRow, toEpochMs, toIso } from './rows.js'
+import { apiTokenFromRow, apiTokenToRow, toEpochMs, toEpochMsOrNull, toIso } from './rows.js'
 import { apiTokens } from './tables.js'
 
 /** Every column but the secret's hash, which no read hands back. */
@@ -29,20 +36,40 @@ export function createTokenRepository(db: PostgresDatabase, clock: Clock): Token
     .where(eq(apiTokens.id, sql.placeholder('id')))
     .prepare('trail_token_touch')
 
+  const applyChanges = async (tx: PostgresDatabase, changes: TokenRowChange[]) => {
+    for (const change of changes) {
+      if (change.op === 'insert') await tx.insert(apiTokens).values(apiTokenToRow(change.row))
+      else {
+        // Only the fields a plan changes: `lastUsedAt` is left to `touch`.
+        const { id, revokedAt, expiresAt } = change.row
+        await tx
+          .update(apiTokens)
+          .set({ revokedAt: toEpochMsOrNull(revokedAt), expiresAt: toEpochMsOrNull(expiresAt) })
+          .where(eq(apiTokens.id, id))
+      }
+    }
+  }
+  /** Reads the token locked against other writes, and writes the plan made from it, in one transaction. */
+  const planned = <Result>(
+    id: string,
+    plan: (token: ApiToken | undefined) => TokenPlan<Result> | undefined,
+  ) =>
+    withRetries(() =>
+      db.transaction(async (tx) => {
+        const [row] = await tx.select(tokenColumns).from(apiTokens).where(eq(apiTokens.id, id)).for('update')
+        const decided = plan(row && apiTokenFromRow(row))
+        if (decided === undefined) return undefined
+        await applyChanges(tx, decided.changes)
+        return decided.result
+      }),
+    )
+
   return {
-    create: ({ actor, role, secretHash, expiresAt }) =>
+    create: (input) =>
       withRetries(async () => {
-        const token: ApiToken = {
-          id: uuidv7(),
-          actor,
-          role,
-          createdAt: toIso(clock()),
-          lastUsedAt: null,
-          expiresAt,
-          revokedAt: null,
-        }
-        await db.insert(apiTokens).values(apiTokenToRow({ ...token, secretHash }))
-        return token
+        const { changes, result } = planTokenCreate(input, toIso(clock()))
+        await applyChanges(db, changes)
+        return result
       }),
     findBySecretHash: (secretHash) =>
       withRetries(async () => {
@@ -57,41 +84,8 @@ export function createTokenRepository(db: PostgresDatabase, clock: Clock): Token
           .orderBy(...createdOrder(apiTokens, 'asc'))
         return rows.map(apiTokenFromRow)
       }),
-    revoke: (id, at) =>
-      withRetries(async () => {
-        // coalesce keeps the first revocation time; RETURNING reads the token back in the same statement.
-        const [row] = await db
-          .update(apiTokens)
-          .set({ revokedAt: sql`coalesce(${apiTokens.revokedAt}, ${toEpochMs(at)})` })
-          .where(eq(apiTokens.id, id))
-          .returning(tokenColumns)
-        return row && apiTokenFromRow(row)
-      }),
-    rotate: (id, { secretHash, expiresAt, retireAt }) =>
-      withRetries(() =>
-        db.transaction(async (tx) => {
-          const retire = toEpochMs(retireAt)
-          // The sooner of the token's own expiry and the rotation's; a revoked token is not rotated.
-          const [row] = await tx
-            .update(apiTokens)
-            .set({ expiresAt: sql`least(coalesce(${apiTokens.expiresAt}, ${retire}), ${retire})` })
-            .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
-            .returning(tokenColumns)
-          if (row === undefined) return undefined
-          const retired = apiTokenFromRow(row)
-          const token: ApiToken = {
-            id: uuidv7(),
-            actor: retired.actor,
-            role: retired.role,
-            createdAt: toIso(clock()),
-            lastUsedAt: null,
-            expiresAt,
-            revokedAt: null,
-          }
-          await tx.insert(apiTokens).values(apiTokenToRow({ ...token, secretHash }))
-          return { retired, token }
-        }),
-      ),
+    revoke: (id, at) => planned(id, (token) => planTokenRevoke(token, at)),
+    rotate: (id, input) => planned(id, (token) => planTokenRotate(token, input, toIso(clock()))),
     touch: (id, at) =>
       withRetries(async () => {
         await touchToken.execute({ id, at: toEpochMs(at) })

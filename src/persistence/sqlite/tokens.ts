@@ -1,12 +1,18 @@
 // API tokens. Every statement is prepared once: looking a token up by its secret's hash (and `exists`) runs
-// on every request. Writes run in the store's immediate transaction like every other write, and write no
-// audit entry: tokens are not an audited entity.
-import { and, eq, getTableColumns, isNull, sql } from 'drizzle-orm'
-import { uuidv7 } from 'uuidv7'
+// on every request. Each write reads its token and writes the plan made from it (src/auth/plans.ts) in the
+// store's immediate transaction like every other write, and writes no audit entry: tokens are not audited.
+import { eq, getTableColumns, sql } from 'drizzle-orm'
+import {
+  planTokenCreate,
+  planTokenRevoke,
+  planTokenRotate,
+  type TokenPlan,
+  type TokenRowChange,
+} from '../../auth/plans.js'
 import type { ApiToken } from '../../auth/schemas.js'
 import type { TokenRepository } from '../contract.js'
 import { isRetryable } from './errors.js'
-import { apiTokenFromRow, apiTokenToRow, toEpochMs } from './rows.js'
+import { apiTokenFromRow, apiTokenToRow, toEpochMs, toEpochMsOrNull } from './rows.js'
 import { byId, createdOrder, insertValues, type Store } from './store.js'
 import { apiTokens } from './tables.js'
 
@@ -26,21 +32,12 @@ export function createTokenRepository({ db, write, writeNow }: Store, now: () =>
     .from(apiTokens)
     .orderBy(...createdOrder(apiTokens, 'asc'))
     .prepare()
-  // coalesce keeps the first revocation time; RETURNING reads the token back in the same statement.
-  const revokeToken = db
+  const selectById = db.select(tokenColumns).from(apiTokens).where(byId(apiTokens)).prepare()
+  // Only the fields a plan changes: `lastUsedAt` is left to `touch`.
+  const updateToken = db
     .update(apiTokens)
-    .set({ revokedAt: sql`coalesce(${apiTokens.revokedAt}, ${sql.placeholder('at')})` })
+    .set({ revokedAt: sql`${sql.placeholder('revokedAt')}`, expiresAt: sql`${sql.placeholder('expiresAt')}` })
     .where(byId(apiTokens))
-    .returning(tokenColumns)
-    .prepare()
-  // The sooner of the token's own expiry and the rotation's; a revoked token is not rotated.
-  const retireToken = db
-    .update(apiTokens)
-    .set({
-      expiresAt: sql`case when ${apiTokens.expiresAt} < ${sql.placeholder('retireAt')} then ${apiTokens.expiresAt} else ${sql.placeholder('retireAt')} end`,
-    })
-    .where(and(byId(apiTokens), isNull(apiTokens.revokedAt)))
-    .returning(tokenColumns)
     .prepare()
   const touchToken = db
     .update(apiTokens)
@@ -49,19 +46,33 @@ export function createTokenRepository({ db, write, writeNow }: Store, now: () =>
     .prepare()
   const anyToken = db.select({ one: sql`1` }).from(apiTokens).limit(1).prepare()
 
-  return {
-    async create({ actor, role, secretHash, expiresAt }) {
-      const token: ApiToken = {
-        id: uuidv7(),
-        actor,
-        role,
-        createdAt: now(),
-        lastUsedAt: null,
-        expiresAt,
-        revokedAt: null,
+  const applyChanges = (changes: TokenRowChange[]) => {
+    for (const change of changes) {
+      if (change.op === 'insert') insertToken.run(apiTokenToRow(change.row))
+      else {
+        const { id, revokedAt, expiresAt } = change.row
+        updateToken.run({ id, revokedAt: toEpochMsOrNull(revokedAt), expiresAt: toEpochMsOrNull(expiresAt) })
       }
-      await write(() => insertToken.run(apiTokenToRow({ ...token, secretHash })))
-      return token
+    }
+  }
+  /** Reads the token and writes the plan made from it, in one immediate transaction (no await inside). */
+  const planned = <Result>(
+    id: string,
+    plan: (token: ApiToken | undefined) => TokenPlan<Result> | undefined,
+  ) =>
+    write(() => {
+      const row = selectById.get({ id })
+      const decided = plan(row && apiTokenFromRow(row))
+      if (decided === undefined) return undefined
+      applyChanges(decided.changes)
+      return decided.result
+    })
+
+  return {
+    async create(input) {
+      const { changes, result } = planTokenCreate(input, now())
+      await write(() => applyChanges(changes))
+      return result
     },
     async findBySecretHash(secretHash) {
       const row = selectBySecretHash.get({ secretHash })
@@ -70,30 +81,8 @@ export function createTokenRepository({ db, write, writeNow }: Store, now: () =>
     async list() {
       return selectAll.all().map(apiTokenFromRow)
     },
-    async revoke(id, at) {
-      // Inside a transaction like every write: an UPDATE … RETURNING read with .get() in autocommit can
-      // leave its statement open and keep the WAL from being checkpointed.
-      const row = await write(() => revokeToken.get({ id, at: toEpochMs(at) }))
-      return row && apiTokenFromRow(row)
-    },
-    async rotate(id, { secretHash, expiresAt, retireAt }) {
-      return write(() => {
-        const row = retireToken.get({ id, retireAt: toEpochMs(retireAt) })
-        if (row === undefined) return undefined
-        const retired = apiTokenFromRow(row)
-        const token: ApiToken = {
-          id: uuidv7(),
-          actor: retired.actor,
-          role: retired.role,
-          createdAt: now(),
-          lastUsedAt: null,
-          expiresAt,
-          revokedAt: null,
-        }
-        insertToken.run(apiTokenToRow({ ...token, secretHash }))
-        return { retired, token }
-      })
-    },
+    revoke: (id, at) => planned(id, (token) => planTokenRevoke(token, at)),
+    rotate: (id, input) => planned(id, (token) => planTokenRotate(token, input, now())),
     async touch(id, at) {
       // `lastUsedAt` is a hint, refreshed at most once a minute: a request does not wait for another
       // process's write lock (its GET would be held up by a write) just to record it.
