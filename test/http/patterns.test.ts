@@ -32,6 +32,7 @@ function stringRules(schema: unknown, found: Map<string, StringRule>) {
 }
 
 const MiB = 1024 * 1024
+const HOSTILE_TEXT_BOUND_MS = 2000
 // Runs of one character with an ending that fails: the shape of every single-character ReDoS attack
 // (x + y.repeat(n) + z), over the characters that schemas of ids, times, names and text care about.
 const RUNS = ['a', 'f', '0', '9', ' ', '\t', '-', ':', '.', 'T', 'z', 'é', '\u200b', '\u0301', '😀', '\u0000']
@@ -71,7 +72,12 @@ t.test('every pattern and format of the API and the dump is linear', async (t) =
       validate(input)
       slowest = Math.max(slowest, performance.now() - started)
     }
-    t.ok(slowest < 200, `${name}: at most ${slowest.toFixed(1)} ms on 1 MiB of hostile text`)
+    // A bound against catastrophe, not a speed target: linear checks take tens of milliseconds here, a
+    // backtracking pattern minutes; the margin absorbs a loaded CI machine (300 ms was seen at load 15).
+    t.ok(
+      slowest < HOSTILE_TEXT_BOUND_MS,
+      `${name}: at most ${slowest.toFixed(1)} ms on 1 MiB of hostile text`,
+    )
   }
 })
 
