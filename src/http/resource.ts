@@ -50,10 +50,11 @@ export function resource<T>(spec: ResourceSpec<T>): Resource<T> {
 
 /**
  * A route file's plugin: encapsulated, named `name` for the plugins that depend on it, and registered after
- * `dependencies` (persistence for `app.repos`, auth for the roles, http-errors for the problem documents).
+ * what every resource needs: persistence for `app.repos`, auth for the roles each route declares, and
+ * http-errors for the problem documents.
  */
-export function resourcePlugin(name: string, dependencies: string[], routes: FastifyPluginAsyncTypebox) {
-  return fp(routes, { name, dependencies, encapsulate: true })
+export function resourcePlugin(name: string, routes: FastifyPluginAsyncTypebox) {
+  return fp(routes, { name, dependencies: ['persistence', 'auth', 'http-errors'], encapsulate: true })
 }
 
 interface RouteSpec {

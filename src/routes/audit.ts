@@ -5,7 +5,7 @@ import { getRoute, listRoute, resource, resourcePlugin } from '../http/resource.
 
 const auditEntry = resource({ path: '/audit-entries', tag: 'audit', noun: 'Audit entry', entity: AuditEntry })
 
-export default resourcePlugin('audit', ['persistence', 'http-errors'], async (app) => {
+export default resourcePlugin('audit', async (app) => {
   const repo = app.repos.audit
   app.route(
     listRoute(auditEntry, {

@@ -14,7 +14,7 @@ import {
 
 const bug = resource({ path: '/bugs', noun: 'Bug', entity: Bug, versionOf: (entity) => entity.version })
 
-export default resourcePlugin('bugs', ['persistence', 'auth', 'http-errors'], async (app) => {
+export default resourcePlugin('bugs', async (app) => {
   const repo = app.repos.bugs
   app.route(
     createRoute(bug, repo, {

@@ -6,7 +6,7 @@ import { createRoute, getRoute, listRoute, resource, resourcePlugin } from '../h
 
 const designNote = resource({ path: '/design-notes', noun: 'Design note', entity: DesignNote })
 
-export default resourcePlugin('design-notes', ['persistence', 'auth', 'http-errors'], async (app) => {
+export default resourcePlugin('design-notes', async (app) => {
   const repo = app.repos.designNotes
   app.route(
     createRoute(designNote, repo, {

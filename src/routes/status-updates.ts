@@ -9,7 +9,7 @@ import { createRoute, getRoute, listRoute, resource, resourcePlugin } from '../h
 
 const statusUpdate = resource({ path: '/status-updates', noun: 'Status update', entity: StatusUpdate })
 
-export default resourcePlugin('status-updates', ['persistence', 'auth', 'http-errors'], async (app) => {
+export default resourcePlugin('status-updates', async (app) => {
   const repo = app.repos.statusUpdates
   app.route(
     createRoute(statusUpdate, repo, {

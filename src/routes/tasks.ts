@@ -14,7 +14,7 @@ import {
 
 const task = resource({ path: '/tasks', noun: 'Task', entity: Task, versionOf: (entity) => entity.version })
 
-export default resourcePlugin('tasks', ['persistence', 'auth', 'http-errors'], async (app) => {
+export default resourcePlugin('tasks', async (app) => {
   const repo = app.repos.tasks
   app.route(
     createRoute(task, repo, { summary: 'Create a task', access: 'contributor', body: CreateTaskBody }),

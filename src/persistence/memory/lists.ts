@@ -17,6 +17,13 @@ const after = (key: CreatedKey | undefined, row: CreatedKey, order: 'asc' | 'des
   key === undefined || (order === 'desc' ? byCreatedDesc(key, row) < 0 : byCreatedDesc(key, row) > 0)
 const createdKey = (row: CreatedKey): CreatedKey => ({ createdAt: row.createdAt, id: row.id })
 
+/** True when every filter field that is set equals the row's field of the same name, as a SQL `=` would. */
+function setFieldsEqual<T>(row: T, filter: { [K in keyof T]?: T[K] }): boolean {
+  return Object.entries(filter).every(
+    ([field, value]) => value === undefined || row[field as keyof T] === value,
+  )
+}
+
 function listCreated<T extends CreatedKey>(
   rows: Iterable<T>,
   request: ListRequest<unknown, CreatedKey>,
@@ -39,13 +46,7 @@ function auditList(auditLog: AuditLog): AuditRepository['list'] {
       if (request.after !== undefined && e.seq >= request.after.seq) continue
       // `at` does not go backwards along seq (see writeTime): every older entry is before the window too.
       if (since !== undefined && e.at < since) break
-      if (
-        (entity === undefined || e.entity === entity) &&
-        (entityId === undefined || e.entityId === entityId) &&
-        (actor === undefined || e.actor === actor) &&
-        (action === undefined || e.action === action) &&
-        (until === undefined || e.at <= until)
-      ) {
+      if (setFieldsEqual(e, { entity, entityId, actor, action }) && (until === undefined || e.at <= until)) {
         rows.push(e)
       }
     }
@@ -63,8 +64,7 @@ export function createMemoryLists(tables: MemoryTables, auditLog: AuditLog): Lis
           tables.tasks.values(),
           request,
           (t) =>
-            (status === undefined || t.status === status) &&
-            (priority === undefined || t.priority === priority) &&
+            setFieldsEqual(t, { status, priority }) &&
             (assignee === undefined || t.assignees.includes(assignee)),
         )
       },
@@ -72,15 +72,7 @@ export function createMemoryLists(tables: MemoryTables, auditLog: AuditLog): Lis
     bugs: {
       get: async (id) => tables.bugs.get(id),
       async list(request) {
-        const { severity, status, taskId } = request.filter
-        return listCreated(
-          tables.bugs.values(),
-          request,
-          (b) =>
-            (severity === undefined || b.severity === severity) &&
-            (status === undefined || b.status === status) &&
-            (taskId === undefined || b.taskId === taskId),
-        )
+        return listCreated(tables.bugs.values(), request, (b) => setFieldsEqual(b, request.filter))
       },
     },
     statusUpdates: {
@@ -90,10 +82,7 @@ export function createMemoryLists(tables: MemoryTables, auditLog: AuditLog): Lis
         return listCreated(
           tables.status_updates.values(),
           request,
-          (u) =>
-            (taskId === undefined || u.taskId === taskId) &&
-            (actor === undefined || u.actor === actor) &&
-            (since === undefined || u.createdAt >= since),
+          (u) => setFieldsEqual(u, { taskId, actor }) && (since === undefined || u.createdAt >= since),
         )
       },
     },

@@ -1,13 +1,14 @@
 // The API's reads on PostgreSQL, outside any write transaction: one row by id (named prepared statements,
 // parsed once per connection: the hot path) and the keyset-paged lists.
-import { and, type Column, desc, eq, gte, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm'
+import { and, type Column, desc, eq, gte, isNotNull, isNull, lt, lte, type SQL, sql } from 'drizzle-orm'
+import type { PgTable } from 'drizzle-orm/pg-core'
 import type { CreatedKey, ListRequest, Page } from '../../core/paging.js'
 import { toPage } from '../../core/paging.js'
 import { auditWindowEnd } from '../audit-window.js'
 import type { Lists } from '../writes.js'
 import type { PostgresDatabase } from './database.js'
 import { withRetries } from './errors.js'
-import { afterCreated, createdKey, createdOrder } from './keyset.js'
+import { afterCreated, type CreatedColumns, createdKey, createdOrder, type Order } from './keyset.js'
 import {
   auditEntryFromRow,
   bugFromRow,
@@ -52,6 +53,25 @@ export function createPostgresLists(db: PostgresDatabase): Lists {
     .where(eq(auditEntries.id, byId))
     .prepare('trail_audit_entry_by_id')
 
+  /** One page of `table` in (created_at, id) `order`: the rows matching `conditions`, after the request's key. */
+  const createdPage = <T extends CreatedKey, Row>(
+    table: PgTable & CreatedColumns,
+    fromRow: (row: Row) => T,
+    request: ListRequest<unknown, CreatedKey>,
+    order: Order,
+    ...conditions: (SQL | undefined)[]
+  ) =>
+    read(async () => {
+      const rows = await db
+        .select()
+        // Drizzle's select types do not follow a table known only as PgTable; the rows are its all the same.
+        .from(table as PgTable as typeof bugs)
+        .where(and(...conditions, afterCreated(table, request.after, order)))
+        .orderBy(...createdOrder(table, order))
+        .limit(request.limit + 1)
+      return pageByCreated(rows as Row[], request, fromRow)
+    })
+
   const getOne =
     <Row, T>(query: { execute(values: { id: string }): Promise<Row[]> }, fromRow: (row: Row) => T) =>
     (id: string) =>
@@ -94,68 +114,47 @@ export function createPostgresLists(db: PostgresDatabase): Lists {
     },
     bugs: {
       get: getOne(bugById, bugFromRow),
-      list: (request) =>
-        read(async () => {
-          const { severity, status, taskId } = request.filter
-          const rows = await db
-            .select()
-            .from(bugs)
-            .where(
-              and(
-                equals(bugs.severity, severity),
-                equals(bugs.status, status),
-                equals(bugs.taskId, taskId),
-                afterCreated(bugs, request.after, 'desc'),
-              ),
-            )
-            .orderBy(...createdOrder(bugs, 'desc'))
-            .limit(request.limit + 1)
-          return pageByCreated(rows, request, bugFromRow)
-        }),
+      list: (request) => {
+        const { severity, status, taskId } = request.filter
+        return createdPage(
+          bugs,
+          bugFromRow,
+          request,
+          'desc',
+          equals(bugs.severity, severity),
+          equals(bugs.status, status),
+          equals(bugs.taskId, taskId),
+        )
+      },
     },
     statusUpdates: {
       get: getOne(statusUpdateById, statusUpdateFromRow),
-      list: (request) =>
-        read(async () => {
-          const { taskId, actor, since } = request.filter
-          const rows = await db
-            .select()
-            .from(statusUpdates)
-            .where(
-              and(
-                equals(statusUpdates.taskId, taskId),
-                equals(statusUpdates.actor, actor),
-                since === undefined ? undefined : gte(statusUpdates.createdAt, toEpochMs(since)),
-                afterCreated(statusUpdates, request.after, 'desc'),
-              ),
-            )
-            .orderBy(...createdOrder(statusUpdates, 'desc'))
-            .limit(request.limit + 1)
-          return pageByCreated(rows, request, statusUpdateFromRow)
-        }),
+      list: (request) => {
+        const { taskId, actor, since } = request.filter
+        return createdPage(
+          statusUpdates,
+          statusUpdateFromRow,
+          request,
+          'desc',
+          equals(statusUpdates.taskId, taskId),
+          equals(statusUpdates.actor, actor),
+          since === undefined ? undefined : gte(statusUpdates.createdAt, toEpochMs(since)),
+        )
+      },
     },
     designNotes: {
       get: getOne(designNoteById, designNoteFromRow),
-      list: (request) =>
-        read(async () => {
-          const { state } = request.filter
-          const rows = await db
-            .select()
-            .from(designNotes)
-            .where(
-              and(
-                state === undefined
-                  ? undefined
-                  : state === 'active'
-                    ? isNull(designNotes.supersededBy)
-                    : isNotNull(designNotes.supersededBy),
-                afterCreated(designNotes, request.after, request.order),
-              ),
-            )
-            .orderBy(...createdOrder(designNotes, request.order))
-            .limit(request.limit + 1)
-          return pageByCreated(rows, request, designNoteFromRow)
-        }),
+      list: (request) => {
+        const { state } = request.filter
+        const superseded = designNotes.supersededBy
+        return createdPage(
+          designNotes,
+          designNoteFromRow,
+          request,
+          request.order,
+          state === undefined ? undefined : state === 'active' ? isNull(superseded) : isNotNull(superseded),
+        )
+      },
     },
     audit: {
       get: getOne(auditEntryById, auditEntryFromRow),
