@@ -42,6 +42,7 @@ t.test('update: version first, then the reference; a no-op plans nothing', async
 t.test('delete: compare-and-set on the version, one delete entry at the write time', async (t) => {
   const bug = newBug({ title: 'b', severity: 'low' }, T0)
   t.throws(() => planBugDelete({ id: bug.id, bug }, 5, 'bob', T1), versionMismatch(1))
+  t.throws(() => planBugDelete({ id: bug.id, bug: undefined }, 1, 'bob', T1), notFound('Bug', bug.id))
   const plan = planBugDelete({ id: bug.id, bug }, 1, 'bob', T1)
   t.same(plan.changes, [{ table: 'bugs', op: 'delete', before: bug, expectedVersion: 1 }])
   t.match(plan.audit, [{ entity: 'bug', action: 'delete', at: T1, entityId: bug.id }])

@@ -23,10 +23,10 @@ t.test(
     )
     t.match(plan.changes[1], { row: { ...old, supersededBy: note.id } })
     t.same(
-      plan.audit.map((e) => [e.action, e.entityId]),
+      plan.audit.map((e) => [e.entity, e.action, e.entityId]),
       [
-        ['create', note.id],
-        ['supersede', old.id],
+        ['design_note', 'create', note.id],
+        ['design_note', 'supersede', old.id],
       ],
     )
     t.same(plan.audit[1]?.diff, { supersededBy: [null, note.id] })

@@ -23,8 +23,8 @@ t.test('update: compare-and-set on the version read, one update entry', async (t
   t.same(plan.changes, [{ table: 'tasks', op: 'update', before: task, row: plan.result, expectedVersion: 1 }])
   t.match(plan.result, { status: 'done', version: 2, updatedAt: T1 })
   t.same(
-    plan.audit.map((e) => [e.action, e.at, e.diff]),
-    [['update', T1, { status: ['todo', 'done'], version: [1, 2], updatedAt: [T0, T1] }]],
+    plan.audit.map((e) => [e.entity, e.action, e.at, e.diff]),
+    [['task', 'update', T1, { status: ['todo', 'done'], version: [1, 2], updatedAt: [T0, T1] }]],
   )
 })
 
