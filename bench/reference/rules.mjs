@@ -1,6 +1,6 @@
 // What every implementation of the API computes whatever stores it: entities with their defaults and versions,
 // and the audit entry of a change. Written out here (the same rules as trail's src/domains/*/rules.ts and
-// src/persistence/audit.ts) so the reference depends on trail for its schemas only.
+// src/domains/audit/entries.ts) so the reference depends on trail for its schemas only.
 import { uuidv7 } from 'uuidv7'
 
 export const now = () => new Date().toISOString()
