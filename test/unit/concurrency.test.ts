@@ -4,19 +4,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import t from 'tap'
 import { notFound, TrailError, versionMismatch } from '../../src/core/errors.js'
 import { etag, expectedVersion, setEtag, versionedWrite } from '../../src/http/concurrency.js'
+import { thrown } from './helpers.js'
 
 const withIfMatch = (ifMatch?: string) =>
   ({ headers: ifMatch === undefined ? {} : { 'if-match': ifMatch } }) as FastifyRequest
-
-const thrown = (fn: () => unknown): TrailError => {
-  try {
-    fn()
-  } catch (error) {
-    if (error instanceof TrailError) return error
-    throw error
-  }
-  throw new Error('did not throw')
-}
 
 t.test('the ETag is the version in double quotes', async (t) => {
   t.equal(etag(1), '"1"')

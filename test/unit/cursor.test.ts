@@ -1,20 +1,10 @@
 // List cursors on their own: what decodes, what is a 400, and how times are made canonical.
 import t, { type Test } from 'tap'
-import { TrailError } from '../../src/core/errors.js'
 import { canonicalTime, decodeCreatedCursor, decodeSeqCursor, encodeCursor } from '../../src/http/cursor.js'
+import { thrown } from './helpers.js'
 
 const ID = '01900000-0000-7000-8000-000000000001'
 const raw = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
-
-const thrown = (fn: () => unknown): TrailError => {
-  try {
-    fn()
-  } catch (error) {
-    if (error instanceof TrailError) return error
-    throw error
-  }
-  throw new Error('did not throw')
-}
 
 const isMalformed = (t: Test, fn: () => unknown, name: string) => {
   const error = thrown(fn)
