@@ -11,7 +11,8 @@ export const SCHEMA_VERSION = 4
  * dumps written before and after it are the same and load into either. 0003 (webhooks) adds tables a
  * dump carries only with --include-secrets, as an optional table, so it keeps version 2 as well.
  */
-export const dumpSchemaVersion = (schemaVersion: number) => (schemaVersion === 3 || schemaVersion === 4 ? 2 : schemaVersion)
+export const dumpSchemaVersion = (schemaVersion: number) =>
+  schemaVersion === 3 || schemaVersion === 4 ? 2 : schemaVersion
 
 /** The schema version of the dumps this code writes and reads. */
 export const DUMP_SCHEMA_VERSION = dumpSchemaVersion(SCHEMA_VERSION)

@@ -130,14 +130,24 @@ export function afterAttempt(
   if (pause === undefined) {
     const why = result.kind === 'gone' ? error : `${error}; retries exhausted: deactivated`
     return {
-      state: { deliveredThroughSeq: webhook.deliveredThroughSeq, attempt, nextAttemptAt: null, active: false },
+      state: {
+        deliveredThroughSeq: webhook.deliveredThroughSeq,
+        attempt,
+        nextAttemptAt: null,
+        active: false,
+      },
       delivery: { ...base, status: 'failed', error: why, nextAttemptAt: null },
     }
   }
   const factor = 1 + policy.jitter * (2 * random - 1)
   const nextAttemptAt = new Date(nowMs + Math.round(pause * factor)).toISOString()
   return {
-    state: { deliveredThroughSeq: webhook.deliveredThroughSeq, attempt, nextAttemptAt, active: webhook.active },
+    state: {
+      deliveredThroughSeq: webhook.deliveredThroughSeq,
+      attempt,
+      nextAttemptAt,
+      active: webhook.active,
+    },
     delivery: { ...base, status: 'failed', error, nextAttemptAt },
   }
 }
@@ -157,7 +167,11 @@ export function redelivered(
     status: result.kind === 'delivered' ? 'succeeded' : 'failed',
     responseStatus: result.responseStatus,
     error:
-      result.kind === 'delivered' ? null : result.kind === 'gone' ? 'the receiver answered 410 Gone' : result.error,
+      result.kind === 'delivered'
+        ? null
+        : result.kind === 'gone'
+          ? 'the receiver answered 410 Gone'
+          : result.error,
     at: new Date(nowMs).toISOString(),
     nextAttemptAt: null,
   }

@@ -16,7 +16,6 @@ export const EventPattern = Type.String({
 export const WebhookUrl = Type.String({
   minLength: 1,
   maxLength: 2000,
-  format: 'uri',
   description:
     'An http(s) URL whose host resolves to a public address (loopback, private, link-local and multicast ' +
     'addresses are refused unless WEBHOOK_ALLOW_PRIVATE=true)',
@@ -80,7 +79,9 @@ export const Delivery = Type.Object(
     responseStatus: Type.Union([Type.Integer(), Type.Null()], {
       description: "The receiver's HTTP status; null when no answer came",
     }),
-    error: Type.Union([Type.String(), Type.Null()], { description: 'Why the attempt failed; null on success' }),
+    error: Type.Union([Type.String(), Type.Null()], {
+      description: 'Why the attempt failed; null on success',
+    }),
     at: Timestamp,
     nextAttemptAt: Type.Union([Timestamp, Type.Null()], {
       description: 'When this event is tried again; null when it is not (success, redelivery, deactivation)',

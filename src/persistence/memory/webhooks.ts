@@ -10,7 +10,11 @@ export interface MemoryWebhooks {
   leases: Map<string, { owner: string; untilMs: number }>
 }
 
-export const emptyWebhooks = (): MemoryWebhooks => ({ webhooks: new Map(), deliveries: [], leases: new Map() })
+export const emptyWebhooks = (): MemoryWebhooks => ({
+  webhooks: new Map(),
+  deliveries: [],
+  leases: new Map(),
+})
 
 const copy = (webhook: StoredWebhook): StoredWebhook => ({ ...webhook, events: [...webhook.events] })
 
@@ -79,7 +83,9 @@ export function createMemoryWebhooks(
     async deliveries(webhookId, limit, before) {
       // Delivery ids are UUIDv7, so their order is the order they were made in.
       return store.deliveries
-        .filter((delivery) => delivery.webhookId === webhookId && (before === undefined || delivery.id < before))
+        .filter(
+          (delivery) => delivery.webhookId === webhookId && (before === undefined || delivery.id < before),
+        )
         .sort((a, b) => (a.id < b.id ? 1 : -1))
         .slice(0, limit)
         .map((delivery) => ({ ...delivery }))

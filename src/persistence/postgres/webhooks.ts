@@ -23,8 +23,7 @@ const { leaseOwner: _owner, leaseUntil: _until, ...webhookColumns } = getTableCo
 /** `clock`: the time a webhook is created or changed at. */
 export function createPostgresWebhooks(db: PostgresDatabase, clock: Clock): WebhookRepository {
   const now = () => toIso(clock())
-  const leaseHeldBy = (id: string, owner: string) =>
-    and(eq(webhooks.id, id), eq(webhooks.leaseOwner, owner))
+  const leaseHeldBy = (id: string, owner: string) => and(eq(webhooks.id, id), eq(webhooks.leaseOwner, owner))
   const read = async (tx: PostgresDatabase, id: string, lock = false) => {
     const query = tx.select(webhookColumns).from(webhooks).where(eq(webhooks.id, id))
     const [row] = await (lock ? query.for('update') : query)
@@ -34,7 +33,9 @@ export function createPostgresWebhooks(db: PostgresDatabase, clock: Clock): Webh
   return {
     create: (make) =>
       withRetries(async () => {
-        const [head] = await db.select({ seq: sql<number | null>`max(${auditEntries.seq})` }).from(auditEntries)
+        const [head] = await db
+          .select({ seq: sql<number | null>`max(${auditEntries.seq})` })
+          .from(auditEntries)
         const webhook = make(head?.seq ?? 0, now())
         await db.insert(webhooks).values(webhookToRow(webhook))
         return webhook

@@ -19,9 +19,11 @@ const { leaseOwner: _owner, leaseUntil: _until, ...webhookColumns } = getTableCo
 /** `now`: the time a webhook is created or changed at. */
 export function createSqliteWebhooks({ db, write }: Store, now: () => string): WebhookRepository {
   const selectById = db.select(webhookColumns).from(webhooks).where(byId(webhooks)).prepare()
-  const head = db.select({ seq: sql<number | null>`max(${auditEntries.seq})` }).from(auditEntries).prepare()
-  const leaseHeldBy = (id: string, owner: string) =>
-    and(eq(webhooks.id, id), eq(webhooks.leaseOwner, owner))
+  const head = db
+    .select({ seq: sql<number | null>`max(${auditEntries.seq})` })
+    .from(auditEntries)
+    .prepare()
+  const leaseHeldBy = (id: string, owner: string) => and(eq(webhooks.id, id), eq(webhooks.leaseOwner, owner))
   const get = (id: string) => {
     const row = selectById.get({ id })
     return row && webhookFromRow(row)
@@ -66,7 +68,11 @@ export function createSqliteWebhooks({ db, write }: Store, now: () => string): W
               and(
                 eq(webhooks.id, id),
                 eq(webhooks.active, 1),
-                or(isNull(webhooks.leaseOwner), eq(webhooks.leaseOwner, owner), lt(webhooks.leaseUntil, nowMs)),
+                or(
+                  isNull(webhooks.leaseOwner),
+                  eq(webhooks.leaseOwner, owner),
+                  lt(webhooks.leaseUntil, nowMs),
+                ),
               ),
             )
             .run().changes === 1,
