@@ -24,8 +24,8 @@ export interface Receiver {
   /** Only those answered 2xx. */
   accepted(): Received[]
   secret: string | undefined
-  /** Decides the status of each request (200 by default). */
-  answer: (received: Omit<Received, 'status'>) => number
+  /** Decides the status of each request (200 by default); a promise holds the answer back until it settles. */
+  answer: (received: Omit<Received, 'status'>) => number | Promise<number>
   /** Resolves once `condition` holds, checked after each request (and now). */
   until(condition: () => boolean, what: string, timeoutMs?: number): Promise<void>
 }
@@ -70,9 +70,9 @@ export async function startReceiver(t: Test): Promise<Receiver> {
     }
     const entry = JSON.parse(body) as Record<string, unknown>
     const received = { id: String(request.headers['webhook-id']), seq: Number(entry.seq), entry, headers: request.headers, verified }
-    const status = receiver.answer(received)
+    const status = await receiver.answer(received)
     receiver.requests.push({ ...received, status })
-    response.writeHead(status).end()
+    if (!response.destroyed) response.writeHead(status).end()
     for (const waiter of [...waiters]) waiter()
   })
   server.listen(0, '127.0.0.1')
