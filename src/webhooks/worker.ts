@@ -67,8 +67,9 @@ export function createWebhookWorker({
   /** Delivers one webhook for as long as it has due events and this worker holds its lease. */
   async function deliver(id: string): Promise<void> {
     while (!stopping.signal.aborted) {
-      const nowMs = Date.now()
+      let nowMs = Date.now()
       if (!(await repo.lease(id, owner, nowMs, nowMs + config.leaseMs))) return
+      const leasedAt = nowMs
       const webhook = await repo.get(id)
       if (webhook === undefined || !webhook.active) return
       if (!isDue(webhook, nowMs)) {
@@ -87,6 +88,12 @@ export function createWebhookWorker({
         // Nothing it wants in this page: the cursor moves past the page, retry state untouched.
         if (!(await repo.settle(id, owner, { ...webhook, deliveredThroughSeq: last.seq }))) return
         continue
+      }
+      // The attempt and its bookkeeping must end inside the lease, or another worker could send it too: when
+      // the reads took a while (a loaded database), the lease is renewed just before sending.
+      nowMs = Date.now()
+      if (nowMs - leasedAt > (config.leaseMs - config.timeoutMs) / 2) {
+        if (!(await repo.lease(id, owner, nowMs, nowMs + config.leaseMs))) return
       }
       const result = await send(webhook.url, webhook.secret, next, {
         timeoutMs: config.timeoutMs,
