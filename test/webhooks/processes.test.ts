@@ -44,12 +44,19 @@ async function writeTasks(server: RunningServer, count: number, from = 0) {
 /** Every seq from 1 to `last` was accepted, accepted seqs never go back, and every signature verified. */
 function checkDelivered(t: Test, receiver: Receiver, last: number, what: string) {
   const accepted = receiver.accepted().map((r) => r.seq)
-  t.same([...new Set(accepted)].sort((a, b) => a - b), Array.from({ length: last }, (_, i) => i + 1), `${what}: nothing missing`)
+  t.same(
+    [...new Set(accepted)].sort((a, b) => a - b),
+    Array.from({ length: last }, (_, i) => i + 1),
+    `${what}: nothing missing`,
+  )
   t.ok(
     accepted.every((seq, i) => i === 0 || seq >= (accepted[i - 1] as number)),
     `${what}: in seq order`,
   )
-  t.ok(receiver.requests.every((r) => r.verified === true), `${what}: every signature verifies`)
+  t.ok(
+    receiver.requests.every((r) => r.verified === true),
+    `${what}: every signature verifies`,
+  )
   return accepted.length - new Set(accepted).size
 }
 
@@ -66,7 +73,14 @@ t.test('a receiver that fails, then a kill -9 in the middle of a delivery: nothi
   await receiver.until(() => receiver.accepted().length >= 10, 'the first 10 events')
   t.same(
     receiver.requests.slice(0, 6).map((r) => [r.seq, r.status]),
-    [[1, 500], [1, 500], [1, 500], [1, 500], [1, 500], [1, 200]],
+    [
+      [1, 500],
+      [1, 500],
+      [1, 500],
+      [1, 500],
+      [1, 500],
+      [1, 200],
+    ],
     'the first event is retried until the receiver recovers; nothing after it is sent meanwhile',
   )
 
@@ -75,8 +89,11 @@ t.test('a receiver that fails, then a kill -9 in the middle of a delivery: nothi
   const held = new Promise<void>((resolve) => {
     holding = resolve
   })
-  receiver.answer = (received) =>
-    received.seq === 15 && holding ? (holding(), new Promise<number>(() => {})) : 200
+  receiver.answer = (received) => {
+    if (received.seq !== 15 || holding === undefined) return 200
+    holding()
+    return new Promise<number>(() => {})
+  }
   await writeTasks(server, 10, 10)
   await held
   holding = undefined

@@ -69,7 +69,13 @@ export async function startReceiver(t: Test): Promise<Receiver> {
       }
     }
     const entry = JSON.parse(body) as Record<string, unknown>
-    const received = { id: String(request.headers['webhook-id']), seq: Number(entry.seq), entry, headers: request.headers, verified }
+    const received = {
+      id: String(request.headers['webhook-id']),
+      seq: Number(entry.seq),
+      entry,
+      headers: request.headers,
+      verified,
+    }
     const status = await receiver.answer(received)
     receiver.requests.push({ ...received, status })
     if (!response.destroyed) response.writeHead(status).end()
@@ -86,7 +92,11 @@ export async function startReceiver(t: Test): Promise<Receiver> {
 }
 
 /** Resolves once `check` answers true, asking again every 20 ms; rejects after `timeoutMs`. */
-export async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
+export async function eventually(
+  check: () => Promise<boolean>,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
