@@ -63,6 +63,7 @@ export function send(
       if (settled) return
       settled = true
       clearTimeout(timer)
+      options.signal?.removeEventListener('abort', abort)
       resolve(result)
     }
     const request = client.request(
@@ -89,10 +90,12 @@ export function send(
       request.destroy()
     }, options.timeoutMs)
     request.on('error', (error) => finish(failed(`cannot reach the receiver: ${error.message}`)))
-    options.signal?.addEventListener('abort', () => {
+    const abort = () => {
       finish(failed(STOPPED))
       request.destroy()
-    })
+    }
+    // One signal serves every attempt of the worker: each attempt takes its listener away when it ends.
+    options.signal?.addEventListener('abort', abort, { once: true })
     request.end(body)
   })
 }
