@@ -8,6 +8,7 @@ import {
   Timestamp,
   VersionedEntity,
 } from '../../core/schemas.js'
+import { SearchFilter } from '../search/schemas.js'
 
 export const TASK_STATUSES = ['todo', 'in_progress', 'blocked', 'done', 'cancelled'] as const
 export const PRIORITIES = ['low', 'medium', 'high', 'critical'] as const
@@ -54,5 +55,6 @@ export const TaskListQuery = ListQuery({
   status: Type.Optional(TaskStatus),
   priority: Type.Optional(Priority),
   assignee: Type.Optional(Text(200)),
+  ...SearchFilter,
 })
-export type TaskFilter = Pick<Static<typeof TaskListQuery>, 'status' | 'priority' | 'assignee'>
+export type TaskFilter = Pick<Static<typeof TaskListQuery>, 'status' | 'priority' | 'assignee' | 'q'>

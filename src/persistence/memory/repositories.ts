@@ -8,6 +8,7 @@ import { type AuditLog, arrayAuditLog, auditTail, createMemoryTransact } from '.
 import { createMemoryDump } from './dump.js'
 import { createMemoryLists } from './lists.js'
 import { emptyTables } from './reads.js'
+import { createMemorySearch } from './search.js'
 import { createMemoryTokens, type MemoryTokens } from './tokens.js'
 
 export interface MemoryReposOptions {
@@ -22,10 +23,15 @@ export function createMemoryRepos(options: MemoryReposOptions = {}): Repos {
   const clock = options.clock ?? systemClock
   const tables = emptyTables()
   const tokens: MemoryTokens = new Map()
+  const search = createMemorySearch(tables)
 
   return {
     kind: 'memory',
-    ...entityRepositories(createMemoryTransact(tables, auditLog, clock), createMemoryLists(tables, auditLog)),
+    ...entityRepositories(
+      createMemoryTransact(tables, auditLog, clock),
+      createMemoryLists(tables, auditLog, search),
+    ),
+    search: { search: search.search },
     dump: createMemoryDump(tables, auditLog, tokens),
     tokens: createMemoryTokens(tokens, () => writeTime(clock, auditTail(auditLog))),
     async health() {

@@ -7,12 +7,14 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core'
 import { type AuditTail, type Clock, sequence, writeTime } from '../../domains/audit/entries.js'
 import type { RowChange } from '../../domains/audit/plan.js'
 import type { Task } from '../../domains/tasks/schemas.js'
+import { indexChanges } from '../search-index.js'
 import { type EntityChange, lostRace, type Plan, type Transact } from '../writes.js'
 import type { PostgresDatabase } from './database.js'
 import { withRetries } from './errors.js'
 import { AUDIT_APPEND_LOCK } from './locks.js'
 import { createPostgresReads } from './reads.js'
 import { auditEntryToRow, bugToRow, designNoteToRow, statusUpdateToRow, taskToRow } from './rows.js'
+import { writeIndex } from './search.js'
 import { auditEntries, bugs, designNotes, statusUpdates, taskAssignees, tasks } from './tables.js'
 import { insertAssignees } from './tasks.js'
 
@@ -109,6 +111,7 @@ async function apply(tx: PostgresDatabase, plan: Plan<unknown>, tail: AuditTail)
   for (const change of plan.changes) {
     await (writers[change.table] as (tx: PostgresDatabase, change: Change) => Promise<void>)(tx, change)
   }
+  for (const change of indexChanges(plan.changes)) await writeIndex(tx, change)
   if (plan.audit.length > 0)
     await tx.insert(auditEntries).values(sequence(plan.audit, tail).map(auditEntryToRow))
 }
