@@ -2,7 +2,7 @@
  * The schema version this code expects: the number of migrations in each dialect's folder under drizzle/.
  * Both dialects move in step (test/migrations checks it), so a dump from one backend loads into another.
  */
-export const SCHEMA_VERSION = 3
+export const SCHEMA_VERSION = 5
 
 /**
  * The schema version a dump's header names for a database at `schemaVersion`. A dump carries rows in the API's
