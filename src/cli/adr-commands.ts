@@ -6,7 +6,14 @@ import { parseArgs } from 'node:util'
 import { adrFiles, assertPlainFileName } from '../domains/design-notes/markdown.js'
 import type { DesignNote } from '../domains/design-notes/schemas.js'
 import type { Repos } from '../persistence/contract.js'
-import { type Command, lookUp, type Subcommand, UsageError, withRepos } from './command.js'
+import {
+  type Command,
+  lookUp,
+  needsDurableBackend,
+  type Subcommand,
+  UsageError,
+  withRepos,
+} from './command.js'
 
 /** Every note, oldest first (creation order numbers the files). */
 async function allNotes(repos: Repos): Promise<DesignNote[]> {
@@ -31,6 +38,7 @@ async function unchanged(path: string, content: string) {
 const exportAdrs: Command = async (args, config, io) => {
   const { values } = parseArgs({ args, options: { dir: { type: 'string' } } })
   if (values.dir === undefined || values.dir === '') throw new UsageError('adr export needs --dir DIR')
+  needsDurableBackend(config, 'adr export')
   const dir = values.dir
   const files = adrFiles(await withRepos(config, allNotes))
   await mkdir(dir, { recursive: true })
