@@ -1,6 +1,13 @@
 import { type Static, Type } from '@sinclair/typebox'
-import { Id, ListQuery, PatchBody, StringEnum, Text, VersionedEntity } from '../../core/schemas.js'
-import { SearchFilter } from '../search/schemas.js'
+import {
+  Id,
+  ListQuery,
+  PatchBody,
+  SearchFilter,
+  StringEnum,
+  Text,
+  VersionedEntity,
+} from '../../core/schemas.js'
 
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const
 export const BUG_STATUSES = ['open', 'in_progress', 'resolved', 'closed'] as const

@@ -43,7 +43,12 @@ export function assertPlainFileName(name: string): string {
 }
 
 /** One line of inline text: line breaks become spaces (a title in a heading, a table cell or a link). */
-const inline = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ').trim()
+const inline = (text: string) =>
+  text
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join(' ')
 const linkText = (text: string) => inline(text).replace(/[[\]\\]/g, '\\$&')
 const cell = (text: string) => inline(text).replace(/\|/g, '\\|')
 

@@ -1,7 +1,15 @@
 import { type Static, Type } from '@sinclair/typebox'
 import { SORT_ORDERS } from '../../core/paging.js'
-import { Actor, Id, ListQuery, StringEnum, Text, Timestamp, Version } from '../../core/schemas.js'
-import { SearchFilter } from '../search/schemas.js'
+import {
+  Actor,
+  Id,
+  ListQuery,
+  SearchFilter,
+  StringEnum,
+  Text,
+  Timestamp,
+  Version,
+} from '../../core/schemas.js'
 
 const Title = Text(200)
 const Body = Text(20_000)

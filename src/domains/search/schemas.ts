@@ -1,19 +1,10 @@
 // What search takes and answers (docs/API.md "Search"): the query text, the entity types it may cover, and
 // one hit per matching entity.
 import { type Static, Type } from '@sinclair/typebox'
-import { Cursor, Id, Limit, StringEnum, Text, Timestamp } from '../../core/schemas.js'
+import { Cursor, Id, Limit, SearchText, StringEnum, Timestamp } from '../../core/schemas.js'
 
 export const SEARCH_TYPES = ['task', 'bug', 'status_update', 'design_note'] as const
 export type SearchType = (typeof SEARCH_TYPES)[number]
-
-/** At most 200 characters; words and "quoted phrases", every other character is a separator (query.ts). */
-export const SearchText = Text(200, {
-  description:
-    'Full-text query: words (all must match, with English stemming) and "quoted phrases"; other characters separate words',
-})
-
-/** The `q` filter the four entity lists take. */
-export const SearchFilter = { q: Type.Optional(SearchText) }
 
 export const SearchQuery = Type.Object(
   {

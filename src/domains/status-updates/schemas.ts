@@ -1,6 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox'
-import { Actor, Id, ListQuery, Text, Timestamp } from '../../core/schemas.js'
-import { SearchFilter } from '../search/schemas.js'
+import { Actor, Id, ListQuery, SearchFilter, Text, Timestamp } from '../../core/schemas.js'
 
 const Message = Text(4000)
 

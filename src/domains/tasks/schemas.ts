@@ -3,12 +3,12 @@ import {
   Actor,
   ListQuery,
   PatchBody,
+  SearchFilter,
   StringEnum,
   Text,
   Timestamp,
   VersionedEntity,
 } from '../../core/schemas.js'
-import { SearchFilter } from '../search/schemas.js'
 
 export const TASK_STATUSES = ['todo', 'in_progress', 'blocked', 'done', 'cancelled'] as const
 export const PRIORITIES = ['low', 'medium', 'high', 'critical'] as const
