@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'REFERENCE_NOT_FOUND'
   | 'ALREADY_SUPERSEDED'
   | 'URL_NOT_ALLOWED'
+  | 'INVALID_TRANSITION'
   | 'UNAUTHORIZED'
   | 'FORBIDDEN'
   | 'RATE_LIMITED'
@@ -91,6 +92,17 @@ export const referenceNotFound = (field: string, id: string) =>
     {
       errors: [{ path: `/${field}`, message: 'no such resource' }],
     },
+  )
+
+/** A status change the lifecycle does not allow from the current status (design notes). */
+export const invalidTransition = (what: string, from: string, to: string, allowed: readonly string[]) =>
+  new TrailError(
+    409,
+    'INVALID_TRANSITION',
+    'Invalid transition',
+    `${what} cannot move from ${from} to ${to}` +
+      (allowed.length > 0 ? `; from ${from} it may move to ${allowed.join(', ')}` : `; ${from} is final`),
+    { currentStatus: from, allowedStatuses: [...allowed] },
   )
 
 export const alreadySuperseded = (id: string, supersededBy: string) =>

@@ -79,6 +79,7 @@ export default fp(
           { name: 'design-notes' },
           { name: 'audit' },
           { name: 'webhooks' },
+          { name: 'search' },
           { name: 'service' },
         ],
       },

@@ -21,6 +21,8 @@ export const Problem = Type.Object(
     errors: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
     currentVersion: Type.Optional(Type.Integer()),
     supersededBy: Type.Optional(Type.String()),
+    currentStatus: Type.Optional(Type.String()),
+    allowedStatuses: Type.Optional(Type.Array(Type.String())),
   },
   { $id: 'Problem', description: 'RFC 9457 problem details' },
 )

@@ -10,10 +10,16 @@
 // - entities are built by the pure functions in src/domains/*/rules.ts, so defaults and versioning are the
 //   same everywhere; audit entries, their seq and their time come from src/domains/audit/entries.ts.
 import type { ApiToken, Role } from '../auth/schemas.js'
-import type { CreatedKey, ListRequest, Page, SeqKey, SortOrder } from '../core/paging.js'
+import type { CreatedKey, ListRequest, OffsetKey, Page, SeqKey, SortOrder } from '../core/paging.js'
 import type { AuditEntry, AuditFilter } from '../domains/audit/schemas.js'
 import type { Bug, BugChanges, BugFilter, CreateBugBody } from '../domains/bugs/schemas.js'
-import type { CreateDesignNoteBody, DesignNote, DesignNoteFilter } from '../domains/design-notes/schemas.js'
+import type {
+  CreateDesignNoteBody,
+  DesignNote,
+  DesignNoteChanges,
+  DesignNoteFilter,
+} from '../domains/design-notes/schemas.js'
+import type { SearchHit, SearchType } from '../domains/search/schemas.js'
 import type {
   CreateStatusUpdateBody,
   StatusUpdate,
@@ -59,11 +65,31 @@ export interface StatusUpdateRepository
 /**
  * Lists in the requested order. With `supersedes`, `create` writes the new note and the old note's
  * `supersededBy` atomically; it throws `referenceNotFound('supersedes', …)` for an unknown note and
- * `alreadySuperseded` for a superseded one.
+ * `alreadySuperseded` for a superseded one. `update` moves the status only (compare-and-set on the version,
+ * `invalidTransition` for a move the lifecycle lacks); title and body never change.
  */
 export interface DesignNoteRepository
   extends Creates<DesignNote, CreateDesignNoteBody>,
-    Reads<DesignNote, DesignNoteFilter, CreatedKey, { order: SortOrder }> {}
+    Reads<DesignNote, DesignNoteFilter, CreatedKey, { order: SortOrder }> {
+  update(id: string, changes: DesignNoteChanges, expectedVersion: number, actor: string): Promise<DesignNote>
+}
+
+/** One search: `q` as the client sent it (each backend parses it with src/domains/search/query.ts). */
+export interface SearchRequest {
+  q: string
+  types: readonly SearchType[]
+  limit: number
+  after?: OffsetKey
+}
+
+/**
+ * Full-text search over the index the write path keeps (search-index.ts). Every backend finds the same set of
+ * hits for a query; the order within it (best match first) is each backend's own ranking, ties newest first.
+ * Lists' `q` filters match exactly the entities this finds.
+ */
+export interface SearchRepository {
+  search(request: SearchRequest): Promise<Page<SearchHit, OffsetKey>>
+}
 
 /** Read-only; lists newest (highest seq) first. */
 export interface AuditRepository extends Reads<AuditEntry, AuditFilter, SeqKey> {}
@@ -147,6 +173,7 @@ export interface Repos {
   statusUpdates: StatusUpdateRepository
   designNotes: DesignNoteRepository
   audit: AuditRepository
+  search: SearchRepository
   dump: DumpRepository
   tokens: TokenRepository
   webhooks: WebhookRepository

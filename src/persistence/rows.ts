@@ -63,6 +63,8 @@ export type DesignNoteRow = {
   actor: string
   createdAt: number
   supersededBy: string | null
+  status: string
+  version: number
 }
 
 export type AuditEntryRow = {
@@ -169,6 +171,8 @@ export const designNoteFromRow = (row: DesignNoteRow): DesignNote => ({
   actor: row.actor,
   createdAt: toIso(row.createdAt),
   supersededBy: row.supersededBy,
+  status: row.status as DesignNote['status'],
+  version: row.version,
 })
 
 export const designNoteToRow = (note: DesignNote): DesignNoteRow => withCreatedAtInMs(note)

@@ -8,6 +8,7 @@ import { type AuditLog, arrayAuditLog, auditTail, createMemoryTransact } from '.
 import { createMemoryDump } from './dump.js'
 import { createMemoryLists } from './lists.js'
 import { emptyTables } from './reads.js'
+import { createMemorySearch } from './search.js'
 import { createMemoryTokens, type MemoryTokens } from './tokens.js'
 import { createMemoryWebhooks, emptyWebhooks } from './webhooks.js'
 
@@ -25,10 +26,15 @@ export function createMemoryRepos(options: MemoryReposOptions = {}): Repos {
   const tokens: MemoryTokens = new Map()
   const webhooks = emptyWebhooks()
   const now = () => writeTime(clock, auditTail(auditLog))
+  const search = createMemorySearch(tables)
 
   return {
     kind: 'memory',
-    ...entityRepositories(createMemoryTransact(tables, auditLog, clock), createMemoryLists(tables, auditLog)),
+    ...entityRepositories(
+      createMemoryTransact(tables, auditLog, clock),
+      createMemoryLists(tables, auditLog, search),
+    ),
+    search: { search: search.search },
     dump: createMemoryDump(tables, auditLog, tokens),
     tokens: createMemoryTokens(tokens, now),
     webhooks: createMemoryWebhooks(webhooks, auditLog, now),

@@ -12,6 +12,7 @@ import { createPostgresDump } from './dump.js'
 import { withRetries } from './errors.js'
 import { createPostgresLists } from './lists.js'
 import { schemaMigrations } from './migrate.js'
+import { createPostgresSearch } from './search.js'
 import { createTokenRepository } from './tokens.js'
 import { createPostgresWebhooks } from './webhooks.js'
 
@@ -31,6 +32,7 @@ export function createPostgresRepos(db: PostgresDatabase, options: PostgresRepos
   return {
     kind: 'postgres',
     ...entityRepositories(createPostgresTransact(db, clock), createPostgresLists(db)),
+    search: createPostgresSearch(db),
     dump: createPostgresDump(db),
     tokens: createTokenRepository(db, clock),
     webhooks: createPostgresWebhooks(db, clock),

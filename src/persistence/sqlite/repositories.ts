@@ -12,6 +12,7 @@ import { serviceFault, withFaultTranslation } from './errors.js'
 import { createSqliteLists } from './lists.js'
 import { MIGRATIONS_TABLE } from './migrate.js'
 import { createSqliteReads } from './reads.js'
+import { createSqliteSearch } from './search.js'
 import { createStore } from './store.js'
 import { createTokenRepository } from './tokens.js'
 import { createSqliteWebhooks } from './webhooks.js'
@@ -43,6 +44,7 @@ export function createSqliteRepos(sqlite: SqliteDatabase, options: SqliteReposOp
     statusUpdates: withFaultTranslation(entities.statusUpdates),
     designNotes: withFaultTranslation(entities.designNotes),
     audit: withFaultTranslation(entities.audit),
+    search: withFaultTranslation(createSqliteSearch(sqlite)),
     dump: withFaultTranslation(createSqliteDump(sqlite, lockWaitMs)),
     tokens: withFaultTranslation(createTokenRepository(store, writer.now)),
     webhooks: withFaultTranslation(createSqliteWebhooks(store, writer.now)),

@@ -104,10 +104,12 @@ export const designNotes = sqliteTable(
     actor: text('actor').notNull(),
     createdAt: integer('created_at').notNull(),
     supersededBy: text('superseded_by').references((): AnySQLiteColumn => designNotes.id),
+    status: text('status').notNull().default('accepted'),
+    version: integer('version').notNull().default(1),
   },
   // `?state=` picks one of the two partial indexes, each in list order (either way round).
   (t) => [
-    ...newestFirstIndexes('design_notes', t),
+    ...newestFirstIndexes('design_notes', t, { status: t.status }),
     index('design_notes_active_idx').on(t.createdAt, t.id).where(sql`${t.supersededBy} is null`),
     index('design_notes_superseded_idx').on(t.createdAt, t.id).where(sql`${t.supersededBy} is not null`),
   ],
@@ -194,3 +196,18 @@ export const webhookDeliveries = sqliteTable(
   },
   (t) => [index('webhook_deliveries_webhook_idx').on(t.webhookId, t.id)],
 )
+
+/**
+ * The search index's documents, one per searchable row (src/domains/search/documents.ts), kept by the write
+ * path in the write's transaction. `doc_id` is the rowid of the FTS5 table `search_index` (external content:
+ * this table is its content), created by a hand-written migration, since Drizzle cannot declare a virtual table.
+ * Not part of a dump: import rebuilds it.
+ */
+export const searchDocuments = sqliteTable('search_documents', {
+  docId: integer('doc_id').primaryKey(),
+  entity: text('entity').notNull(),
+  entityId: text('entity_id').notNull().unique(),
+  createdAt: integer('created_at').notNull(),
+  title: text('title').notNull(),
+  body: text('body').notNull(),
+})
