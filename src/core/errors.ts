@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'PRECONDITION_REQUIRED'
   | 'REFERENCE_NOT_FOUND'
   | 'ALREADY_SUPERSEDED'
+  | 'NOT_DELETED'
+  | 'HISTORY_PRUNED'
   | 'UNAUTHORIZED'
   | 'FORBIDDEN'
   | 'RATE_LIMITED'
@@ -99,6 +101,26 @@ export const alreadySuperseded = (id: string, supersededBy: string) =>
     'Already superseded',
     `Design note ${id} is already superseded by ${supersededBy}`,
     { supersededBy },
+  )
+
+/** An undelete (a restore without If-Match) of an entity that is not deleted. */
+export const notDeleted = (what: string, id: string, currentVersion: number) =>
+  new TrailError(
+    409,
+    'NOT_DELETED',
+    'Not deleted',
+    `${what} ${id} is not deleted (its current version is ${currentVersion}); to restore one of its versions, send If-Match with the current version`,
+    { currentVersion },
+    { etag: `"${currentVersion}"` },
+  )
+
+/** A history request that needs audit entries removed by retention (`trail audit prune`). */
+export const historyPruned = (what: string, id: string) =>
+  new TrailError(
+    410,
+    'HISTORY_PRUNED',
+    'History pruned',
+    `The history of ${what} ${id} that this request needs is older than the audit trail keeps`,
   )
 
 /** No usable credentials: missing, unknown, revoked or expired. `WWW-Authenticate` says how to authenticate. */

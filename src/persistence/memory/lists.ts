@@ -7,7 +7,7 @@ import type { AuditEntry } from '../../domains/audit/schemas.js'
 import type { AuditRepository } from '../contract.js'
 import type { Lists } from '../writes.js'
 import type { AuditLog } from './apply.js'
-import type { MemoryTables } from './reads.js'
+import { entityHistory, type MemoryTables } from './reads.js'
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 /** Negative when `a` comes first in newest-first order. */
@@ -101,6 +101,11 @@ export function createMemoryLists(tables: MemoryTables, auditLog: AuditLog): Lis
     audit: {
       get: async (id) => auditLog.entries().find((entry) => entry.id === id),
       list: auditList(auditLog),
+      history: async (entity, entityId) => entityHistory(auditLog.entries(), entity, entityId),
+      async oldestKept() {
+        const oldest = auditLog.entries()[0]
+        return oldest && { seq: oldest.seq, at: oldest.at }
+      },
     },
   }
 }
