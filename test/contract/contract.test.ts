@@ -7,6 +7,7 @@ import { auditContract } from './audit.js'
 import { bugsContract } from './bugs.js'
 import { designNotesContract } from './design-notes.js'
 import { healthContract } from './health.js'
+import { historyContract } from './history.js'
 import { statusUpdatesContract } from './status-updates.js'
 import { tasksContract } from './tasks.js'
 import { tokensContract } from './tokens.js'
@@ -17,6 +18,7 @@ for (const backend of backends) {
   statusUpdatesContract(backend)
   designNotesContract(backend)
   auditContract(backend)
+  historyContract(backend)
   healthContract(backend)
   tokensContract(backend)
   atomicityContract(backend)
