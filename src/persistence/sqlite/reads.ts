@@ -1,6 +1,6 @@
 // What SQLite writes read, inside their immediate transaction (which already holds the database's write lock,
 // so no read needs a lock of its own), and the reads of one row by id that the API serves.
-import { and, asc, eq, sql } from 'drizzle-orm'
+import { asc, eq, sql } from 'drizzle-orm'
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import type { OldestKept } from '../../domains/audit/history.js'
 import type { AuditEntry } from '../../domains/audit/schemas.js'
@@ -48,6 +48,15 @@ const byIdReader =
     return row === undefined ? undefined : fromRow(row)
   }
 
+/** `make()`, called once, when first needed. */
+function onFirstUse<T>(make: () => T): () => T {
+  let made: T | undefined
+  return () => {
+    made ??= make()
+    return made
+  }
+}
+
 export function createSqliteReads(db: BetterSQLite3Database): SqliteReads {
   const selectTask = db.select(taskColumns).from(tasks).where(byId(tasks)).prepare()
   const selectBug = db.select().from(bugs).where(byId(bugs)).prepare()
@@ -63,24 +72,25 @@ export function createSqliteReads(db: BetterSQLite3Database): SqliteReads {
       .where(eq(table.taskId, sql.placeholder('taskId')))
       .orderBy(...createdOrder(table, 'asc'))
       .prepare()
-  // One entity's entries in seq order: a search of the audit_entries_entity_idx index on (entity_id, seq).
-  const entityEntries = db
-    .select()
-    .from(auditEntries)
-    .where(
-      and(
-        eq(auditEntries.entityId, sql.placeholder('entityId')),
-        eq(auditEntries.entity, sql.placeholder('entity')),
-      ),
-    )
-    .orderBy(asc(auditEntries.seq))
-    .prepare()
-  const oldestEntry = db
-    .select({ seq: auditEntries.seq, at: auditEntries.at })
-    .from(auditEntries)
-    .orderBy(asc(auditEntries.seq))
-    .limit(1)
-    .prepare()
+  // One entity's entries in seq order: a search of the audit_entries_entity_idx index on (entity_id, seq). The
+  // entity kind is checked on the rows found (ids are unique UUIDs), so no other index looks cheaper. Prepared
+  // on first use, as the lists' statements are.
+  const entityEntries = onFirstUse(() =>
+    db
+      .select()
+      .from(auditEntries)
+      .where(eq(auditEntries.entityId, sql.placeholder('entityId')))
+      .orderBy(asc(auditEntries.seq))
+      .prepare(),
+  )
+  const oldestEntry = onFirstUse(() =>
+    db
+      .select({ seq: auditEntries.seq, at: auditEntries.at })
+      .from(auditEntries)
+      .orderBy(asc(auditEntries.seq))
+      .limit(1)
+      .prepare(),
+  )
   const bugsOfTask = pointingAtTask(bugs)
   const statusUpdatesOfTask = pointingAtTask(statusUpdates)
 
@@ -92,9 +102,11 @@ export function createSqliteReads(db: BetterSQLite3Database): SqliteReads {
     auditEntry: byIdReader<AuditEntryRow, AuditEntry>(selectAuditEntry, auditEntryFromRow),
     taskExists: (id) => taskExists.get({ id }) !== undefined,
     history: (entity, entityId) =>
-      (entityEntries.all({ entity, entityId }) as AuditEntryRow[]).map(auditEntryFromRow),
+      (entityEntries().all({ entityId }) as AuditEntryRow[])
+        .filter((row) => row.entity === entity)
+        .map(auditEntryFromRow),
     oldestKept() {
-      const oldest = oldestEntry.get()
+      const oldest = oldestEntry().get()
       return oldest && { seq: oldest.seq, at: toIso(oldest.at) }
     },
     attachedTo: (taskId) => ({
