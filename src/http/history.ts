@@ -6,9 +6,8 @@ import type { FastifyReply } from 'fastify'
 import type { Access } from '../auth/roles.js'
 import type { Role } from '../auth/schemas.js'
 import { historyPruned, notFound } from '../core/errors.js'
-import { Id, ListQuery, Timestamp, Version } from '../core/schemas.js'
-import { asOf, atVersion, completeHistory, versionPage } from '../domains/audit/history.js'
-import { type ACTIONS, AuditDiff } from '../domains/audit/schemas.js'
+import { Id, ListQuery, StringEnum, Timestamp, Version } from '../core/schemas.js'
+import { asOf, atVersion, completeHistory, VERSION_ACTIONS, versionPage } from '../domains/audit/history.js'
 import type { AuditRepository, HistoryEntity } from '../persistence/contract.js'
 import { requireAccess } from './auth.js'
 import { ifMatchVersion, setEtag, versionedWrite } from './concurrency.js'
@@ -18,16 +17,15 @@ import { IdParams, Page, problems } from './schemas.js'
 
 type Versioned = { version: number }
 
+const VERSION_RANGE = { minimum: Version.minimum, maximum: Version.maximum }
+
 export const VersionItem = Type.Object(
   {
     version: Type.Integer({ minimum: 1, description: 'The version the write made (for a delete: deleted)' }),
     at: Timestamp,
     actor: Type.String(),
-    action: Type.Unsafe<(typeof ACTIONS)[number]>({
-      type: 'string',
-      enum: ['create', 'update', 'delete', 'restore'],
-    }),
-    changes: Type.Intersect([AuditDiff], {
+    action: StringEnum(VERSION_ACTIONS),
+    changes: Type.Record(Type.String(), Type.Array(Type.Unknown(), { minItems: 2, maxItems: 2 }), {
       description: 'The audit diff, { field: [before, after] }, without version and updatedAt',
     }),
   },
@@ -48,7 +46,7 @@ const AsOfQuery = Type.Object(
   { additionalProperties: false },
 )
 const RestoreBody = Type.Object(
-  { version: Type.Intersect([Version], { description: 'The version whose fields to bring back' }) },
+  { version: Type.Integer({ ...VERSION_RANGE, description: 'The version whose fields to bring back' }) },
   { additionalProperties: false },
 )
 

@@ -1204,7 +1204,7 @@ export interface operations {
                             actor: string;
                             /** @enum {string} */
                             action: "create" | "update" | "delete" | "restore";
-                            /** @description { field: [before, after] }; before is null on create, after is null on delete */
+                            /** @description The audit diff, { field: [before, after] }, without version and updatedAt */
                             changes: {
                                 [key: string]: unknown[];
                             };
@@ -2342,7 +2342,7 @@ export interface operations {
                             actor: string;
                             /** @enum {string} */
                             action: "create" | "update" | "delete" | "restore";
-                            /** @description { field: [before, after] }; before is null on create, after is null on delete */
+                            /** @description The audit diff, { field: [before, after] }, without version and updatedAt */
                             changes: {
                                 [key: string]: unknown[];
                             };

@@ -6,7 +6,7 @@
 // test/http/history-property.test.ts.
 import { historyPruned, notFound, referenceNotFound } from '../../core/errors.js'
 import { type Page, type SeqKey, toPage } from '../../core/paging.js'
-import type { AuditAction, AuditDiff, AuditEntry } from './schemas.js'
+import type { AuditDiff, AuditEntry } from './schemas.js'
 
 interface Versioned {
   version: number
@@ -18,12 +18,16 @@ export interface HistoryStep<T> {
   state: T | null
 }
 
+/** The actions of a task's or bug's entries (`supersede` is a design note's). */
+export const VERSION_ACTIONS = ['create', 'update', 'delete', 'restore'] as const
+export type VersionAction = (typeof VERSION_ACTIONS)[number]
+
 /** One item of `GET /…/:id/versions`: the version a write made (or deleted), who, when, and what changed. */
 export interface VersionItem {
   version: number
   at: string
   actor: string
-  action: AuditAction
+  action: VersionAction
   changes: AuditDiff
 }
 
@@ -90,7 +94,7 @@ export const versionItem = (entry: AuditEntry): VersionItem => ({
   version: versionOfEntry(entry),
   at: entry.at,
   actor: entry.actor,
-  action: entry.action,
+  action: entry.action as VersionAction,
   changes: Object.fromEntries(Object.entries(entry.diff).filter(([field]) => !BOOKKEEPING.has(field))),
 })
 
