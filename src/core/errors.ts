@@ -11,6 +11,8 @@ export type ErrorCode =
   | 'ALREADY_SUPERSEDED'
   | 'URL_NOT_ALLOWED'
   | 'INVALID_TRANSITION'
+  | 'NOT_DELETED'
+  | 'HISTORY_PRUNED'
   | 'UNAUTHORIZED'
   | 'FORBIDDEN'
   | 'RATE_LIMITED'
@@ -119,6 +121,26 @@ export const urlNotAllowed = (detail: string) =>
   new TrailError(422, 'URL_NOT_ALLOWED', 'URL not allowed', detail, {
     errors: [{ path: '/url', message: 'not allowed' }],
   })
+
+/** An undelete (a restore without If-Match) of an entity that is not deleted. */
+export const notDeleted = (what: string, id: string, currentVersion: number) =>
+  new TrailError(
+    409,
+    'NOT_DELETED',
+    'Not deleted',
+    `${what} ${id} is not deleted (its current version is ${currentVersion}); to restore one of its versions, send If-Match with the current version`,
+    { currentVersion },
+    { etag: `"${currentVersion}"` },
+  )
+
+/** A history request that needs audit entries removed by retention (`trail audit prune`). */
+export const historyPruned = (what: string, id: string) =>
+  new TrailError(
+    410,
+    'HISTORY_PRUNED',
+    'History pruned',
+    `The history of ${what} ${id} that this request needs is older than the audit trail keeps`,
+  )
 
 /** No usable credentials: missing, unknown, revoked or expired. `WWW-Authenticate` says how to authenticate. */
 export const unauthorized = (detail: string) =>

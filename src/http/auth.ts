@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { isActorName } from '../auth/actor.js'
 import { type Access, allows } from '../auth/roles.js'
+import type { Role } from '../auth/schemas.js'
 import { hashSecret } from '../auth/tokens.js'
 import { forbidden, rateLimited, unauthorized, validationFailed } from '../core/errors.js'
 import { problems } from './schemas.js'
@@ -16,6 +17,8 @@ export interface RouteAccess {
   url: string
   /** The least role the route needs, as the route declares it. */
   access: Access
+  /** The role an undelete through the route needs (a restore without If-Match), where it differs. */
+  undeleteAccess?: Access
 }
 
 // Routes a third-party plugin adds (the docs UI's pages and assets) take no config of ours: the scope that
@@ -38,9 +41,13 @@ declare module 'fastify' {
     actor: string
     /** The id of the token the request carried, once authenticated. */
     tokenId: string | undefined
+    /** The role of that token; undefined in open mode, where every request is allowed. */
+    role: Role | undefined
   }
   interface FastifyContextConfig {
     access?: Access
+    /** What an undelete (a restore without If-Match) needs besides `access`; see requireAccess. */
+    undeleteAccess?: Access
   }
 }
 
@@ -81,6 +88,14 @@ function headerActor(request: FastifyRequest): string {
   return name.trim()
 }
 
+/**
+ * Refuses (403) a request whose token's role does not allow `access`: for a route whose role depends on what
+ * the request asks (an undelete through a restore route). Open mode allows everything.
+ */
+export function requireAccess(request: { role: Role | undefined }, access: Access) {
+  if (request.role !== undefined && !allows(request.role, access)) throw forbidden(request.role, access)
+}
+
 export interface AuthOptions {
   /** Failed authentications allowed per window and address before 429. */
   failuresPerWindow: number
@@ -91,6 +106,7 @@ export default fp(
   async (app, options: AuthOptions) => {
     app.decorateRequest('actor', 'anonymous')
     app.decorateRequest('tokenId', undefined)
+    app.decorateRequest('role', undefined)
 
     // The role each route declares beside it (its config), recorded for the 405 routes and the tests, and
     // written into the OpenAPI document. A route that declares none stops start-up: nothing is open or
@@ -105,9 +121,13 @@ export default fp(
           `${methods.join(', ')} ${route.url} declares no access: add config: { access: … } to it`,
         )
       }
-      for (const method of methods) routes.push({ method, url: route.url, access })
+      const undeleteAccess = route.config?.undeleteAccess
+      for (const method of methods) {
+        routes.push({ method, url: route.url, access, ...(undeleteAccess ? { undeleteAccess } : {}) })
+      }
       route.config = { ...route.config, access }
-      const note = `Needs the ${access} role (when API tokens are in use).`
+      const undeleteNote = undeleteAccess ? ` Undeleting (no If-Match) needs the ${undeleteAccess} role.` : ''
+      const note = `Needs the ${access} role (when API tokens are in use).${undeleteNote}`
       // The HEAD route Fastify adds for a GET shares its schema: document the role once.
       if (route.schema && access !== 'public' && !route.schema.description?.includes(note)) {
         route.schema.description = route.schema.description ? `${route.schema.description} ${note}` : note
@@ -163,6 +183,7 @@ export default fp(
       if (!allows(token.role, access)) throw forbidden(token.role, access)
       request.actor = token.actor
       request.tokenId = token.id
+      request.role = token.role
       if (now.getTime() - (lastTouched.get(token.id) ?? 0) > TOUCH_INTERVAL_MS) {
         lastTouched.set(token.id, now.getTime())
         await app.repos.tokens.touch(token.id, now.toISOString())

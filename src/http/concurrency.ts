@@ -10,7 +10,7 @@ export function setEtag(reply: FastifyReply, version: number) {
   reply.header('etag', etag(version))
 }
 
-interface Expected {
+export interface Expected {
   version: number
   /** A stale If-Match is a failed precondition (412); a stale body or query version is a conflict (409). */
   fromIfMatch: boolean
@@ -18,23 +18,29 @@ interface Expected {
 
 const IF_MATCH = /^\s*(?:W\/)?"(\d{1,10})"\s*$/
 
-/** The version from `If-Match` or from the body/query; 428 when neither is there. */
-export function expectedVersion(
-  request: { headers: IncomingHttpHeaders },
-  stated: number | undefined,
-): Expected {
+/** The version `If-Match` names, or undefined without the header; a malformed one is a 400. */
+export function ifMatchVersion(request: { headers: IncomingHttpHeaders }): number | undefined {
   const header = request.headers['if-match']
-  if (header === undefined) {
-    if (stated === undefined) throw preconditionRequired()
-    return { version: stated, fromIfMatch: false }
-  }
+  if (header === undefined) return undefined
   const match = IF_MATCH.exec(header)
   if (!match) {
     throw validationFailed('If-Match must be one entity tag as sent in ETag, e.g. "3"', [
       { path: '/headers/if-match', message: 'is invalid' },
     ])
   }
-  const version = Number(match[1])
+  return Number(match[1])
+}
+
+/** The version from `If-Match` or from the body/query; 428 when neither is there. */
+export function expectedVersion(
+  request: { headers: IncomingHttpHeaders },
+  stated: number | undefined,
+): Expected {
+  const version = ifMatchVersion(request)
+  if (version === undefined) {
+    if (stated === undefined) throw preconditionRequired()
+    return { version: stated, fromIfMatch: false }
+  }
   if (stated !== undefined && stated !== version) {
     throw validationFailed('If-Match and version disagree', [
       { path: '/version', message: 'differs from If-Match' },

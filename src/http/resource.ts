@@ -57,7 +57,7 @@ export function resourcePlugin(name: string, routes: FastifyPluginAsyncTypebox) 
   return fp(routes, { name, dependencies: ['persistence', 'auth', 'http-errors'], encapsulate: true })
 }
 
-interface RouteSpec {
+export interface RouteSpec {
   summary: string
   /** The least role the route needs (when API tokens are in use). */
   access: Access
@@ -67,7 +67,7 @@ interface Versioned {
   version: number
 }
 
-interface IdRequest {
+export interface IdRequest {
   params: { id: string }
   headers: IncomingHttpHeaders
   actor: string
@@ -79,7 +79,7 @@ interface Operation extends RouteSpec {
   operationId: string
 }
 
-const operation = <T>(resource: Resource<T>, operationId: string, spec: RouteSpec): Operation => ({
+export const operation = <T>(resource: Resource<T>, operationId: string, spec: RouteSpec): Operation => ({
   tags: resource.tags,
   operationId,
   summary: spec.summary,
@@ -87,15 +87,22 @@ const operation = <T>(resource: Resource<T>, operationId: string, spec: RouteSpe
 })
 
 /** One route's options; the operation heads its schema, in the order the OpenAPI document shows. */
-const route = <S, H>(method: HTTPMethods, url: string, op: Operation, schema: S, handler: H) => ({
+export const route = <S, H>(
+  method: HTTPMethods,
+  url: string,
+  op: Operation,
+  schema: S,
+  handler: H,
+  config: { undeleteAccess?: Access } = {},
+) => ({
   method,
   url,
   schema: { tags: op.tags, operationId: op.operationId, summary: op.summary, ...schema },
-  config: { access: op.access },
+  config: { access: op.access, ...config },
   handler,
 })
 
-function setVersionEtag<T>(resource: Resource<T>, reply: FastifyReply, entity: T) {
+export function setVersionEtag<T>(resource: Resource<T>, reply: FastifyReply, entity: T) {
   if (resource.versionOf) setEtag(reply, resource.versionOf(entity))
 }
 

@@ -11,6 +11,7 @@
 //   same everywhere; audit entries, their seq and their time come from src/domains/audit/entries.ts.
 import type { ApiToken, Role } from '../auth/schemas.js'
 import type { CreatedKey, ListRequest, OffsetKey, Page, SeqKey, SortOrder } from '../core/paging.js'
+import type { OldestKept } from '../domains/audit/history.js'
 import type { AuditEntry, AuditFilter } from '../domains/audit/schemas.js'
 import type { Bug, BugChanges, BugFilter, CreateBugBody } from '../domains/bugs/schemas.js'
 import type {
@@ -45,17 +46,29 @@ interface VersionedWrites<T, Changes> {
   delete(id: string, expectedVersion: number, actor: string): Promise<void>
 }
 
+/**
+ * Restores version `n` (see planTaskRestore / planBugRestore): with `expectedVersion` a live entity, compare-
+ * and-set like `update`; without it a deleted one (undelete), throwing `notDeleted` when it is live. Throws
+ * `historyPruned` when retention removed the history it needs, `referenceNotFound('version', …)` for a version
+ * the entity never had.
+ */
+interface Restores<T> {
+  restore(id: string, n: number, expectedVersion: number | undefined, actor: string): Promise<T>
+}
+
 /** Lists newest first. `delete` also detaches (and audits) the bugs and status updates that pointed at the task. */
 export interface TaskRepository
   extends Creates<Task, CreateTaskBody>,
     Reads<Task, TaskFilter, CreatedKey>,
-    VersionedWrites<Task, TaskChanges> {}
+    VersionedWrites<Task, TaskChanges>,
+    Restores<Task> {}
 
 /** Lists newest first. `create` and `update` throw `referenceNotFound('taskId', …)` when `taskId` names no task. */
 export interface BugRepository
   extends Creates<Bug, CreateBugBody>,
     Reads<Bug, BugFilter, CreatedKey>,
-    VersionedWrites<Bug, BugChanges> {}
+    VersionedWrites<Bug, BugChanges>,
+    Restores<Bug> {}
 
 /** Lists newest first. `create` throws `referenceNotFound('taskId', …)` when `taskId` names no task. */
 export interface StatusUpdateRepository
@@ -91,8 +104,16 @@ export interface SearchRepository {
   search(request: SearchRequest): Promise<Page<SearchHit, OffsetKey>>
 }
 
+/** The entities whose history the API serves (src/domains/audit/history.ts rebuilds it from their entries). */
+export type HistoryEntity = 'task' | 'bug'
+
 /** Read-only; lists newest (highest seq) first. */
-export interface AuditRepository extends Reads<AuditEntry, AuditFilter, SeqKey> {}
+export interface AuditRepository extends Reads<AuditEntry, AuditFilter, SeqKey> {
+  /** Every entry kept of one entity, oldest (lowest seq) first: the input of its history. */
+  history(entity: HistoryEntity, entityId: string): Promise<AuditEntry[]>
+  /** The entry with the lowest seq kept (retention deletes the oldest), or undefined for an empty trail. */
+  oldestKept(): Promise<OldestKept | undefined>
+}
 
 export interface TokenRepository {
   /** Stores a new token under the SHA-256 (hex) of its secret. */

@@ -6,8 +6,16 @@
 // value is already there, so on SQLite a whole mutation (reads, plan, apply) runs inside one synchronous
 // better-sqlite3 transaction, with no `await` in it; its `transact` refuses a decision that is a Promise.
 import type { AuditTail, Clock } from '../domains/audit/entries.js'
-import { type ChangePlan, isAtVersion, staleOrGone } from '../domains/audit/plan.js'
-import { type BugRowChange, planBugCreate, planBugDelete, planBugUpdate } from '../domains/bugs/plans.js'
+import { type ChangePlan, isAtVersion, restoreMayProceed, staleOrGone } from '../domains/audit/plan.js'
+import type { AuditEntry } from '../domains/audit/schemas.js'
+import {
+  type BugRowChange,
+  planBugCreate,
+  planBugDelete,
+  planBugRestore,
+  planBugUpdate,
+  restoredBugTaskId,
+} from '../domains/bugs/plans.js'
 import type { Bug } from '../domains/bugs/schemas.js'
 import {
   type DesignNoteRowChange,
@@ -19,6 +27,7 @@ import { planStatusUpdateCreate, type StatusUpdateRowChange } from '../domains/s
 import {
   planTaskCreate,
   planTaskDelete,
+  planTaskRestore,
   planTaskUpdate,
   type TaskAttachments,
   type TaskRowChange,
@@ -27,6 +36,7 @@ import type { Task } from '../domains/tasks/schemas.js'
 import type {
   BugRepository,
   DesignNoteRepository,
+  HistoryEntity,
   Repos,
   StatusUpdateRepository,
   TaskRepository,
@@ -64,6 +74,8 @@ export interface WriteReads {
   taskExists(id: string): Awaitable<boolean>
   /** The bugs, then the status updates, pointing at the task, each oldest first, locked for update. */
   attachedTo(taskId: string): Awaitable<TaskAttachments>
+  /** Every audit entry kept of the entity, oldest first (as AuditRepository.history). */
+  history(entity: HistoryEntity, entityId: string): Awaitable<AuditEntry[]>
 }
 
 /**
@@ -100,10 +112,10 @@ export const lostRace = (
   current: { version: number } | undefined,
 ) => staleOrGone(ENTITY_NAMES[table], id, current)
 
-/** A backend's reads for the API: one row by id, and the paged lists (each backend's lists.ts). */
+/** A backend's reads for the API: one row by id, the paged lists, and the audit trail's (each backend's lists.ts). */
 export type Lists = {
-  [K in EntityRepos]: Pick<Repos[K], 'get' | 'list'>
-}
+  [K in Exclude<EntityRepos, 'audit'>]: Pick<Repos[K], 'get' | 'list'>
+} & { audit: Repos['audit'] }
 type EntityRepos = 'tasks' | 'bugs' | 'statusUpdates' | 'designNotes' | 'audit'
 
 /** The entity repositories of a backend: the shared writes over its transaction, and its own lists. */
@@ -119,8 +131,8 @@ export function entityRepositories(transact: Transact, lists: Lists): Pick<Repos
 }
 
 type Writes = {
-  tasks: Pick<TaskRepository, 'create' | 'update' | 'delete'>
-  bugs: Pick<BugRepository, 'create' | 'update' | 'delete'>
+  tasks: Pick<TaskRepository, 'create' | 'update' | 'delete' | 'restore'>
+  bugs: Pick<BugRepository, 'create' | 'update' | 'delete' | 'restore'>
   statusUpdates: Pick<StatusUpdateRepository, 'create'>
   designNotes: Pick<DesignNoteRepository, 'create' | 'update'>
 }
@@ -150,6 +162,14 @@ export function createWrites(transact: Transact): Writes {
             ),
           ),
         ),
+      restore: (id, n, expectedVersion, actor) =>
+        transact((reads, at) =>
+          andThen(reads.task(id, 'for update'), (task) =>
+            andThen(restoreMayProceed(task, expectedVersion) ? reads.history('task', id) : [], (history) =>
+              planTaskRestore({ id, task, history }, n, expectedVersion, actor, at),
+            ),
+          ),
+        ),
     },
     bugs: {
       create: (input, actor) =>
@@ -171,6 +191,17 @@ export function createWrites(transact: Transact): Writes {
         transact((reads, at) =>
           andThen(reads.bug(id, 'for update'), (bug) =>
             planBugDelete({ id, bug }, expectedVersion, actor, at),
+          ),
+        ),
+      // An undeleted bug's task is read (key-share locked) only once its history says which task it names.
+      restore: (id, n, expectedVersion, actor) =>
+        transact((reads, at) =>
+          andThen(reads.bug(id, 'for update'), (bug) =>
+            andThen(restoreMayProceed(bug, expectedVersion) ? reads.history('bug', id) : [], (history) =>
+              andThen(referencedTaskFound(reads, restoredBugTaskId(bug, history)), (taskFound) =>
+                planBugRestore({ id, bug, history, taskFound }, n, expectedVersion, actor, at),
+              ),
+            ),
           ),
         ),
     },

@@ -1,10 +1,10 @@
 // /bugs: a resource with optimistic concurrency (ETag, If-Match), over the bug repository. A taskId that
 // names no task is a 422 REFERENCE_NOT_FOUND, raised by the repository.
 import { Bug, BugListQuery, CreateBugBody, PatchBugBody } from '../domains/bugs/schemas.js'
+import { getWithHistoryRoute, restoreRoute, versionRoute, versionsRoute } from '../http/history.js'
 import {
   createRoute,
   deleteRoute,
-  getRoute,
   listRoute,
   newestFirst,
   resource,
@@ -32,7 +32,13 @@ export default resourcePlugin('bugs', async (app) => {
       list: newestFirst(repo),
     }),
   )
-  app.route(getRoute(bug, repo, { summary: 'Get a bug', access: 'viewer' }))
+  const history = { entity: 'bug' as const, audit: app.repos.audit, repo }
+  app.route(
+    getWithHistoryRoute(bug, history, {
+      summary: 'Get a bug, or with ?asOf= the bug as it was then',
+      access: 'viewer',
+    }),
+  )
   app.route(
     updateRoute(bug, repo, {
       summary: 'Change a bug (needs If-Match or version)',
@@ -43,5 +49,19 @@ export default resourcePlugin('bugs', async (app) => {
   )
   app.route(
     deleteRoute(bug, repo, { summary: 'Delete a bug (needs If-Match or ?version=)', access: 'maintainer' }),
+  )
+  app.route(
+    versionsRoute(bug, history, {
+      summary: 'List the versions of a bug, live or deleted, newest first',
+      access: 'viewer',
+    }),
+  )
+  app.route(versionRoute(bug, history, { summary: 'Get a bug as it was at one version', access: 'viewer' }))
+  app.route(
+    restoreRoute(bug, history, {
+      summary: 'Restore a version of a bug (If-Match), or undelete it (no If-Match)',
+      access: 'contributor',
+      undeleteAccess: 'maintainer',
+    }),
   )
 })

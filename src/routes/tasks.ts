@@ -1,10 +1,10 @@
 // /tasks: a resource with optimistic concurrency (ETag, If-Match), over the task repository. Deleting a task
 // detaches its bugs and status updates; the repository does that in the same transaction.
 import { CreateTaskBody, PatchTaskBody, Task, TaskListQuery } from '../domains/tasks/schemas.js'
+import { getWithHistoryRoute, restoreRoute, versionRoute, versionsRoute } from '../http/history.js'
 import {
   createRoute,
   deleteRoute,
-  getRoute,
   listRoute,
   newestFirst,
   resource,
@@ -27,7 +27,13 @@ export default resourcePlugin('tasks', async (app) => {
       list: newestFirst(repo),
     }),
   )
-  app.route(getRoute(task, repo, { summary: 'Get a task', access: 'viewer' }))
+  const history = { entity: 'task' as const, audit: app.repos.audit, repo }
+  app.route(
+    getWithHistoryRoute(task, history, {
+      summary: 'Get a task, or with ?asOf= the task as it was then',
+      access: 'viewer',
+    }),
+  )
   app.route(
     updateRoute(task, repo, {
       summary: 'Change a task (needs If-Match or version)',
@@ -37,5 +43,19 @@ export default resourcePlugin('tasks', async (app) => {
   )
   app.route(
     deleteRoute(task, repo, { summary: 'Delete a task (needs If-Match or ?version=)', access: 'maintainer' }),
+  )
+  app.route(
+    versionsRoute(task, history, {
+      summary: 'List the versions of a task, live or deleted, newest first',
+      access: 'viewer',
+    }),
+  )
+  app.route(versionRoute(task, history, { summary: 'Get a task as it was at one version', access: 'viewer' }))
+  app.route(
+    restoreRoute(task, history, {
+      summary: 'Restore a version of a task (If-Match), or undelete it (no If-Match)',
+      access: 'contributor',
+      undeleteAccess: 'maintainer',
+    }),
   )
 })

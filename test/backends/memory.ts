@@ -18,13 +18,15 @@ export const memory: TestBackend = {
   async openWithHooks() {
     const log = arrayAuditLog()
     let refuses: ((entries: AuditEntry[]) => boolean) | undefined
+    let deletedThrough = 0
     // The repositories append a write's entries in one call, before they change any row.
     const auditLog: AuditLog = {
       append(entries) {
         if (refuses?.(entries)) throw new Error(AUDIT_REFUSED)
         log.append(entries)
       },
-      entries: () => log.entries(),
+      // Entries deleted behind the repositories' back are no longer kept: the log holds those after them.
+      entries: () => log.entries().filter((entry) => entry.seq > deletedThrough),
     }
     const repos = createMemoryRepos({ auditLog })
     const hooks: BackendHooks = {
@@ -36,6 +38,9 @@ export const memory: TestBackend = {
       },
       auditRefusal: { message: new RegExp(AUDIT_REFUSED) },
       rawRows: () => storedRows(repos),
+      async deleteAuditThrough(seq) {
+        deletedThrough = Math.max(deletedThrough, seq)
+      },
     }
     return { repos, hooks }
   },

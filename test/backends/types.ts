@@ -31,6 +31,11 @@ export interface BackendHooks {
    * themselves, so there they are its rows, by dump table.
    */
   rawRows(): Promise<Record<string, unknown[]>>
+  /**
+   * Deletes every audit entry with a seq up to `seq`, as retention removes the oldest part of the trail,
+   * behind the repositories' back (raw SQL on the SQL backends).
+   */
+  deleteAuditThrough(seq: number): Promise<void>
 }
 
 /** The SQL backends' tables, each with the order that makes its rows comparable from one read to the next. */

@@ -52,7 +52,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get a task
+         * Get a task, or with ?asOf= the task as it was then
          * @description Needs the viewer role (when API tokens are in use).
          */
         get: operations["getTask"];
@@ -70,6 +70,66 @@ export interface paths {
          * @description Needs the contributor role (when API tokens are in use).
          */
         patch: operations["updateTask"];
+        trace?: never;
+    };
+    "/tasks/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the versions of a task, live or deleted, newest first
+         * @description Needs the viewer role (when API tokens are in use).
+         */
+        get: operations["listTaskVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tasks/{id}/versions/{n}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a task as it was at one version
+         * @description Needs the viewer role (when API tokens are in use).
+         */
+        get: operations["getTaskVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tasks/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore a version of a task (If-Match), or undelete it (no If-Match)
+         * @description Needs the contributor role (when API tokens are in use). Undeleting (no If-Match) needs the maintainer role.
+         */
+        post: operations["restoreTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/bugs": {
@@ -104,7 +164,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get a bug
+         * Get a bug, or with ?asOf= the bug as it was then
          * @description Needs the viewer role (when API tokens are in use).
          */
         get: operations["getBug"];
@@ -122,6 +182,66 @@ export interface paths {
          * @description Needs the contributor role (when API tokens are in use).
          */
         patch: operations["updateBug"];
+        trace?: never;
+    };
+    "/bugs/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the versions of a bug, live or deleted, newest first
+         * @description Needs the viewer role (when API tokens are in use).
+         */
+        get: operations["listBugVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bugs/{id}/versions/{n}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a bug as it was at one version
+         * @description Needs the viewer role (when API tokens are in use).
+         */
+        get: operations["getBugVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bugs/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore a version of a bug (If-Match), or undelete it (no If-Match)
+         * @description Needs the contributor role (when API tokens are in use). Undeleting (no If-Match) needs the maintainer role.
+         */
+        post: operations["restoreBug"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/status-updates": {
@@ -741,7 +861,10 @@ export interface operations {
     };
     getTask: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The entity as it was at this instant (404 if it did not exist then) */
+                asOf?: string;
+            };
             header?: never;
             path: {
                 /** @description A UUIDv7 generated by the server */
@@ -840,6 +963,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The history this needs was removed by audit retention (HISTORY_PRUNED) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests; see Retry-After (RATE_LIMITED) */
             429: {
                 headers: {
@@ -926,7 +1058,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Stale version or already superseded (VERSION_MISMATCH, ALREADY_SUPERSEDED) */
+            /** @description Stale version, already superseded, or an undelete of a live entity (VERSION_MISMATCH, ALREADY_SUPERSEDED, NOT_DELETED) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1104,7 +1236,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Stale version or already superseded (VERSION_MISMATCH, ALREADY_SUPERSEDED) */
+            /** @description Stale version, already superseded, or an undelete of a live entity (VERSION_MISMATCH, ALREADY_SUPERSEDED, NOT_DELETED) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1142,6 +1274,455 @@ export interface operations {
             };
             /** @description Neither If-Match nor a version was sent (PRECONDITION_REQUIRED) */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After (RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (INTERNAL) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot take the request now; see Retry-After (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTaskVersions: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque; from nextCursor */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description A UUIDv7 generated by the server */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description The version the write made (for a delete: deleted) */
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC with milliseconds, e.g. 2026-11-26T10:54:48.123Z
+                             */
+                            at: string;
+                            actor: string;
+                            /** @enum {string} */
+                            action: "create" | "update" | "delete" | "restore";
+                            /** @description The audit diff, { field: [before, after] }, without version and updatedAt */
+                            changes: {
+                                [key: string]: unknown[];
+                            };
+                        }[];
+                        /** @description null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired token (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role may not do this (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The history this needs was removed by audit retention (HISTORY_PRUNED) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After (RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (INTERNAL) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot take the request now; see Retry-After (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTaskVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUIDv7 generated by the server */
+                id: string;
+                n: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description A UUIDv7 generated by the server
+                         */
+                        id: string;
+                        /**
+                         * Format: text
+                         * @description Not blank (not only white space, invisible characters, combining marks or controls), no NUL, no lone surrogate
+                         */
+                        title: string;
+                        /** @enum {string} */
+                        status: "todo" | "in_progress" | "blocked" | "done" | "cancelled";
+                        /** @enum {string} */
+                        priority: "low" | "medium" | "high" | "critical";
+                        assignees: string[];
+                        rationaleLog: {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC with milliseconds, e.g. 2026-11-26T10:54:48.123Z
+                             */
+                            at: string;
+                            /**
+                             * Format: text
+                             * @description Who made the change (from X-Actor until API tokens arrive). Not blank (not only white space, invisible characters, combining marks or controls), no NUL, no lone surrogate
+                             */
+                            actor: string;
+                            /**
+                             * Format: text
+                             * @description Not blank (not only white space, invisible characters, combining marks or controls), no NUL, no lone surrogate
+                             */
+                            text: string;
+                        }[];
+                        version: number;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 UTC with milliseconds, e.g. 2026-11-26T10:54:48.123Z
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 UTC with milliseconds, e.g. 2026-11-26T10:54:48.123Z
+                         */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired token (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role may not do this (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The history this needs was removed by audit retention (HISTORY_PRUNED) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After (RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (INTERNAL) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot take the request now; see Retry-After (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    restoreTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUIDv7 generated by the server */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The version whose fields to bring back */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description A UUIDv7 generated by the server
+                         */
+                        id: string;
+                        /**
+                         * Format: text
+                         * @description Not blank (not only white space, invisible characters, combining marks or controls), no NUL, no lone surrogate
+                         */
+                        title: string;
+                        /** @enum {string} */
+                        status: "todo" | "in_progress" | "blocked" | "done" | "cancelled";
+                        /** @enum {string} */
+                        priority: "low" | "medium" | "high" | "critical";
+                        assignees: string[];
+                        rationaleLog: {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC with milliseconds, e.g. 2026-11-26T10:54:48.123Z
+                             */
+                            at: string;
+                            /**
+                             * Format: text
+                             * @description Who made the change (from X-Actor until API tokens arrive). Not blank (not only white space, invisible characters, combining marks or controls), no NUL, no lone surrogate
+                             */
+                            actor: string;
+                            /**
+                             * Format: text
+                             * @description Not blank (not only white space, invisible characters, combining marks or controls), no NUL, no lone surrogate
+                             */
+                            text: string;
+                        }[];
+                        version: number;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 UTC with milliseconds, e.g. 2026-11-26T10:54:48.123Z
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 UTC with milliseconds, e.g. 2026-11-26T10:54:48.123Z
+                         */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired token (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role may not do this (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version, already superseded, or an undelete of a live entity (VERSION_MISMATCH, ALREADY_SUPERSEDED, NOT_DELETED) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The history this needs was removed by audit retention (HISTORY_PRUNED) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a stale version (VERSION_MISMATCH) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A referenced resource (or restored version) does not exist (REFERENCE_NOT_FOUND), or a webhook URL is refused (URL_NOT_ALLOWED) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1404,7 +1985,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A referenced resource does not exist (REFERENCE_NOT_FOUND), or a webhook URL is refused (URL_NOT_ALLOWED) */
+            /** @description A referenced resource (or restored version) does not exist (REFERENCE_NOT_FOUND), or a webhook URL is refused (URL_NOT_ALLOWED) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1444,7 +2025,10 @@ export interface operations {
     };
     getBug: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The entity as it was at this instant (404 if it did not exist then) */
+                asOf?: string;
+            };
             header?: never;
             path: {
                 /** @description A UUIDv7 generated by the server */
@@ -1521,6 +2105,15 @@ export interface operations {
             };
             /** @description No such resource (NOT_FOUND) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The history this needs was removed by audit retention (HISTORY_PRUNED) */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1614,7 +2207,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Stale version or already superseded (VERSION_MISMATCH, ALREADY_SUPERSEDED) */
+            /** @description Stale version, already superseded, or an undelete of a live entity (VERSION_MISMATCH, ALREADY_SUPERSEDED, NOT_DELETED) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1774,7 +2367,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Stale version or already superseded (VERSION_MISMATCH, ALREADY_SUPERSEDED) */
+            /** @description Stale version, already superseded, or an undelete of a live entity (VERSION_MISMATCH, ALREADY_SUPERSEDED, NOT_DELETED) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1810,7 +2403,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A referenced resource does not exist (REFERENCE_NOT_FOUND), or a webhook URL is refused (URL_NOT_ALLOWED) */
+            /** @description A referenced resource (or restored version) does not exist (REFERENCE_NOT_FOUND), or a webhook URL is refused (URL_NOT_ALLOWED) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1821,6 +2414,425 @@ export interface operations {
             };
             /** @description Neither If-Match nor a version was sent (PRECONDITION_REQUIRED) */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After (RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (INTERNAL) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot take the request now; see Retry-After (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listBugVersions: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque; from nextCursor */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description A UUIDv7 generated by the server */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description The version the write made (for a delete: deleted) */
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC with milliseconds, e.g. 2026-11-26T10:54:48.123Z
+                             */
+                            at: string;
+                            actor: string;
+                            /** @enum {string} */
+                            action: "create" | "update" | "delete" | "restore";
+                            /** @description The audit diff, { field: [before, after] }, without version and updatedAt */
+                            changes: {
+                                [key: string]: unknown[];
+                            };
+                        }[];
+                        /** @description null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired token (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role may not do this (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The history this needs was removed by audit retention (HISTORY_PRUNED) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After (RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (INTERNAL) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot take the request now; see Retry-After (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getBugVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUIDv7 generated by the server */
+                id: string;
+                n: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description A UUIDv7 generated by the server
+                         */
+                        id: string;
+                        /**
+                         * Format: text
+                         * @description Not blank (not only white space, invisible characters, combining marks or controls), no NUL, no lone surrogate
+                         */
+                        title: string;
+                        /** @enum {string} */
+                        severity: "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        status: "open" | "in_progress" | "resolved" | "closed";
+                        taskId: string | null;
+                        reproSteps: string[];
+                        proposedFix: string | null;
+                        version: number;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 UTC with milliseconds, e.g. 2026-11-26T10:54:48.123Z
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 UTC with milliseconds, e.g. 2026-11-26T10:54:48.123Z
+                         */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired token (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role may not do this (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The history this needs was removed by audit retention (HISTORY_PRUNED) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After (RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (INTERNAL) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot take the request now; see Retry-After (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    restoreBug: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUIDv7 generated by the server */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The version whose fields to bring back */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description A UUIDv7 generated by the server
+                         */
+                        id: string;
+                        /**
+                         * Format: text
+                         * @description Not blank (not only white space, invisible characters, combining marks or controls), no NUL, no lone surrogate
+                         */
+                        title: string;
+                        /** @enum {string} */
+                        severity: "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        status: "open" | "in_progress" | "resolved" | "closed";
+                        taskId: string | null;
+                        reproSteps: string[];
+                        proposedFix: string | null;
+                        version: number;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 UTC with milliseconds, e.g. 2026-11-26T10:54:48.123Z
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 UTC with milliseconds, e.g. 2026-11-26T10:54:48.123Z
+                         */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired token (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role may not do this (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version, already superseded, or an undelete of a live entity (VERSION_MISMATCH, ALREADY_SUPERSEDED, NOT_DELETED) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The history this needs was removed by audit retention (HISTORY_PRUNED) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a stale version (VERSION_MISMATCH) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A referenced resource (or restored version) does not exist (REFERENCE_NOT_FOUND), or a webhook URL is refused (URL_NOT_ALLOWED) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2065,7 +3077,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A referenced resource does not exist (REFERENCE_NOT_FOUND), or a webhook URL is refused (URL_NOT_ALLOWED) */
+            /** @description A referenced resource (or restored version) does not exist (REFERENCE_NOT_FOUND), or a webhook URL is refused (URL_NOT_ALLOWED) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2458,7 +3470,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Stale version or already superseded (VERSION_MISMATCH, ALREADY_SUPERSEDED) */
+            /** @description Stale version, already superseded, or an undelete of a live entity (VERSION_MISMATCH, ALREADY_SUPERSEDED, NOT_DELETED) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2485,7 +3497,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A referenced resource does not exist (REFERENCE_NOT_FOUND), or a webhook URL is refused (URL_NOT_ALLOWED) */
+            /** @description A referenced resource (or restored version) does not exist (REFERENCE_NOT_FOUND), or a webhook URL is refused (URL_NOT_ALLOWED) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2754,7 +3766,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Stale version or already superseded (VERSION_MISMATCH, ALREADY_SUPERSEDED) */
+            /** @description Stale version, already superseded, or an undelete of a live entity (VERSION_MISMATCH, ALREADY_SUPERSEDED, NOT_DELETED) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2836,7 +3848,7 @@ export interface operations {
                 entityId?: string;
                 /** @description Who made the change (from X-Actor until API tokens arrive). Not blank (not only white space, invisible characters, combining marks or controls), no NUL, no lone surrogate */
                 actor?: string;
-                action?: "create" | "update" | "delete" | "supersede";
+                action?: "create" | "update" | "delete" | "supersede" | "restore";
                 /** @description ISO 8601 UTC with milliseconds, e.g. 2026-11-26T10:54:48.123Z */
                 since?: string;
                 /** @description ISO 8601 UTC with milliseconds, e.g. 2026-11-26T10:54:48.123Z */
@@ -2879,7 +3891,7 @@ export interface operations {
                              */
                             entityId: string;
                             /** @enum {string} */
-                            action: "create" | "update" | "delete" | "supersede";
+                            action: "create" | "update" | "delete" | "supersede" | "restore";
                             /**
                              * Format: date-time
                              * @description ISO 8601 UTC with milliseconds, e.g. 2026-11-26T10:54:48.123Z
@@ -2990,7 +4002,7 @@ export interface operations {
                          */
                         entityId: string;
                         /** @enum {string} */
-                        action: "create" | "update" | "delete" | "supersede";
+                        action: "create" | "update" | "delete" | "supersede" | "restore";
                         /**
                          * Format: date-time
                          * @description ISO 8601 UTC with milliseconds, e.g. 2026-11-26T10:54:48.123Z
@@ -3247,7 +4259,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A referenced resource does not exist (REFERENCE_NOT_FOUND), or a webhook URL is refused (URL_NOT_ALLOWED) */
+            /** @description A referenced resource (or restored version) does not exist (REFERENCE_NOT_FOUND), or a webhook URL is refused (URL_NOT_ALLOWED) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3574,7 +4586,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A referenced resource does not exist (REFERENCE_NOT_FOUND), or a webhook URL is refused (URL_NOT_ALLOWED) */
+            /** @description A referenced resource (or restored version) does not exist (REFERENCE_NOT_FOUND), or a webhook URL is refused (URL_NOT_ALLOWED) */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -8,6 +8,7 @@ import { bugsContract } from './bugs.js'
 import { designNoteLifecycleContract } from './design-note-lifecycle.js'
 import { designNotesContract } from './design-notes.js'
 import { healthContract } from './health.js'
+import { historyContract } from './history.js'
 import { searchContract } from './search.js'
 import { statusUpdatesContract } from './status-updates.js'
 import { tasksContract } from './tasks.js'
@@ -21,6 +22,7 @@ for (const backend of backends) {
   designNoteLifecycleContract(backend)
   searchContract(backend)
   auditContract(backend)
+  historyContract(backend)
   healthContract(backend)
   tokensContract(backend)
   atomicityContract(backend)

@@ -4,7 +4,7 @@ import { PassThrough } from 'node:stream'
 import t from 'tap'
 import { buildApp } from '../../src/app.js'
 import { allows } from '../../src/auth/roles.js'
-import { ROLES } from '../../src/auth/schemas.js'
+import { ROLES, type Role } from '../../src/auth/schemas.js'
 import { hashSecret, newSecret } from '../../src/auth/tokens.js'
 import { loadConfig } from '../../src/config.js'
 import { backends } from '../backends/index.js'
@@ -66,6 +66,8 @@ for (const backend of backends) {
         'POST /design-notes': noteBody('n'),
         'PATCH /tasks/:id': { title: 'changed', version: 999 },
         'PATCH /bugs/:id': { title: 'changed', version: 999 },
+        'POST /tasks/:id/restore': { version: 1 },
+        'POST /bugs/:id/restore': { version: 1 },
       }
       const routes = app.routeAccess.filter((r) => r.access !== 'public' && r.method !== 'HEAD')
       t.ok(routes.length >= 25, `${routes.length} protected routes`)
@@ -78,7 +80,10 @@ for (const backend of backends) {
           const res = await app.inject({
             method: route.method as 'GET',
             url: route.method === 'DELETE' && /tasks|bugs/.test(url) ? `${url}?version=999` : url,
-            headers: tokens[role].headers,
+            // A restore with If-Match restores a live version; without it, it is an undelete (checked below).
+            headers: route.undeleteAccess
+              ? { ...tokens[role].headers, 'if-match': '"999"' }
+              : tokens[role].headers,
             ...(bodies[key] ? { payload: bodies[key] } : {}),
           })
           if (allows(role, route.access)) {
@@ -91,12 +96,52 @@ for (const backend of backends) {
           }
         }
       }
+      // An undelete (a restore without If-Match) needs the role the route declares for it: the one that deletes.
+      const undeletes = routes.filter((route) => route.undeleteAccess !== undefined)
+      t.same(
+        undeletes.map((route) => [route.url, route.undeleteAccess]),
+        [
+          ['/tasks/:id/restore', 'maintainer'],
+          ['/bugs/:id/restore', 'maintainer'],
+        ],
+      )
+      for (const route of undeletes) {
+        const resource = route.url.split('/')[1] as string
+        const url = route.url.replace(':id', ids[resource] ?? '')
+        const live = await app.inject({ method: 'GET', url: `/${resource}/${ids[resource]}`, headers: admin })
+        const version = live.json().version
+        await app.inject({
+          method: 'DELETE',
+          url: `/${resource}/${ids[resource]}?version=${version}`,
+          headers: admin,
+        })
+        for (const role of ROLES) {
+          const before = await auditCount(app)
+          const res = await app.inject({
+            method: 'POST',
+            url,
+            headers: tokens[role].headers,
+            payload: { version: 1 },
+          })
+          if (allows(role, route.undeleteAccess as Role)) {
+            t.not(res.statusCode, 403, `${role} may undelete through ${route.url}`)
+          } else {
+            t.equal(res.statusCode, 403, `${role} may not undelete through ${route.url}`)
+            t.equal(await auditCount(app), before, `${role}'s refused undelete wrote nothing`)
+          }
+        }
+      }
+
       for (const url of ['/health', '/openapi.json', '/docs']) {
         t.equal((await app.inject({ method: 'GET', url })).statusCode, 200, `${url} stays open`)
       }
       const doc = (await app.inject({ method: 'GET', url: '/openapi.json' })).json()
       t.match(doc.paths['/audit-entries'].get.description, /Needs the maintainer role/)
       t.match(doc.paths['/tasks/{id}'].delete.description, /Needs the maintainer role/)
+      t.match(
+        doc.paths['/tasks/{id}/restore'].post.description,
+        /Undeleting \(no If-Match\) needs the maintainer role/,
+      )
       t.same(doc.paths['/tasks'].post.security, [{ bearerAuth: [] }])
     },
   )

@@ -21,6 +21,12 @@ const ALLOW: Record<string, string> = {
   '/tasks/:id': 'GET, HEAD, DELETE, PATCH',
   '/bugs': 'GET, HEAD, POST',
   '/bugs/:id': 'GET, HEAD, DELETE, PATCH',
+  '/tasks/:id/versions': READ,
+  '/tasks/:id/versions/:n': READ,
+  '/tasks/:id/restore': 'POST',
+  '/bugs/:id/versions': READ,
+  '/bugs/:id/versions/:n': READ,
+  '/bugs/:id/restore': 'POST',
   '/status-updates': 'GET, HEAD, POST',
   '/status-updates/:id': READ,
   '/design-notes': 'GET, HEAD, POST',
@@ -49,7 +55,7 @@ for (const backend of backends) {
         t.equal(res.statusCode, 405, `${method} ${url}`)
         t.equal(res.headers.allow, allow, `${method} ${url}: Allow`)
         t.match(res.headers['content-type'], /^application\/problem\+json/)
-        // A HEAD answer has no body (a POST-only path, such as rotate-secret, answers HEAD with a 405 too).
+        // A HEAD answer has no body (HEAD is refused where GET is: POST-only paths such as restore and rotate-secret).
         if (method !== 'HEAD') t.equal(res.json().code, 'METHOD_NOT_ALLOWED')
       }
     }

@@ -96,4 +96,20 @@ for (const [name, [index, filter]] of Object.entries(auditCases)) {
   }
 }
 
+// History (API.md "History and restore"): one entity's entries in seq order, and the oldest entry kept.
+cases.push(
+  {
+    name: 'history of a task',
+    table: 'audit_entries',
+    index: 'audit_entries_entity_idx',
+    list: (r) => r.audit.history('task', ID),
+  },
+  {
+    name: 'oldest audit entry kept',
+    table: 'audit_entries',
+    index: 'audit_entries_seq_unique',
+    list: (r) => r.audit.oldestKept(),
+  },
+)
+
 export const PLAN_CASES = cases

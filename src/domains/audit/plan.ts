@@ -1,6 +1,6 @@
 // The shape of a change plan: what one mutation decided from what its backend read. The plans themselves live
 // beside each domain's rules (src/domains/<domain>/plans.ts); every backend applies them with one `apply`.
-import { notFound, referenceNotFound, versionMismatch } from '../../core/errors.js'
+import { notDeleted, notFound, referenceNotFound, versionMismatch } from '../../core/errors.js'
 import { auditEntry, type PendingAuditEntry } from './entries.js'
 import type { AuditEntity } from './schemas.js'
 
@@ -73,3 +73,25 @@ export function expectVersion<T extends { version: number }>(
   if (row === undefined || row.version !== expectedVersion) throw staleOrGone(what, id, row)
   return row
 }
+
+/**
+ * The row a restore starts from: with `expectedVersion` (If-Match), the live row at that version (as
+ * expectVersion); without it, an undelete, so there must be no live row (409 NOT_DELETED) and the answer is
+ * undefined.
+ */
+export function expectLiveOrDeleted<T extends { version: number }>(
+  row: T | undefined,
+  what: string,
+  id: string,
+  expectedVersion: number | undefined,
+): T | undefined {
+  if (expectedVersion !== undefined) return expectVersion(row, what, id, expectedVersion)
+  if (row !== undefined) throw notDeleted(what, id, row.version)
+  return undefined
+}
+
+/** Whether a restore can go ahead on the row it read, so its history is worth reading (expectLiveOrDeleted). */
+export const restoreMayProceed = (
+  row: { version: number } | undefined,
+  expectedVersion: number | undefined,
+) => (expectedVersion === undefined ? row === undefined : isAtVersion(row, expectedVersion))

@@ -2,7 +2,7 @@ import { type Static, Type } from '@sinclair/typebox'
 import { Actor, Id, ListQuery, StringEnum, Timestamp } from '../../core/schemas.js'
 
 export const ENTITIES = ['task', 'bug', 'status_update', 'design_note'] as const
-export const ACTIONS = ['create', 'update', 'delete', 'supersede'] as const
+export const ACTIONS = ['create', 'update', 'delete', 'supersede', 'restore'] as const
 export const AuditEntity = StringEnum(ENTITIES)
 export const AuditAction = StringEnum(ACTIONS)
 

@@ -1,7 +1,17 @@
 // Every write to tasks, decided from what the backend read (see audit/plan.ts). Deleting a task detaches the
 // bugs and status updates that point at it, so its plan also writes theirs.
 import { auditEntry } from '../audit/entries.js'
-import { type ChangePlan, combine, created, expectVersion, type RowChange, unchanged } from '../audit/plan.js'
+import { completeHistory, restorePoint } from '../audit/history.js'
+import {
+  type ChangePlan,
+  combine,
+  created,
+  expectLiveOrDeleted,
+  expectVersion,
+  type RowChange,
+  unchanged,
+} from '../audit/plan.js'
+import type { AuditEntry } from '../audit/schemas.js'
 import { type BugRowChange, planBugDetach } from '../bugs/plans.js'
 import type { Bug } from '../bugs/schemas.js'
 import { planStatusUpdateDetach, type StatusUpdateRowChange } from '../status-updates/plans.js'
@@ -37,13 +47,15 @@ export function planTaskUpdate(
 ): TaskPlan<Task> {
   const current = expectVersion(task, 'Task', id, expectedVersion)
   const next = changeTask(current, changes, actor, now)
-  if (next === current) return unchanged(current)
-  return {
-    changes: [{ table: 'tasks', op: 'update', before: current, row: next, expectedVersion }],
-    audit: [auditEntry('task', 'update', actor, next.updatedAt, current, next)],
-    result: next,
-  }
+  return next === current ? unchanged(current) : replaced(current, next, actor)
 }
+
+/** `next` replacing `task`, compare-and-set on the version it was computed from, and its audit entry. */
+const replaced = (task: Task, next: Task, actor: string): TaskPlan<Task> => ({
+  changes: [{ table: 'tasks', op: 'update', before: task, row: next, expectedVersion: task.version }],
+  audit: [auditEntry('task', 'update', actor, next.updatedAt, task, next)],
+  result: next,
+})
 
 /**
  * The task deleted after its bugs, then its status updates, are detached: rows and audit entries in that
@@ -69,4 +81,40 @@ export function planTaskDelete(
     ],
     undefined,
   )
+}
+
+/** What a task restore reads: the task (if live) and, when the restore may go ahead, its audit entries. */
+export interface TaskRestoreReads extends TaskReads {
+  history: readonly AuditEntry[]
+}
+
+/**
+ * Version `n`'s title, status, priority and assignees brought back, and "restored version n" appended to the
+ * rationale log (never rewritten). With `expectedVersion` (If-Match) the live task gets a new version, audited
+ * as `update`; without it the task must be deleted (else 409 NOT_DELETED) and comes back from its last state
+ * with the next version, audited as `restore`.
+ */
+export function planTaskRestore(
+  { id, task, history }: TaskRestoreReads,
+  n: number,
+  expectedVersion: number | undefined,
+  actor: string,
+  now: string,
+): TaskPlan<Task> {
+  const live = expectLiveOrDeleted(task, 'Task', id, expectedVersion)
+  const steps = completeHistory<Task>(history, live !== undefined, 'Task', id)
+  const { base, target } = restorePoint(steps, live, n, 'Task', id)
+  const { title, status, priority, assignees } = target
+  const next = changeTask(
+    base,
+    { title, status, priority, assignees, rationale: `restored version ${n}` },
+    actor,
+    now,
+  )
+  if (live !== undefined) return replaced(live, next, actor)
+  return {
+    changes: [{ table: 'tasks', op: 'insert', row: next }],
+    audit: [auditEntry('task', 'restore', actor, now, null, next)],
+    result: next,
+  }
 }

@@ -34,7 +34,7 @@ export function apply(tables: MemoryTables, auditLog: AuditLog, plan: Plan<unkno
 
 /** Rows are immutable objects, replaced on change, so a plan may hold the very objects the maps hold. */
 export function createMemoryTransact(tables: MemoryTables, auditLog: AuditLog, clock: Clock): Transact {
-  const reads = createMemoryReads(tables)
+  const reads = createMemoryReads(tables, () => auditLog.entries())
   return async (decide) => {
     const tail = auditTail(auditLog)
     const plan = decidedNow(decide(reads, writeTime(clock, tail)))

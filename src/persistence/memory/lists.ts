@@ -7,7 +7,7 @@ import type { AuditEntry } from '../../domains/audit/schemas.js'
 import type { AuditRepository } from '../contract.js'
 import type { Lists } from '../writes.js'
 import type { AuditLog } from './apply.js'
-import type { MemoryTables } from './reads.js'
+import { entityHistory, type MemoryTables } from './reads.js'
 import type { createMemorySearch } from './search.js'
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
@@ -118,6 +118,11 @@ export function createMemoryLists(
     audit: {
       get: async (id) => auditLog.entries().find((entry) => entry.id === id),
       list: auditList(auditLog),
+      history: async (entity, entityId) => entityHistory(auditLog.entries(), entity, entityId),
+      async oldestKept() {
+        const oldest = auditLog.entries()[0]
+        return oldest && { seq: oldest.seq, at: oldest.at }
+      },
     },
   }
 }

@@ -1,6 +1,6 @@
 // The API's reads on PostgreSQL, outside any write transaction: one row by id (named prepared statements,
 // parsed once per connection: the hot path) and the keyset-paged lists.
-import { and, type Column, desc, eq, gte, isNotNull, isNull, lt, lte, type SQL, sql } from 'drizzle-orm'
+import { and, asc, type Column, desc, eq, gte, isNotNull, isNull, lt, lte, type SQL, sql } from 'drizzle-orm'
 import type { PgTable } from 'drizzle-orm/pg-core'
 import type { CreatedKey, ListRequest, Page } from '../../core/paging.js'
 import { toPage } from '../../core/paging.js'
@@ -9,6 +9,7 @@ import type { Lists } from '../writes.js'
 import type { PostgresDatabase } from './database.js'
 import { withRetries } from './errors.js'
 import { afterCreated, type CreatedColumns, createdKey, createdOrder, type Order } from './keyset.js'
+import { entityHistory } from './reads.js'
 import {
   auditEntryFromRow,
   bugFromRow,
@@ -16,6 +17,7 @@ import {
   statusUpdateFromRow,
   taskFromRow,
   toEpochMs,
+  toIso,
 } from './rows.js'
 import { listMatch } from './search.js'
 import { auditEntries, bugs, designNotes, statusUpdates, taskAssignees, tasks } from './tables.js'
@@ -167,6 +169,16 @@ export function createPostgresLists(db: PostgresDatabase): Lists {
     },
     audit: {
       get: getOne(auditEntryById, auditEntryFromRow),
+      history: (entity, entityId) => read(() => entityHistory(db, entity, entityId)),
+      oldestKept: () =>
+        read(async () => {
+          const [oldest] = await db
+            .select({ seq: auditEntries.seq, at: auditEntries.at })
+            .from(auditEntries)
+            .orderBy(asc(auditEntries.seq))
+            .limit(1)
+          return oldest && { seq: oldest.seq, at: toIso(oldest.at) }
+        }),
       list: (request) =>
         read(async () => {
           const { entity, entityId, actor, action, since, until } = request.filter

@@ -1,20 +1,35 @@
 // What PostgreSQL writes read, inside their transaction, with the row locks that keep concurrent writers
 // (across service instances too) apart: see ../writes.ts for which mutation takes which.
-import { eq } from 'drizzle-orm'
+import { asc, eq } from 'drizzle-orm'
 import type { PgSelect } from 'drizzle-orm/pg-core'
+import type { HistoryEntity } from '../contract.js'
 import type { WriteReads } from '../writes.js'
 import type { PostgresDatabase } from './database.js'
 import { createdOrder } from './keyset.js'
-import { bugFromRow, designNoteFromRow, statusUpdateFromRow, taskFromRow } from './rows.js'
-import { bugs, designNotes, statusUpdates, tasks } from './tables.js'
+import { auditEntryFromRow, bugFromRow, designNoteFromRow, statusUpdateFromRow, taskFromRow } from './rows.js'
+import { auditEntries, bugs, designNotes, statusUpdates, tasks } from './tables.js'
 import { taskColumns } from './tasks.js'
 
 /** The query, its rows locked for update when asked. */
 const lockedIf = <Query extends PgSelect>(lock: 'for update' | undefined, query: Query) =>
   lock === undefined ? query : query.for('update')
 
+/**
+ * One entity's audit entries in seq order: a search of the audit_entries_entity_idx index on (entity_id, seq).
+ * The entity kind is checked on the rows found (ids are unique UUIDs), so no other index looks cheaper.
+ */
+export async function entityHistory(db: PostgresDatabase, entity: HistoryEntity, entityId: string) {
+  const rows = await db
+    .select()
+    .from(auditEntries)
+    .where(eq(auditEntries.entityId, entityId))
+    .orderBy(asc(auditEntries.seq))
+  return rows.filter((row) => row.entity === entity).map(auditEntryFromRow)
+}
+
 export function createPostgresReads(tx: PostgresDatabase): WriteReads {
   return {
+    history: (entity, entityId) => entityHistory(tx, entity, entityId),
     async task(id, lock) {
       const [row] = await lockedIf(
         lock,

@@ -182,6 +182,11 @@ export function createSqliteLists(db: BetterSQLite3Database, reads: SqliteReads)
       },
     },
     designNotes: { get: async (id) => reads.designNote(id), list: designNoteList(db) },
-    audit: { get: async (id) => reads.auditEntry(id), list: auditList(db) },
+    audit: {
+      get: async (id) => reads.auditEntry(id),
+      list: auditList(db),
+      history: async (entity, entityId) => reads.history(entity, entityId),
+      oldestKept: async () => reads.oldestKept(),
+    },
   }
 }
