@@ -80,6 +80,16 @@ const Env = Type.Object({
     default: 10_000,
     description: 'the time a client has to send the request headers, in milliseconds (100 to 3600000)',
   }),
+  AUDIT_RETENTION_DAYS: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: 36_500,
+      description: 'days of audit trail to keep, an integer from 1 to 36500 (unset: keep everything)',
+    }),
+  ),
+  AUDIT_ARCHIVE_DIR: Type.Optional(
+    Type.String({ minLength: 1, description: 'a directory for the archives of pruned audit entries' }),
+  ),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
     { default: 'info', description: 'one of fatal, error, warn, info, debug, trace, silent' },
@@ -100,6 +110,8 @@ export interface Config {
   /** Fastify's trustProxy: which proxies' X-Forwarded-For to believe for the client address. */
   trustProxy: boolean | string[]
   timeouts: { requestMs: number; headersMs: number }
+  /** Daily audit retention (AUDIT_RETENTION_DAYS + AUDIT_ARCHIVE_DIR); undefined keeps every entry. */
+  retention: { days: number; archiveDir: string } | undefined
 }
 
 export class ConfigError extends Error {}
@@ -154,6 +166,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (values.PERSISTENCE === 'postgres' && values.DATABASE_URL === undefined) {
     throw new ConfigError('DATABASE_URL is required when PERSISTENCE=postgres: expected a postgres:// URL')
   }
+  if ((values.AUDIT_RETENTION_DAYS === undefined) !== (values.AUDIT_ARCHIVE_DIR === undefined)) {
+    throw new ConfigError(
+      'AUDIT_RETENTION_DAYS and AUDIT_ARCHIVE_DIR go together: pruned entries are archived first, so set both or neither',
+    )
+  }
   return {
     persistence: values.PERSISTENCE,
     sqlite: {
@@ -174,5 +191,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: values.CORS_ORIGINS?.split(',') ?? [],
     trustProxy,
     timeouts: { requestMs: values.REQUEST_TIMEOUT_MS, headersMs: values.HEADERS_TIMEOUT_MS },
+    retention:
+      values.AUDIT_RETENTION_DAYS === undefined || values.AUDIT_ARCHIVE_DIR === undefined
+        ? undefined
+        : { days: values.AUDIT_RETENTION_DAYS, archiveDir: values.AUDIT_ARCHIVE_DIR },
   }
 }

@@ -6,6 +6,7 @@ import { backupDatabase, migrateDatabase } from '../backends.js'
 import { ConfigError, loadConfig } from '../config.js'
 import { isTrailError } from '../core/errors.js'
 import { DumpError } from '../dump/import.js'
+import { AUDIT_COMMANDS, auditCommand } from './audit-commands.js'
 import { type Command, type Io, lookUp, type Subcommand, UsageError, usageLines } from './command.js'
 import { exportCommand, importCommand } from './dump-commands.js'
 import { TOKEN_COMMANDS, tokensCommand } from './token-commands.js'
@@ -33,7 +34,7 @@ const backup: Command = async (args, config, io) => {
   )
 }
 
-/** The commands, in the order the help text lists them. `tokens` lists its own subcommands instead. */
+/** The commands, in the order the help text lists them. `tokens` and `audit` list their own subcommands instead. */
 const COMMANDS: Record<string, Subcommand<Command>> = {
   migrate: {
     synopsis: 'migrate',
@@ -48,13 +49,21 @@ const COMMANDS: Record<string, Subcommand<Command>> = {
     run: backup,
   },
   tokens: { synopsis: 'tokens', summary: [], run: tokensCommand },
+  audit: { synopsis: 'audit', summary: [], run: auditCommand },
 }
 
-const commandLines = Object.entries(COMMANDS).flatMap(([name, command]) =>
-  name === 'tokens'
-    ? Object.values(TOKEN_COMMANDS).flatMap((subcommand) => usageLines(subcommand, 'tokens '))
-    : usageLines(command),
-)
+/** Commands that list their own subcommands in the help text. */
+const GROUPS: Record<string, Record<string, Subcommand<unknown>>> = {
+  tokens: TOKEN_COMMANDS,
+  audit: AUDIT_COMMANDS,
+}
+
+const commandLines = Object.entries(COMMANDS).flatMap(([name, command]) => {
+  const group = lookUp(GROUPS, name)
+  return group === undefined
+    ? usageLines(command)
+    : Object.values(group).flatMap((subcommand) => usageLines(subcommand, `${name} `))
+})
 
 const USAGE = `usage: trail <command> [options]
 

@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'PRECONDITION_REQUIRED'
   | 'REFERENCE_NOT_FOUND'
   | 'ALREADY_SUPERSEDED'
+  | 'HISTORY_PRUNED'
   | 'UNAUTHORIZED'
   | 'FORBIDDEN'
   | 'RATE_LIMITED'
@@ -100,6 +101,13 @@ export const alreadySuperseded = (id: string, supersededBy: string) =>
     `Design note ${id} is already superseded by ${supersededBy}`,
     { supersededBy },
   )
+
+/**
+ * The request needs audit history older than the oldest entry kept: retention pruned it (API.md "Retention").
+ * `oldestKeptSeq` says where the kept trail starts.
+ */
+export const historyPruned = (detail: string, oldestKeptSeq: number) =>
+  new TrailError(410, 'HISTORY_PRUNED', 'History pruned', detail, { oldestKeptSeq })
 
 /** No usable credentials: missing, unknown, revoked or expired. `WWW-Authenticate` says how to authenticate. */
 export const unauthorized = (detail: string) =>

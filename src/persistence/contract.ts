@@ -11,7 +11,8 @@
 //   same everywhere; audit entries, their seq and their time come from src/domains/audit/entries.ts.
 import type { ApiToken, Role } from '../auth/schemas.js'
 import type { CreatedKey, ListRequest, Page, SeqKey, SortOrder } from '../core/paging.js'
-import type { AuditEntry, AuditFilter } from '../domains/audit/schemas.js'
+import type { PruneRecord } from '../domains/audit/plan.js'
+import type { AuditEntry, AuditFilter, AuditHead } from '../domains/audit/schemas.js'
 import type { Bug, BugChanges, BugFilter, CreateBugBody } from '../domains/bugs/schemas.js'
 import type { CreateDesignNoteBody, DesignNote, DesignNoteFilter } from '../domains/design-notes/schemas.js'
 import type {
@@ -64,8 +65,33 @@ export interface DesignNoteRepository
   extends Creates<DesignNote, CreateDesignNoteBody>,
     Reads<DesignNote, DesignNoteFilter, CreatedKey, { order: SortOrder }> {}
 
-/** Read-only; lists newest (highest seq) first. */
-export interface AuditRepository extends Reads<AuditEntry, AuditFilter, SeqKey> {}
+/**
+ * The hash chain's reads, and the one way entries leave it: retention deletes the oldest, archived first
+ * (src/retention/). Entries are never changed.
+ */
+export interface AuditChain {
+  /** The newest entry's seq, hash and time; undefined for an empty trail. */
+  head(): Promise<AuditHead | undefined>
+  /** The oldest entry kept: history before it was pruned (410 HISTORY_PRUNED); undefined for an empty trail. */
+  oldestKeptSeq(): Promise<number | undefined>
+  /** At most `limit` entries after `afterSeq` (and at most `throughSeq`), oldest first: the chain, page by page. */
+  chainPage(afterSeq: number, limit: number, throughSeq?: number): Promise<AuditEntry[]>
+  /** The seq of the newest entry written before `time`: entries up to it are the prefix older than `time`. */
+  lastSeqBefore(time: string): Promise<number | undefined>
+  /** Deletes up to `limit` of the oldest entries with seq ≤ `throughSeq`, in one short transaction; how many. */
+  deleteOldest(throughSeq: number, limit: number): Promise<number>
+  /**
+   * Runs `work` unless another instance is running retention on this database (undefined then). On PostgreSQL a
+   * session advisory lock, so of several instances one prunes; one process per SQLite file or memory store.
+   */
+  asRetentionRunner<T>(work: () => Promise<T>): Promise<T | undefined>
+}
+
+/** Lists newest (highest seq) first; no API changes an entry. */
+export interface AuditRepository extends Reads<AuditEntry, AuditFilter, SeqKey>, AuditChain {
+  /** Appends the entry that records a prune (entity `audit`, action `prune`) to the chain, as any write does. */
+  recordPrune(record: PruneRecord, actor: string): Promise<AuditEntry>
+}
 
 export interface TokenRepository {
   /** Stores a new token under the SHA-256 (hex) of its secret. */

@@ -25,6 +25,7 @@ export const memory: TestBackend = {
         log.append(entries)
       },
       entries: () => log.entries(),
+      removeOldest: (throughSeq, limit) => log.removeOldest(throughSeq, limit),
     }
     const repos = createMemoryRepos({ auditLog })
     const hooks: BackendHooks = {

@@ -5,6 +5,7 @@ import type { Repos } from '../contract.js'
 import { SCHEMA_VERSION } from '../schema-version.js'
 import { entityRepositories } from '../writes.js'
 import { type AuditLog, arrayAuditLog, auditTail, createMemoryTransact } from './apply.js'
+import { createMemoryChain } from './chain.js'
 import { createMemoryDump } from './dump.js'
 import { createMemoryLists } from './lists.js'
 import { emptyTables } from './reads.js'
@@ -25,7 +26,11 @@ export function createMemoryRepos(options: MemoryReposOptions = {}): Repos {
 
   return {
     kind: 'memory',
-    ...entityRepositories(createMemoryTransact(tables, auditLog, clock), createMemoryLists(tables, auditLog)),
+    ...entityRepositories(
+      createMemoryTransact(tables, auditLog, clock),
+      createMemoryLists(tables, auditLog),
+      createMemoryChain(auditLog),
+    ),
     dump: createMemoryDump(tables, auditLog, tokens),
     tokens: createMemoryTokens(tokens, () => writeTime(clock, auditTail(auditLog))),
     async health() {

@@ -4,7 +4,7 @@
 import { desc, getTableColumns } from 'drizzle-orm'
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
-import { type AuditTail, type Clock, sequence, writeTime } from '../../domains/audit/entries.js'
+import { type AuditTail, type Clock, sequence, tailAfter, writeTime } from '../../domains/audit/entries.js'
 import type { RowChange } from '../../domains/audit/plan.js'
 import type { Task } from '../../domains/tasks/schemas.js'
 import { decidedNow, ENTITY_NAMES, type EntityChange, type Plan, type Transact } from '../writes.js'
@@ -82,7 +82,7 @@ export interface SqliteWriter {
 export function createSqliteWriter(store: Store, reads: SqliteReads, clock: Clock): SqliteWriter {
   const { db } = store
   const newestEntry = db
-    .select({ seq: auditEntries.seq, at: auditEntries.at })
+    .select({ seq: auditEntries.seq, at: auditEntries.at, hash: auditEntries.hash })
     .from(auditEntries)
     .orderBy(desc(auditEntries.seq))
     .limit(1)
@@ -90,10 +90,7 @@ export function createSqliteWriter(store: Store, reads: SqliteReads, clock: Cloc
   const insertAuditEntry = db.insert(auditEntries).values(insertValues(auditEntries)).prepare()
   const writeRow = createRowWriters(db)
 
-  const auditTail = (): AuditTail => {
-    const newest = newestEntry.get()
-    return { lastSeq: newest?.seq ?? 0, lastAt: newest?.at }
-  }
+  const auditTail = (): AuditTail => tailAfter(newestEntry.get())
 
   function apply(plan: Plan<unknown>, tail: AuditTail) {
     for (const change of plan.changes) writeRow(change)
