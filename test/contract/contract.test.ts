@@ -5,6 +5,7 @@ import { backends } from '../backends/index.js'
 import { atomicityContract } from './atomicity.js'
 import { auditContract } from './audit.js'
 import { bugsContract } from './bugs.js'
+import { chainContract } from './chain.js'
 import { designNotesContract } from './design-notes.js'
 import { healthContract } from './health.js'
 import { statusUpdatesContract } from './status-updates.js'
@@ -17,6 +18,7 @@ for (const backend of backends) {
   statusUpdatesContract(backend)
   designNotesContract(backend)
   auditContract(backend)
+  chainContract(backend)
   healthContract(backend)
   tokensContract(backend)
   atomicityContract(backend)

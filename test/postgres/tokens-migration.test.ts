@@ -91,17 +91,14 @@ async function seed(db: PostgresDatabase) {
     auditEntry('status_update', 'create', 'bob', at, null, update),
     auditEntry('design_note', 'create', 'ada', at, null, note),
   ]
-  // 0000's audit entries had no hash columns: the migration adds them and back-fills the chain.
-  await db.insert(auditEntries).values(
-    entries.map((entry, i) => {
-      const {
-        prevHash: _p,
-        hash: _h,
-        ...row
-      } = auditEntryToRow({ ...entry, seq: i + 1, prevHash: '', hash: '' })
-      return row
-    }),
-  )
+  // 0000's audit entries had no hash columns (drizzle would name them): the migration adds them and back-fills.
+  for (const [i, entry] of entries.entries()) {
+    const row = auditEntryToRow({ ...entry, seq: i + 1, prevHash: '', hash: '' })
+    await db.execute(
+      sql`insert into audit_entries (id, seq, actor, entity, entity_id, action, at, diff)
+          values (${row.id}, ${row.seq}, ${row.actor}, ${row.entity}, ${row.entityId}, ${row.action}, ${row.at}, ${row.diff})`,
+    )
+  }
   return { task, others }
 }
 
