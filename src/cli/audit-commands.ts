@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util'
 import { isActorName } from '../auth/actor.js'
 import type { Config } from '../config.js'
 import { type Checkpoint, describeFailure, parseCheckpoint } from '../domains/audit/verify.js'
-import { type PruneStep, pruneAudit } from '../retention/prune.js'
+import { PRUNE_BATCH, type PruneStep, pruneAudit } from '../retention/prune.js'
 import { verifyTrail } from '../retention/verify-trail.js'
 import {
   type Command,
@@ -72,9 +72,13 @@ const prune: AuditCommand = async (args, config, io) => {
       archive: { type: 'string' },
       'dry-run': { type: 'boolean' },
       actor: { type: 'string' },
+      'batch-size': { type: 'string' },
     },
   })
   const before = parseBefore(values.before)
+  const batchSize = values['batch-size'] === undefined ? PRUNE_BATCH : Number(values['batch-size'])
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000)
+    throw new UsageError('--batch-size must be an integer from 1 to 100000')
   const archivePath = values.archive
   if (archivePath === undefined) throw new UsageError('prune needs --archive FILE')
   if (lstatSync(archivePath, { throwIfNoEntry: false }) !== undefined)
@@ -88,6 +92,7 @@ const prune: AuditCommand = async (args, config, io) => {
       archivePath,
       actor,
       dryRun: values['dry-run'] === true,
+      batchSize,
       onStep: killSwitch(io.env),
     })
     if (result.resumed > 0)
@@ -115,10 +120,10 @@ export const AUDIT_COMMANDS: Record<string, Subcommand<AuditCommand>> = {
     run: verify,
   },
   prune: {
-    synopsis: 'prune --before DATE --archive FILE [--dry-run]',
+    synopsis: 'prune --before DATE --archive FILE [--dry-run] [--batch-size N]',
     summary: [
       'archive audit entries older than DATE to FILE (durably), then delete',
-      'them in batches; the prune is itself an audit entry',
+      `them N at a time (default ${PRUNE_BATCH}); the prune is itself an audit entry`,
     ],
     run: prune,
   },
