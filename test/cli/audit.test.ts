@@ -2,7 +2,7 @@
 // killed (SIGKILL, no clean-up) at each of its steps loses nothing: the entries are in the database or in a
 // complete archive, archives + trail verify as one chain, and the next prune finishes the job.
 import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import t, { type Test } from 'tap'
@@ -33,14 +33,6 @@ async function seeded(t: Test) {
   await repos.close()
   return { dir, env: { PERSIST_DB_PATH: path }, sqlite }
 }
-
-const archivesIn = (dir: string) =>
-  readdirSync(dir)
-    .filter((name) => name.endsWith('.ndjson'))
-    .sort()
-    .map((name) => join(dir, name))
-
-const archiveArgs = (dir: string) => archivesIn(dir).flatMap((file) => ['--archive', file])
 
 t.test('verify prints the count and head; a checkpoint and a changed entry are checked', async (t) => {
   const { env, dir } = await seeded(t)
