@@ -15,6 +15,7 @@ import { Problem } from './http/schemas.js'
 import { browserHeaders, rateLimiting } from './http/security.js'
 import { validatorCompiler } from './http/validation.js'
 import type { Repos } from './persistence/contract.js'
+import retention from './retention/plugin.js'
 import audit from './routes/audit.js'
 import bugs from './routes/bugs.js'
 import designNotes from './routes/design-notes.js'
@@ -71,6 +72,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
 
   await app.register(errors)
   await app.register(persistence, { config, repos: options.repos })
+  if (config.retention !== undefined) await app.register(retention, config.retention)
   await app.register(rateLimiting, config.rateLimit)
   // Before auth: a browser's CORS preflight carries no credentials and is answered before they are asked.
   await app.register(browserHeaders, { corsOrigins: config.corsOrigins })

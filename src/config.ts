@@ -109,6 +109,16 @@ const Env = Type.Object({
     description:
       "how long a worker's claim on a webhook lasts unless renewed, in milliseconds (500 to 3600000, more than WEBHOOK_TIMEOUT_MS)",
   }),
+  AUDIT_RETENTION_DAYS: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: 36_500,
+      description: 'days of audit trail to keep, an integer from 1 to 36500 (unset: keep everything)',
+    }),
+  ),
+  AUDIT_ARCHIVE_DIR: Type.Optional(
+    Type.String({ minLength: 1, description: 'a directory for the archives of pruned audit entries' }),
+  ),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
     { default: 'info', description: 'one of fatal, error, warn, info, debug, trace, silent' },
@@ -129,6 +139,8 @@ export interface Config {
   /** Fastify's trustProxy: which proxies' X-Forwarded-For to believe for the client address. */
   trustProxy: boolean | string[]
   timeouts: { requestMs: number; headersMs: number }
+  /** Daily audit retention (AUDIT_RETENTION_DAYS + AUDIT_ARCHIVE_DIR); undefined keeps every entry. */
+  retention: { days: number; archiveDir: string } | undefined
   webhooks: WebhookConfig
 }
 
@@ -199,6 +211,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (values.PERSISTENCE === 'postgres' && values.DATABASE_URL === undefined) {
     throw new ConfigError('DATABASE_URL is required when PERSISTENCE=postgres: expected a postgres:// URL')
   }
+  if ((values.AUDIT_RETENTION_DAYS === undefined) !== (values.AUDIT_ARCHIVE_DIR === undefined)) {
+    throw new ConfigError(
+      'AUDIT_RETENTION_DAYS and AUDIT_ARCHIVE_DIR go together: pruned entries are archived first, so set both or neither',
+    )
+  }
   return {
     persistence: values.PERSISTENCE,
     sqlite: {
@@ -226,5 +243,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pollMs: values.WEBHOOK_POLL_MS,
       leaseMs: values.WEBHOOK_LEASE_MS,
     },
+    retention:
+      values.AUDIT_RETENTION_DAYS === undefined || values.AUDIT_ARCHIVE_DIR === undefined
+        ? undefined
+        : { days: values.AUDIT_RETENTION_DAYS, archiveDir: values.AUDIT_ARCHIVE_DIR },
   }
 }

@@ -5,7 +5,9 @@ import type { Role } from '../src/auth/schemas.js'
 import { hashSecret, newSecret } from '../src/auth/tokens.js'
 import type { SeqKey } from '../src/core/paging.js'
 import type { AuditEntry } from '../src/domains/audit/schemas.js'
+import type { Checkpoint } from '../src/domains/audit/verify.js'
 import type { Repos } from '../src/persistence/contract.js'
+import { verifyTrail } from '../src/retention/verify-trail.js'
 import type { TestApp } from './helper.js'
 
 /** A well-formed id that names nothing. */
@@ -118,3 +120,14 @@ export async function rejectsWith(
 /** The code of a settled write's failure, or 'ok'. */
 export const codeOf = (result: PromiseSettledResult<unknown>) =>
   result.status === 'rejected' ? (result.reason as { code?: string }).code : 'ok'
+
+/** Verifies the whole stored chain (after `archives`): its entry count, and the first failure if any. */
+export async function verifyChain(
+  repos: Repos,
+  options: { archives?: string[]; checkpoints?: Checkpoint[]; pageSize?: number } = {},
+) {
+  const result = await verifyTrail(repos.audit, options)
+  return result.ok
+    ? { count: result.count, failure: undefined }
+    : { count: result.count, failure: result.failure }
+}

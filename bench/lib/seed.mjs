@@ -3,6 +3,7 @@
 // `from`/`to` bound the row indexes, so a scale run grows one database step by step.
 import Database from 'better-sqlite3'
 import pg from 'pg'
+import { chainHash, GENESIS_HASH } from '../../dist/src/domains/audit/chain.js'
 
 const TASK_COLUMNS = [
   'id',
@@ -42,6 +43,26 @@ const TABLES = [
   { table: 'audit_entries', columns: AUDIT_COLUMNS, row: (d, i) => auditValues(d.auditEntry(i)) },
 ]
 
+/**
+ * trail's audit rows carry the hash chain: each entry's row with its prevHash and hash, computed by trail's own
+ * chainHash from the entry as the API returns it. Rows must be asked for in seq order, after `prevHash`.
+ */
+function chainedAudit(prevHash) {
+  let previous = prevHash
+  return {
+    table: 'audit_entries',
+    columns: [...AUDIT_COLUMNS, 'prev_hash', 'hash'],
+    row: (d, i) => {
+      const a = d.auditEntry(i)
+      const entry = { ...a, at: new Date(a.at).toISOString(), diff: JSON.parse(a.diff) }
+      const hash = chainHash(previous, entry)
+      const values = [...auditValues(a), previous, hash]
+      previous = hash
+      return values
+    },
+  }
+}
+
 const ASSIGNEES_AT = TASK_COLUMNS.indexOf('assignees')
 const withoutAssignees = (values) => values.filter((_, k) => k !== ASSIGNEES_AT)
 
@@ -49,8 +70,9 @@ const withoutAssignees = (values) => values.filter((_, k) => k !== ASSIGNEES_AT)
  * The tables to fill: trail keeps a task's assignees in task_assignees (its dump of the data set's JSON array,
  * one row per assignee, in order); the reference keeps them in a JSON column of tasks.
  */
-function tablesFor(hasAssigneeTable) {
+function tablesFor(hasAssigneeTable, auditPrevHash) {
   if (!hasAssigneeTable) return TABLES
+  const audit = auditPrevHash === undefined ? TABLES[2] : chainedAudit(auditPrevHash)
   return [
     {
       table: 'tasks',
@@ -66,9 +88,14 @@ function tablesFor(hasAssigneeTable) {
         return [t.id, 0, JSON.parse(t.assignees)[0], t.createdAt]
       },
     },
-    ...TABLES.slice(1),
+    TABLES[1],
+    audit,
   ]
 }
+
+/** The hash the entry before row `from` ends with (undefined when the table has no chain). */
+const prevHashOf = (hasChain, from, hashAtSeq) =>
+  !hasChain ? undefined : from === 0 ? GENESIS_HASH : hashAtSeq(from)
 
 const SQLITE_ROWS_PER_STATEMENT = 100
 const SQLITE_ROWS_PER_TRANSACTION = 50_000
@@ -81,9 +108,14 @@ export function seedSqlite(path, data, from, to) {
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = OFF')
     db.pragma('cache_size = -262144')
+    const hasChain =
+      db.prepare("SELECT 1 FROM pragma_table_info('audit_entries') WHERE name = 'hash'").get() !== undefined
     const tables = tablesFor(
       db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'task_assignees'").get() !==
         undefined,
+      prevHashOf(hasChain, from, (seq) =>
+        db.prepare('SELECT hash FROM audit_entries WHERE seq = ?').pluck().get(seq),
+      ),
     )
     // Secondary indexes are rebuilt after the load from their own definitions, which sorts once instead of
     // updating them row by row; primary keys and UNIQUE constraints (sql IS NULL) stay and are checked.
@@ -149,7 +181,13 @@ export async function seedPostgres(url, data, from, to) {
     const { rows: found } = await client.query(
       "SELECT to_regclass('public.task_assignees') IS NOT NULL AS yes",
     )
-    const tables = tablesFor(found[0].yes)
+    const { rows: chain } = await client.query(
+      "SELECT 1 FROM information_schema.columns WHERE table_name = 'audit_entries' AND column_name = 'hash'",
+    )
+    let prevHash
+    if (chain.length > 0 && from > 0)
+      prevHash = (await client.query('SELECT hash FROM audit_entries WHERE seq = $1', [from])).rows[0].hash
+    const tables = tablesFor(found[0].yes, chain.length > 0 ? (prevHash ?? GENESIS_HASH) : undefined)
     const { rows: indexes } = await client.query(
       `SELECT i.indexname AS name, i.indexdef AS definition FROM pg_indexes i
         WHERE i.schemaname = 'public' AND i.tablename = ANY($1)
@@ -161,7 +199,9 @@ export async function seedPostgres(url, data, from, to) {
       const types =
         table === 'tasks' && !columns.includes('assignees')
           ? withoutAssignees(PG_TYPES.tasks)
-          : PG_TYPES[table]
+          : table === 'audit_entries' && columns.includes('hash')
+            ? [...PG_TYPES.audit_entries, 'text', 'text']
+            : PG_TYPES[table]
       const text = `INSERT INTO ${table} (${columns.join(', ')}) SELECT * FROM unnest(${types
         .map((type, k) => `$${k + 1}::${type}[]`)
         .join(', ')})`

@@ -10,6 +10,7 @@ import {
   auditFromRow,
   auditToRow,
   changeTask,
+  GENESIS_HASH,
   newStatusUpdate,
   newTask,
   now,
@@ -76,10 +77,10 @@ const SQL = {
     `SELECT ${AUDIT_COLUMNS} FROM audit_entries WHERE entity_id = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3`,
   ),
   auditLock: statement('audit_lock', `SELECT pg_advisory_xact_lock(${AUDIT_APPEND_LOCK})`),
-  lastSeq: statement('last_seq', 'SELECT max(seq) AS seq FROM audit_entries'),
+  lastSeq: statement('last_seq', 'SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1'),
   insertAudit: statement(
     'insert_audit',
-    `INSERT INTO audit_entries (${AUDIT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    `INSERT INTO audit_entries (${AUDIT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
   ),
 }
 
@@ -121,7 +122,9 @@ export async function openPostgresStore({ url, poolSize = 10 }) {
   async function appendAudit(client, entry) {
     await client.query(SQL.auditLock([]))
     const { rows } = await client.query(SQL.lastSeq([]))
-    await client.query(SQL.insertAudit(auditToRow(entry, (rows[0].seq ?? 0) + 1)))
+    await client.query(
+      SQL.insertAudit(auditToRow(entry, (rows[0]?.seq ?? 0) + 1, rows[0]?.hash ?? GENESIS_HASH)),
+    )
   }
 
   const getTask = async (client, id) => {

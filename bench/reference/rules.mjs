@@ -1,6 +1,8 @@
 // What every implementation of the API computes whatever stores it: entities with their defaults and versions,
 // and the audit entry of a change. Written out here (the same rules as trail's src/domains/*/rules.ts and
 // src/domains/audit/entries.ts) so the reference depends on trail for its schemas only.
+import { createHash } from 'node:crypto'
+import canonicalize from 'canonicalize'
 import { uuidv7 } from 'uuidv7'
 
 export const now = () => new Date().toISOString()
@@ -111,7 +113,27 @@ export const statusUpdateFromRow = (row) => ({
   createdAt: toIso(row.created_at),
 })
 
-export const auditToRow = (entry, seq) => [
+/** The hash chain (API.md): sha256(prevHash + RFC 8785 of the entry as the API returns it), written out here. */
+export const GENESIS_HASH = '0'.repeat(64)
+const chainHash = (prevHash, entry, seq) =>
+  createHash('sha256')
+    .update(prevHash)
+    .update(
+      canonicalize({
+        seq,
+        id: entry.id,
+        at: entry.at,
+        actor: entry.actor,
+        entity: entry.entity,
+        entityId: entry.entityId,
+        action: entry.action,
+        diff: entry.diff,
+      }),
+    )
+    .digest('hex')
+
+/** The entry's row at `seq`, linked after `prevHash` (the newest entry's hash, read under the append lock). */
+export const auditToRow = (entry, seq, prevHash) => [
   entry.id,
   seq,
   entry.actor,
@@ -120,6 +142,8 @@ export const auditToRow = (entry, seq) => [
   entry.action,
   toMillis(entry.at),
   JSON.stringify(entry.diff),
+  prevHash,
+  chainHash(prevHash, entry, seq),
 ]
 
 export const auditFromRow = (row) => ({
@@ -131,6 +155,8 @@ export const auditFromRow = (row) => ({
   action: row.action,
   at: toIso(row.at),
   diff: JSON.parse(row.diff),
+  prevHash: row.prev_hash,
+  hash: row.hash,
 })
 
 /** The columns of the tasks table; a task's assignees are rows of task_assignees, as in trail since schema 3. */
@@ -140,4 +166,4 @@ export const TASK_COLUMNS = 'id, title, status, priority, rationale_log, version
 export const taskAssigneeRows = (task) =>
   task.assignees.map((assignee, position) => [task.id, position, assignee, toMillis(task.createdAt)])
 export const STATUS_UPDATE_COLUMNS = 'id, actor, task_id, message, created_at'
-export const AUDIT_COLUMNS = 'id, seq, actor, entity, entity_id, action, at, diff'
+export const AUDIT_COLUMNS = 'id, seq, actor, entity, entity_id, action, at, diff, prev_hash, hash'

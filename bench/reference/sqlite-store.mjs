@@ -11,6 +11,7 @@ import {
   auditFromRow,
   auditToRow,
   changeTask,
+  GENESIS_HASH,
   newStatusUpdate,
   newTask,
   now,
@@ -66,12 +67,15 @@ export function openSqliteStore({ path, synchronous = 'NORMAL' }) {
   const listAuditOfAfter = db.prepare(
     `SELECT ${AUDIT_COLUMNS} FROM audit_entries WHERE entity_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?`,
   )
-  const lastSeq = db.prepare('SELECT coalesce(max(seq), 0) FROM audit_entries').pluck()
+  const newestAudit = db.prepare('SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1')
   const insertAudit = db.prepare(
-    `INSERT INTO audit_entries (${AUDIT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO audit_entries (${AUDIT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
 
-  const appendAudit = (entry) => insertAudit.run(auditToRow(entry, lastSeq.get() + 1))
+  const appendAudit = (entry) => {
+    const newest = newestAudit.get()
+    insertAudit.run(auditToRow(entry, (newest?.seq ?? 0) + 1, newest?.hash ?? GENESIS_HASH))
+  }
   const getTask = (id) => {
     const row = selectTask.get(id)
     return row && taskFromRow(row)

@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from '../config.js'
 import { isTrailError } from '../core/errors.js'
 import { DumpError } from '../dump/import.js'
 import { ADR_COMMANDS, adrCommand } from './adr-commands.js'
+import { AUDIT_COMMANDS, auditCommand } from './audit-commands.js'
 import { type Command, type Io, lookUp, type Subcommand, UsageError, usageLines } from './command.js'
 import { exportCommand, importCommand } from './dump-commands.js'
 import { TOKEN_COMMANDS, tokensCommand } from './token-commands.js'
@@ -34,7 +35,7 @@ const backup: Command = async (args, config, io) => {
   )
 }
 
-/** The commands, in the order the help text lists them. `tokens` lists its own subcommands instead. */
+/** The commands, in the order the help text lists them. `tokens` and `audit` list their own subcommands instead. */
 const COMMANDS: Record<string, Subcommand<Command>> = {
   migrate: {
     synopsis: 'migrate',
@@ -50,12 +51,14 @@ const COMMANDS: Record<string, Subcommand<Command>> = {
   },
   tokens: { synopsis: 'tokens', summary: [], run: tokensCommand },
   adr: { synopsis: 'adr', summary: [], run: adrCommand },
+  audit: { synopsis: 'audit', summary: [], run: auditCommand },
 }
 
-/** Commands whose help lines are their subcommands'. */
+/** Commands that list their own subcommands in the help text. */
 const GROUPS: Record<string, Record<string, Subcommand<unknown>>> = {
   tokens: TOKEN_COMMANDS,
   adr: ADR_COMMANDS,
+  audit: AUDIT_COMMANDS,
 }
 
 const commandLines = Object.entries(COMMANDS).flatMap(([name, command]) => {

@@ -133,13 +133,24 @@ export const notDeleted = (what: string, id: string, currentVersion: number) =>
     { etag: `"${currentVersion}"` },
   )
 
-/** A history request that needs audit entries removed by retention (`trail audit prune`). */
-export const historyPruned = (what: string, id: string) =>
+/**
+ * The request needs audit history older than the oldest entry kept: retention pruned it (API.md "Retention").
+ * `oldestKeptSeq` says where the kept trail starts.
+ */
+export const historyPruned = (detail: string, oldestKeptSeq?: number) =>
   new TrailError(
     410,
     'HISTORY_PRUNED',
     'History pruned',
+    detail,
+    oldestKeptSeq === undefined ? undefined : { oldestKeptSeq },
+  )
+
+/** The history of one entity that a request needs is older than the oldest entry kept. */
+export const entityHistoryPruned = (what: string, id: string, oldestKeptSeq?: number) =>
+  historyPruned(
     `The history of ${what} ${id} that this request needs is older than the audit trail keeps`,
+    oldestKeptSeq,
   )
 
 /** No usable credentials: missing, unknown, revoked or expired. `WWW-Authenticate` says how to authenticate. */

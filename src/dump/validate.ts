@@ -5,6 +5,7 @@ import { createHash, type Hash } from 'node:crypto'
 import type { ValidateFunction } from 'ajv'
 import { TEXT_FORMAT } from '../core/text.js'
 import { compileStrict } from '../core/validation.js'
+import { ChainVerifier, describeFailure } from '../domains/audit/verify.js'
 import { DUMP_TABLES, type DumpRow, type DumpTable } from '../persistence/contract.js'
 import { type Counts, emptyCounts, FORMAT, FORMAT_VERSION, type Header, ROW_SCHEMAS } from './format.js'
 import { UuidSet } from './id-set.js'
@@ -55,6 +56,8 @@ interface Reading {
   tableIndex: number
   /** The previous row of the current table. */
   previous?: Position
+  /** The audit entries' hash chain, checked line by line (the same check as `trail audit verify`). */
+  chain: ChainVerifier
 }
 
 /** Reads the whole dump once and throws a DumpError at the first problem. Memory stays flat. */
@@ -70,6 +73,7 @@ export async function validateDump(
     ids: Object.fromEntries(DUMP_TABLES.map((t) => [t, new UuidSet()])) as Record<DumpTable, UuidSet>,
     supersededBy: [],
     tableIndex: 0,
+    chain: new ChainVerifier(),
   }
   for await (const [number, line] of lines(path)) {
     if (reading.ended) throw new DumpError(number, 'content after the end line')
@@ -136,6 +140,9 @@ function checkEndLine(number: number, value: Record<string, unknown>, reading: R
   }
   if (value.sha256 !== reading.hash.digest('hex'))
     throw new DumpError(number, 'the checksum does not match the rows: the file was damaged or edited')
+  const broken = reading.chain.finish()
+  if (broken !== undefined)
+    throw new DumpError(number, `the audit chain does not verify: ${describeFailure(broken)}`)
   for (const [at, id] of reading.supersededBy) {
     if (!reading.ids.design_notes.has(id))
       throw new DumpError(at, `supersededBy ${id} names no design note in the dump`)
@@ -155,6 +162,11 @@ function checkRowLine(number: number, value: unknown, reading: Reading) {
   if (!reading.ids[table].add(entry.row.id))
     throw new DumpError(number, `duplicate ${table} id ${entry.row.id}`)
   checkReferences(number, entry, reading)
+  if (entry.table === 'audit_entries') {
+    const broken = reading.chain.next(entry.row)
+    if (broken !== undefined)
+      throw new DumpError(number, `the audit chain does not verify: ${describeFailure(broken)}`)
+  }
   reading.counts[table]++
 }
 
@@ -184,7 +196,10 @@ function checkTableOrder(number: number, table: DumpTable, reading: Reading) {
   reading.tableIndex = index
 }
 
-/** Rows in creation order (then id) without repeats; the audit trail numbered 1, 2, 3, … without gaps. */
+/**
+ * Rows in creation order (then id) without repeats; the audit trail numbered without gaps (from 1, or from just
+ * after what a prune archived: the chain check decides).
+ */
 function checkRowOrder(number: number, entry: DumpRow, reading: Reading) {
   const { previous } = reading
   const position = positionOf(entry)
@@ -201,9 +216,6 @@ function checkRowOrder(number: number, entry: DumpRow, reading: Reading) {
         ? `audit seq ${position.seq} does not follow ${previous.seq}`
         : `${entry.table} rows are not in creation order (a duplicate or an edited file?)`,
     )
-  }
-  if (audit && previous === undefined && position.seq !== 1) {
-    throw new DumpError(number, `audit seq must start at 1, found ${position.seq}`)
   }
   reading.previous = position
 }

@@ -5,7 +5,7 @@ import { type Static, Type } from '@sinclair/typebox'
 import type { FastifyReply } from 'fastify'
 import type { Access } from '../auth/roles.js'
 import type { Role } from '../auth/schemas.js'
-import { historyPruned, notFound } from '../core/errors.js'
+import { entityHistoryPruned, notFound } from '../core/errors.js'
 import { Id, ListQuery, StringEnum, Timestamp, Version } from '../core/schemas.js'
 import { asOf, atVersion, completeHistory, VERSION_ACTIONS, versionPage } from '../domains/audit/history.js'
 import type { AuditRepository, HistoryEntity } from '../persistence/contract.js'
@@ -75,7 +75,8 @@ async function entityAsOf<T>(source: HistorySource<T>, noun: string, id: string,
   const entries = await source.audit.history(source.entity, id)
   if (entries.length === 0 && (await source.repo.get(id)) === undefined) {
     const oldest = await source.audit.oldestKept()
-    if (oldest !== undefined && oldest.seq > 1 && time < oldest.at) throw historyPruned(noun, id)
+    if (oldest !== undefined && oldest.seq > 1 && time < oldest.at)
+      throw entityHistoryPruned(noun, id, oldest.seq)
     throw notFound(noun, id)
   }
   return asOf(completeHistory<T>(entries, true, noun, id), time)

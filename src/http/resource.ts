@@ -233,3 +233,19 @@ export function deleteRoute<T extends Versioned>(
   }
   return route('DELETE', '/:id', operation(resource, `delete${resource.name}`, spec), schema, handler)
 }
+
+/** GET of a fixed path under the resource (`/head`): `read` answers it; undefined is a 404 saying `missing`. */
+export function readRoute<R, T>(
+  resource: Resource<R>,
+  url: string,
+  operationId: string,
+  spec: RouteSpec & { entity: Schema<T>; read: () => Promise<NoInfer<T> | undefined>; missing: string },
+) {
+  const schema = { response: { 200: spec.entity, ...problems(404, 500, 503) } }
+  const handler = async () => {
+    const found = await spec.read()
+    if (found === undefined) throw notFound(spec.missing)
+    return found
+  }
+  return route('GET', url, operation(resource, operationId, spec), schema, handler)
+}

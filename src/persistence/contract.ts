@@ -12,7 +12,8 @@
 import type { ApiToken, Role } from '../auth/schemas.js'
 import type { CreatedKey, ListRequest, OffsetKey, Page, SeqKey, SortOrder } from '../core/paging.js'
 import type { OldestKept } from '../domains/audit/history.js'
-import type { AuditEntry, AuditFilter } from '../domains/audit/schemas.js'
+import type { PruneRecord } from '../domains/audit/plan.js'
+import type { AuditEntry, AuditFilter, AuditHead } from '../domains/audit/schemas.js'
 import type { Bug, BugChanges, BugFilter, CreateBugBody } from '../domains/bugs/schemas.js'
 import type {
   CreateDesignNoteBody,
@@ -107,8 +108,30 @@ export interface SearchRepository {
 /** The entities whose history the API serves (src/domains/audit/history.ts rebuilds it from their entries). */
 export type HistoryEntity = 'task' | 'bug'
 
-/** Read-only; lists newest (highest seq) first. */
-export interface AuditRepository extends Reads<AuditEntry, AuditFilter, SeqKey> {
+/**
+ * The hash chain's reads, and the one way entries leave it: retention deletes the oldest, archived first
+ * (src/retention/). Entries are never changed.
+ */
+export interface AuditChain {
+  /** The newest entry's seq, hash and time; undefined for an empty trail. */
+  head(): Promise<AuditHead | undefined>
+  /** At most `limit` entries after `afterSeq` (and at most `throughSeq`), oldest first: the chain, page by page. */
+  chainPage(afterSeq: number, limit: number, throughSeq?: number): Promise<AuditEntry[]>
+  /** The seq of the newest entry written before `time`: entries up to it are the prefix older than `time`. */
+  lastSeqBefore(time: string): Promise<number | undefined>
+  /** Deletes up to `limit` of the oldest entries with seq ≤ `throughSeq`, in one short transaction; how many. */
+  deleteOldest(throughSeq: number, limit: number): Promise<number>
+  /**
+   * Runs `work` unless another instance is running retention on this database (undefined then). On PostgreSQL a
+   * session advisory lock, so of several instances one prunes; one process per SQLite file or memory store.
+   */
+  asRetentionRunner<T>(work: () => Promise<T>): Promise<T | undefined>
+}
+
+/** Lists newest (highest seq) first; no API changes an entry. */
+export interface AuditRepository extends Reads<AuditEntry, AuditFilter, SeqKey>, AuditChain {
+  /** Appends the entry that records a prune (entity `audit`, action `prune`) to the chain, as any write does. */
+  recordPrune(record: PruneRecord, actor: string): Promise<AuditEntry>
   /** Every entry kept of one entity, oldest (lowest seq) first: the input of its history. */
   history(entity: HistoryEntity, entityId: string): Promise<AuditEntry[]>
   /** The entry with the lowest seq kept (retention deletes the oldest), or undefined for an empty trail. */

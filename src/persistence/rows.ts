@@ -76,6 +76,8 @@ export type AuditEntryRow = {
   action: string
   at: number
   diff: string
+  prevHash: string
+  hash: string
 }
 
 export type ApiTokenRow = {
@@ -177,16 +179,18 @@ export const designNoteFromRow = (row: DesignNoteRow): DesignNote => ({
 
 export const designNoteToRow = (note: DesignNote): DesignNoteRow => withCreatedAtInMs(note)
 
-/** `seq` last, as the memory backend appends it to the pending entry. */
+/** Keys in the API schema's order, as `sequence` builds the entries the memory backend keeps. */
 export const auditEntryFromRow = (row: AuditEntryRow): AuditEntry => ({
   id: row.id,
+  seq: row.seq,
   actor: row.actor,
   entity: row.entity as AuditEntry['entity'],
   entityId: row.entityId,
   action: row.action as AuditEntry['action'],
   at: toIso(row.at),
   diff: JSON.parse(row.diff),
-  seq: row.seq,
+  prevHash: row.prevHash,
+  hash: row.hash,
 })
 
 export const auditEntryToRow = (entry: AuditEntry): AuditEntryRow => ({

@@ -6,7 +6,13 @@
 // value is already there, so on SQLite a whole mutation (reads, plan, apply) runs inside one synchronous
 // better-sqlite3 transaction, with no `await` in it; its `transact` refuses a decision that is a Promise.
 import type { AuditTail, Clock } from '../domains/audit/entries.js'
-import { type ChangePlan, isAtVersion, restoreMayProceed, staleOrGone } from '../domains/audit/plan.js'
+import {
+  type ChangePlan,
+  isAtVersion,
+  planPrune,
+  restoreMayProceed,
+  staleOrGone,
+} from '../domains/audit/plan.js'
 import type { AuditEntry } from '../domains/audit/schemas.js'
 import {
   type BugRowChange,
@@ -34,6 +40,8 @@ import {
 } from '../domains/tasks/plans.js'
 import type { Task } from '../domains/tasks/schemas.js'
 import type {
+  AuditChain,
+  AuditRepository,
   BugRepository,
   DesignNoteRepository,
   HistoryEntity,
@@ -115,18 +123,33 @@ export const lostRace = (
 /** A backend's reads for the API: one row by id, the paged lists, and the audit trail's (each backend's lists.ts). */
 export type Lists = {
   [K in Exclude<EntityRepos, 'audit'>]: Pick<Repos[K], 'get' | 'list'>
-} & { audit: Repos['audit'] }
+} & { audit: Pick<Repos['audit'], 'get' | 'list' | 'history' | 'oldestKept'> }
 type EntityRepos = 'tasks' | 'bugs' | 'statusUpdates' | 'designNotes' | 'audit'
 
-/** The entity repositories of a backend: the shared writes over its transaction, and its own lists. */
-export function entityRepositories(transact: Transact, lists: Lists): Pick<Repos, EntityRepos> {
+/**
+ * The entity repositories of a backend: the shared writes over its transaction, its own lists, and its reads
+ * and deletes of the audit chain.
+ */
+export function entityRepositories(
+  transact: Transact,
+  lists: Lists,
+  chain: AuditChain,
+): Pick<Repos, EntityRepos> {
   const writes = createWrites(transact)
+  const audit: AuditRepository = {
+    ...lists.audit,
+    ...chain,
+    async recordPrune(record, actor) {
+      const id = await transact((_, at) => planPrune(record, actor, at))
+      return (await lists.audit.get(id)) as NonNullable<Awaited<ReturnType<typeof lists.audit.get>>>
+    },
+  }
   return {
     tasks: { ...writes.tasks, ...lists.tasks },
     bugs: { ...writes.bugs, ...lists.bugs },
     statusUpdates: { ...writes.statusUpdates, ...lists.statusUpdates },
     designNotes: { ...writes.designNotes, ...lists.designNotes },
-    audit: lists.audit,
+    audit,
   }
 }
 

@@ -1,7 +1,7 @@
-// /audit-entries: the audit trail, read-only, newest (highest seq) first; for maintainers.
-import { AuditEntry, AuditListQuery } from '../domains/audit/schemas.js'
+// /audit-entries: the audit trail, read-only, newest (highest seq) first, and the chain's head; for maintainers.
+import { AuditEntry, AuditHead, AuditListQuery } from '../domains/audit/schemas.js'
 import { canonicalTime, decodeSeqCursor } from '../http/cursor.js'
-import { getRoute, listRoute, resource, resourcePlugin } from '../http/resource.js'
+import { getRoute, listRoute, readRoute, resource, resourcePlugin } from '../http/resource.js'
 
 const auditEntry = resource({ path: '/audit-entries', tag: 'audit', noun: 'Audit entry', entity: AuditEntry })
 
@@ -22,6 +22,16 @@ export default resourcePlugin('audit', async (app) => {
           limit,
           after: decodeSeqCursor(cursor),
         }),
+    }),
+  )
+  // Before /:id in the document; Fastify prefers the static path whatever the order.
+  app.route(
+    readRoute(auditEntry, '/head', 'getAuditHead', {
+      summary: 'The newest entry of the hash chain (seq, hash, at): a checkpoint to keep elsewhere',
+      access: 'maintainer',
+      entity: AuditHead,
+      read: () => repo.head(),
+      missing: 'The audit trail is empty: there is no head',
     }),
   )
   app.route(getRoute(auditEntry, repo, { summary: 'Get an audit entry', access: 'maintainer' }))

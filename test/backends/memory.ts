@@ -1,7 +1,7 @@
 import type { AuditEntry } from '../../src/domains/audit/schemas.js'
 import { DUMP_TABLES, type Repos } from '../../src/persistence/contract.js'
 import { type AuditLog, arrayAuditLog, createMemoryRepos } from '../../src/persistence/memory/index.js'
-import { AUDIT_REFUSED, type BackendHooks, type TestBackend } from './types.js'
+import { AUDIT_REFUSED, type AuditTamper, type BackendHooks, type TestBackend } from './types.js'
 
 /** Memory's rows are the objects it keeps, so the dump's rows, by table, are what it stores. */
 async function storedRows(repos: Repos): Promise<Record<string, unknown[]>> {
@@ -18,15 +18,14 @@ export const memory: TestBackend = {
   async openWithHooks() {
     const log = arrayAuditLog()
     let refuses: ((entries: AuditEntry[]) => boolean) | undefined
-    let deletedThrough = 0
     // The repositories append a write's entries in one call, before they change any row.
     const auditLog: AuditLog = {
       append(entries) {
         if (refuses?.(entries)) throw new Error(AUDIT_REFUSED)
         log.append(entries)
       },
-      // Entries deleted behind the repositories' back are no longer kept: the log holds those after them.
-      entries: () => log.entries().filter((entry) => entry.seq > deletedThrough),
+      entries: () => log.entries(),
+      removeOldest: (throughSeq, limit) => log.removeOldest(throughSeq, limit),
     }
     const repos = createMemoryRepos({ auditLog })
     const hooks: BackendHooks = {
@@ -39,9 +38,33 @@ export const memory: TestBackend = {
       auditRefusal: { message: new RegExp(AUDIT_REFUSED) },
       rawRows: () => storedRows(repos),
       async deleteAuditThrough(seq) {
-        deletedThrough = Math.max(deletedThrough, seq)
+        log.removeOldest(seq, Number.POSITIVE_INFINITY)
       },
+      tamperAudit: async (change) => tamper(log.entries() as AuditEntry[], change),
     }
     return { repos, hooks }
   },
+}
+
+/** The memory log's own objects changed in place, as a bug or a debugger could. */
+function tamper(log: AuditEntry[], change: AuditTamper) {
+  const at = (seq: number) => log.findIndex((entry) => entry.seq === seq)
+  switch (change.op) {
+    case 'set-actor':
+      log[at(change.seq)] = { ...(log[at(change.seq)] as AuditEntry), actor: change.actor }
+      return
+    case 'delete':
+      log.splice(at(change.seq), 1)
+      return
+    case 'swap': {
+      const i = at(change.seq)
+      const [first, second] = [log[i] as AuditEntry, log[i + 1] as AuditEntry]
+      log[i] = { ...second, seq: first.seq }
+      log[i + 1] = { ...first, seq: second.seq }
+      return
+    }
+    case 'rewrite':
+      for (const entry of change.entries)
+        log[at(entry.seq)] = { ...(log[at(entry.seq)] as AuditEntry), ...entry }
+  }
 }

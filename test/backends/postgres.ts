@@ -12,7 +12,7 @@ import {
   migratePglite,
   openPostgresRepos,
 } from '../../src/persistence/postgres/index.js'
-import { AUDIT_REFUSED, type BackendHooks, SQL_TABLES, type TestBackend } from './types.js'
+import { AUDIT_REFUSED, type BackendHooks, SQL_TABLES, type TestBackend, tamperSql } from './types.js'
 
 /** An admin connection string to a real server, or undefined to run on PGlite. */
 export const testDatabaseUrl = process.env.TEST_DATABASE_URL || undefined
@@ -149,6 +149,7 @@ function hooksOn({ execute, query }: OpenPostgres): BackendHooks {
       }
       return rows
     },
+    tamperAudit: (change) => execute(tamperSql(change)),
   }
 }
 

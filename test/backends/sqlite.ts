@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Test } from 'tap'
 import { openSqliteBackend, type SqliteDatabase } from '../../src/persistence/sqlite/index.js'
-import { AUDIT_REFUSED, type BackendHooks, SQL_TABLES, type TestBackend } from './types.js'
+import { AUDIT_REFUSED, type BackendHooks, SQL_TABLES, type TestBackend, tamperSql } from './types.js'
 
 /**
  * A fresh database file (not :memory:, so WAL and the file-level pragmas are what runs) per open, in a
@@ -41,6 +41,9 @@ function hooksOn(sqlite: SqliteDatabase): BackendHooks {
           sqlite.prepare(`SELECT * FROM ${table} ORDER BY ${order}`).all(),
         ]),
       )
+    },
+    async tamperAudit(change) {
+      sqlite.exec(tamperSql(change))
     },
   }
 }

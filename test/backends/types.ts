@@ -36,6 +36,42 @@ export interface BackendHooks {
    * behind the repositories' back (raw SQL on the SQL backends).
    */
   deleteAuditThrough(seq: number): Promise<void>
+  /** Changes the stored audit trail behind the repositories' back, as someone with database access could. */
+  tamperAudit(change: AuditTamper): Promise<void>
+}
+
+/** What `tamperAudit` does: raw SQL on the SQL backends, the log's objects on memory. */
+export type AuditTamper =
+  /** One field of one entry changed; its hashes left as they were. */
+  | { op: 'set-actor'; seq: number; actor: string }
+  | { op: 'delete'; seq: number }
+  /** The entries at `seq` and `seq + 1` change places. */
+  | { op: 'swap'; seq: number }
+  /** Entries rewritten, hashes and all (a forger who recomputes the chain). */
+  | { op: 'rewrite'; entries: { seq: number; actor: string; prevHash: string; hash: string }[] }
+
+/** The SQL statements of a tamper, for the SQL backends (values are test data, quoted as literals). */
+export function tamperSql(change: AuditTamper): string {
+  const text = (value: string) => `'${value.replaceAll("'", "''")}'`
+  switch (change.op) {
+    case 'set-actor':
+      return `UPDATE audit_entries SET actor = ${text(change.actor)} WHERE seq = ${change.seq}`
+    case 'delete':
+      return `DELETE FROM audit_entries WHERE seq = ${change.seq}`
+    case 'swap':
+      return [
+        `UPDATE audit_entries SET seq = -1 WHERE seq = ${change.seq}`,
+        `UPDATE audit_entries SET seq = ${change.seq} WHERE seq = ${change.seq + 1}`,
+        `UPDATE audit_entries SET seq = ${change.seq + 1} WHERE seq = -1`,
+      ].join(';\n')
+    case 'rewrite':
+      return change.entries
+        .map(
+          (entry) =>
+            `UPDATE audit_entries SET actor = ${text(entry.actor)}, prev_hash = ${text(entry.prevHash)}, hash = ${text(entry.hash)} WHERE seq = ${entry.seq}`,
+        )
+        .join(';\n')
+  }
 }
 
 /** The SQL backends' tables, each with the order that makes its rows comparable from one read to the next. */

@@ -5,6 +5,7 @@ import { backends } from '../backends/index.js'
 import { atomicityContract } from './atomicity.js'
 import { auditContract } from './audit.js'
 import { bugsContract } from './bugs.js'
+import { chainContract } from './chain.js'
 import { designNoteLifecycleContract } from './design-note-lifecycle.js'
 import { designNotesContract } from './design-notes.js'
 import { healthContract } from './health.js'
@@ -23,6 +24,7 @@ for (const backend of backends) {
   searchContract(backend)
   auditContract(backend)
   historyContract(backend)
+  chainContract(backend)
   healthContract(backend)
   tokensContract(backend)
   atomicityContract(backend)

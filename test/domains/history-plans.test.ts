@@ -1,5 +1,6 @@
 // History rebuilt from audit entries, and the restore plans, on their own: no backend, just the pure functions.
 import t from 'tap'
+import { GENESIS_HASH } from '../../src/domains/audit/chain.js'
 import { sequence } from '../../src/domains/audit/entries.js'
 import {
   asOf,
@@ -42,6 +43,7 @@ function taskStory() {
   const entries = sequence([...created.audit, ...changed.audit, ...deleted.audit], {
     lastSeq: 0,
     lastAt: undefined,
+    lastHash: GENESIS_HASH,
   })
   return { v1, v2, entries }
 }
@@ -143,7 +145,11 @@ t.test('bug restore: no taskId; an undeleted bug drops a task that is gone', asy
   )
   const bug: Bug = created.result
   const deleted = planBugDelete({ id: bug.id, bug }, 1, 'ada', T1)
-  const history = sequence([...created.audit, ...deleted.audit], { lastSeq: 0, lastAt: undefined })
+  const history = sequence([...created.audit, ...deleted.audit], {
+    lastSeq: 0,
+    lastAt: undefined,
+    lastHash: GENESIS_HASH,
+  })
   t.equal(restoredBugTaskId(undefined, history), bug.taskId)
   t.equal(restoredBugTaskId(bug, history), null, 'a live bug keeps its task')
   t.equal(restoredBugTaskId(undefined, history.slice(1)), null, 'no history, nothing to check')

@@ -100,7 +100,7 @@ for (const backend of backends) {
     await refused(
       'a wrong schema version',
       () => forgeDump(at('a wrong schema version'), [taskLine], { schemaVersion: 99 }),
-      /line 1: the dump has schema version 99 and this database has 2/,
+      /line 1: the dump has schema version 99 and this database has 4/,
     )
     await refused(
       'an over-long field',

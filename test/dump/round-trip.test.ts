@@ -9,12 +9,15 @@ import { memory } from '../backends/memory.js'
 import { postgres } from '../backends/postgres.js'
 import { sqlite } from '../backends/sqlite.js'
 import type { TestBackend } from '../backends/types.js'
+import { verifyChain } from '../fixtures.js'
 import { build } from '../helper.js'
 import {
   dumpText,
   everythingThroughTheApi,
   exportToFile,
+  forgeDump,
   importFile,
+  rowLinesOf,
   rowsAndEnd,
   seedEverything,
 } from './helpers.js'
@@ -49,8 +52,31 @@ for (const [from, to] of hops) {
       (await target.inject({ method: 'GET', url: '/audit-entries?limit=1' })).json().items[0].seq,
       last + 1,
     )
+    t.same(
+      (await verifyChain(target.repos)).failure,
+      undefined,
+      'the imported chain verifies and the next write links to its head',
+    )
   })
 }
+
+t.test('a dump whose audit chain fails is refused, naming the line', async (t) => {
+  const source = await build(t, sqlite)
+  await seedEverything(source)
+  const path = await exportToFile(t, source.repos)
+  const lines = rowLinesOf(path)
+  const index = lines.findIndex((line) => line.includes('"audit_entries"')) + 3
+  const changed = lines.map((line, i) =>
+    i === index ? line.replace(/"actor":"[^"]*"/, '"actor":"mallory"') : line,
+  )
+  forgeDump(path, changed)
+  const target = await build(t, sqlite)
+  await t.rejects(importFile(path, target.repos), {
+    name: 'DumpError',
+    message: new RegExp(`^line ${index + 2}: the audit chain does not verify: entry \\d+ .*changed`),
+  })
+  t.same(await target.repos.audit.head(), undefined, 'nothing was loaded')
+})
 
 for (const backend of backends) {
   t.test(

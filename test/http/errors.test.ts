@@ -76,6 +76,7 @@ t.test('a failing audit write leaves the entity unchanged and answers 500 withou
       throw new Error('disk on fire at /var/lib/trail/audit: INSERT INTO audit_entries')
     },
     entries: () => [],
+    removeOldest: () => 0,
   }
   const app = await build(t, memory, { repos: createMemoryRepos({ auditLog: failing }) })
   const res = await app.inject({ method: 'POST', url: '/tasks', payload: { title: 'a' } })

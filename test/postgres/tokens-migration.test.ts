@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
-import { sql } from 'drizzle-orm'
+import { getTableColumns, sql } from 'drizzle-orm'
 import { drizzle as nodePostgres } from 'drizzle-orm/node-postgres'
 import { migrate as migrateNodePostgres } from 'drizzle-orm/node-postgres/migrator'
 import { drizzle as pglite } from 'drizzle-orm/pglite'
@@ -43,6 +43,7 @@ import {
 } from '../../src/persistence/postgres/tables.js'
 import { SCHEMA_VERSION } from '../../src/persistence/schema-version.js'
 import { scratchDatabase, testDatabaseUrl } from '../backends/postgres.js'
+import { verifyChain } from '../fixtures.js'
 
 const FOLDER = migrationsFolder('postgres')
 const TAGS: string[] = JSON.parse(readFileSync(join(FOLDER, 'meta', '_journal.json'), 'utf8')).entries.map(
@@ -90,9 +91,18 @@ async function seed(db: PostgresDatabase) {
     auditEntry('status_update', 'create', 'bob', at, null, update),
     auditEntry('design_note', 'create', 'ada', at, null, note),
   ]
-  await db.insert(auditEntries).values(entries.map((entry, i) => auditEntryToRow({ ...entry, seq: i + 1 })))
+  // 0000's audit entries had no hash columns (drizzle would name them): the migration adds them and back-fills.
+  for (const [i, entry] of entries.entries()) {
+    const row = auditEntryToRow({ ...entry, seq: i + 1, prevHash: '', hash: '' })
+    await db.execute(
+      sql`insert into audit_entries (id, seq, actor, entity, entity_id, action, at, diff)
+          values (${row.id}, ${row.seq}, ${row.actor}, ${row.entity}, ${row.entityId}, ${row.action}, ${row.at}, ${row.diff})`,
+    )
+  }
   return { task, others }
 }
+
+const { prevHash: _p, hash: _h, ...auditColumnsOf0000 } = getTableColumns(auditEntries)
 
 /** Every row of every 0000 table, in a stable order: what the migration must leave unchanged. */
 const allRows = async (db: PostgresDatabase) => ({
@@ -100,7 +110,8 @@ const allRows = async (db: PostgresDatabase) => ({
   bugs: await db.select().from(bugs).orderBy(bugs.id),
   statusUpdates: await db.select().from(statusUpdates).orderBy(statusUpdates.id),
   designNotes: await db.select().from(designNotes).orderBy(designNotes.id),
-  auditEntries: await db.select().from(auditEntries).orderBy(auditEntries.id),
+  // Without the hash columns, which 0000 did not have and the migration adds.
+  auditEntries: await db.select(auditColumnsOf0000).from(auditEntries).orderBy(auditEntries.id),
 })
 
 async function tokensTable(db: PostgresDatabase): Promise<string | null> {
@@ -142,6 +153,9 @@ async function checkUpgrade(
     expiresAt: '2030-01-01T00:00:00.000Z',
   })
   t.same(await repos.tokens.findBySecretHash('f'.repeat(64)), token, 'and tokens are stored')
+  t.same(await verifyChain(repos), { count: 4, failure: undefined }, 'the back-filled chain verifies')
+  await repos.tasks.update(task.id, { title: 'next' }, task.version, 'ada')
+  t.same(await verifyChain(repos), { count: 5, failure: undefined }, 'and the next write links to it')
   await t.rejects(
     repos.tokens.create({ actor: 'bob', role: 'viewer', secretHash: 'f'.repeat(64), expiresAt: null }),
     /23505/,

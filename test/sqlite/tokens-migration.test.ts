@@ -22,7 +22,8 @@ import {
   statusUpdateToRow,
   taskToRow,
 } from '../../src/persistence/sqlite/rows.js'
-import { auditEntries, bugs, designNotes, statusUpdates } from '../../src/persistence/sqlite/tables.js'
+import { bugs, designNotes, statusUpdates } from '../../src/persistence/sqlite/tables.js'
+import { verifyChain } from '../fixtures.js'
 import { allRows, openBackend } from './helpers.js'
 
 const FOLDER = migrationsFolder('sqlite')
@@ -68,9 +69,19 @@ function seed(sqlite: SqliteDatabase) {
     auditEntry('status_update', 'create', 'bob', at, null, update),
     auditEntry('design_note', 'create', 'ada', at, null, note),
   ]
-  db.insert(auditEntries)
-    .values(entries.map((entry, i) => auditEntryToRow({ ...entry, seq: i + 1 })))
-    .run()
+  // 0000's audit entries had no hash columns: the migration adds them and back-fills the chain.
+  const insertEntry = sqlite.prepare(
+    `INSERT INTO audit_entries (id, seq, actor, entity, entity_id, action, at, diff)
+     VALUES (@id, @seq, @actor, @entity, @entityId, @action, @at, @diff)`,
+  )
+  entries.forEach((entry, i) => {
+    const {
+      prevHash: _p,
+      hash: _h,
+      ...row
+    } = auditEntryToRow({ ...entry, seq: i + 1, prevHash: '', hash: '' })
+    insertEntry.run(row)
+  })
   return { task, others }
 }
 
@@ -96,7 +107,12 @@ t.test('a populated 0000 database migrates to the latest schema and keeps every 
   t.same(migrateSqlite(path), { applied: TAGS.slice(1), schemaVersion: SCHEMA_VERSION })
 
   const migrated = openSqlite(path, { synchronous: 'NORMAL' })
-  t.same(allRows(migrated), before, 'every row of every table is still there, unchanged')
+  const after = allRows(migrated)
+  after.audit_entries = (after.audit_entries ?? []).map((row) => {
+    const { prev_hash: _p, hash: _h, ...rest } = row as { prev_hash: string; hash: string }
+    return rest
+  })
+  t.same(after, before, 'every row of every table is still there, unchanged (audit entries gain hashes)')
   t.ok(tableNames(migrated).includes('api_tokens'))
   t.equal(migrated.prepare('SELECT count(*) FROM api_tokens').pluck().get(), 0, 'with no token in it')
   t.same(migrated.pragma('foreign_key_check'), [], 'and no broken foreign key')
@@ -121,6 +137,9 @@ t.test('a populated 0000 database migrates to the latest schema and keeps every 
     expiresAt: null,
   })
   t.same(await repos.tokens.findBySecretHash('f'.repeat(64)), token, 'and tokens are stored')
+  t.same(await verifyChain(repos), { count: 4, failure: undefined }, 'the back-filled chain verifies')
+  await repos.tasks.update(task.id, { title: 'next' }, task.version, 'ada')
+  t.same(await verifyChain(repos), { count: 5, failure: undefined }, 'and the next write links to it')
 })
 
 t.test('0001_api_tokens only adds: no table rebuild, nothing dropped', async (t) => {

@@ -3,6 +3,8 @@
 import { join } from 'node:path'
 import t from 'tap'
 import { closeSqlite, openSqlite } from '../../src/persistence/sqlite/client.js'
+import { openSqliteRepos } from '../../src/persistence/sqlite/index.js'
+import { verifyChain } from '../fixtures.js'
 import { startServer } from '../server.js'
 import { assertContiguousSeq, countRows } from './helpers.js'
 
@@ -71,4 +73,11 @@ t.test('two servers writing one file concurrently', async (t) => {
   t.equal(countRows(sqlite, 'audit_entries'), writes + 2, 'one audit entry per successful write')
   assertContiguousSeq(t, sqlite)
   t.equal(sqlite.pragma('integrity_check', { simple: true }), 'ok')
+  const repos = await openSqliteRepos({ path, synchronous: 'NORMAL', busyTimeoutMs: 5000 })
+  t.teardown(() => repos.close())
+  t.same(
+    await verifyChain(repos),
+    { count: writes + 2, failure: undefined },
+    'both processes appended to one linear hash chain: no fork, no gap',
+  )
 })

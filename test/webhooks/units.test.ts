@@ -24,6 +24,8 @@ const entry: AuditEntry = {
   action: 'update',
   at: '2026-11-30T08:00:00.000Z',
   diff: { title: ['a', 'b'] },
+  prevHash: '0'.repeat(64),
+  hash: 'f'.repeat(64),
 }
 const policy = { scheduleMs: [1000, 2000], jitter: 0.1 }
 

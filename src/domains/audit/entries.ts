@@ -1,6 +1,7 @@
 // What every backend writes into the audit trail, computed in one place so all backends agree byte for byte:
 // the entries a change plan records, where they go in the trail (their seq) and the time they carry.
 import { uuidv7 } from 'uuidv7'
+import { GENESIS_HASH, link } from './chain.js'
 import type { AuditAction, AuditDiff, AuditEntity, AuditEntry } from './schemas.js'
 
 type Fields = Record<string, unknown>
@@ -22,8 +23,8 @@ export function diff(before: Fields | null, after: Fields | null): AuditDiff {
   return result
 }
 
-/** An audit entry without its `seq`, which `sequence` assigns when the backend appends the entry. */
-export type PendingAuditEntry = Omit<AuditEntry, 'seq'>
+/** An audit entry without its place in the trail (`seq` and its two hashes), which `sequence` assigns. */
+export type PendingAuditEntry = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>
 
 export function auditEntry(
   entity: AuditEntity,
@@ -43,7 +44,15 @@ export interface AuditTail {
   lastSeq: number
   /** The newest entry's `at` in epoch milliseconds; undefined for an empty trail. */
   lastAt: number | undefined
+  /** The newest entry's hash; GENESIS_HASH for an empty trail. */
+  lastHash: string
 }
+
+/** The tail of a trail whose newest entry is `newest` (undefined: empty), as each backend reads it. */
+export const tailAfter = (newest: { seq: number; at: number; hash: string } | undefined): AuditTail =>
+  newest === undefined
+    ? { lastSeq: 0, lastAt: undefined, lastHash: GENESIS_HASH }
+    : { lastSeq: newest.seq, lastAt: newest.at, lastHash: newest.hash }
 
 /** Epoch milliseconds now; injected into each backend so tests (and one day a cluster clock) can set time. */
 export type Clock = () => number
@@ -60,8 +69,21 @@ export const writeTime = (clock: Clock, tail: AuditTail): string =>
   new Date(Math.max(clock(), tail.lastAt ?? Number.NEGATIVE_INFINITY)).toISOString()
 
 /**
- * The pending entries numbered after the tail, in the order the plan lists them: the one place that places an
- * entry in the trail (where a hash chain will link each entry to the one before).
+ * The pending entries numbered after the tail, in the order the plan lists them, each linked into the hash
+ * chain after the one before (the first after the tail's hash): the one place that places an entry in the trail.
+ * Keys in the order the API's schema lists them, so every backend stores and returns the same object.
  */
 export const sequence = (pending: readonly PendingAuditEntry[], tail: AuditTail): AuditEntry[] =>
-  pending.map((entry, i) => ({ ...entry, seq: tail.lastSeq + i + 1 }))
+  link(
+    tail.lastHash,
+    pending.map((entry, i) => ({
+      id: entry.id,
+      seq: tail.lastSeq + i + 1,
+      actor: entry.actor,
+      entity: entry.entity,
+      entityId: entry.entityId,
+      action: entry.action,
+      at: entry.at,
+      diff: entry.diff,
+    })),
+  )

@@ -4,7 +4,7 @@
 // applying each entry's after-values, in seq order, to the state before it yields the state the write
 // answered; no step depends on anything but the entries. The proof is the property test in
 // test/http/history-property.test.ts.
-import { historyPruned, notFound, referenceNotFound } from '../../core/errors.js'
+import { entityHistoryPruned, notFound, referenceNotFound } from '../../core/errors.js'
 import { type Page, type SeqKey, toPage } from '../../core/paging.js'
 import type { AuditDiff, AuditEntry } from './schemas.js'
 
@@ -81,7 +81,7 @@ export function completeHistory<T>(
 ): HistoryStep<T>[] {
   if (isComplete(entries)) return replay(entries)
   if (entries.length === 0 && !live) throw notFound(what, id)
-  throw historyPruned(what, id)
+  throw entityHistoryPruned(what, id)
 }
 
 /** The version an entry made; for a delete, the version it deleted. */

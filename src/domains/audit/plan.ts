@@ -1,5 +1,7 @@
 // The shape of a change plan: what one mutation decided from what its backend read. The plans themselves live
 // beside each domain's rules (src/domains/<domain>/plans.ts); every backend applies them with one `apply`.
+
+import { uuidv7 } from 'uuidv7'
 import { notDeleted, notFound, referenceNotFound, versionMismatch } from '../../core/errors.js'
 import { auditEntry, type PendingAuditEntry } from './entries.js'
 import type { AuditEntity } from './schemas.js'
@@ -95,3 +97,28 @@ export const restoreMayProceed = (
   row: { version: number } | undefined,
   expectedVersion: number | undefined,
 ) => (expectedVersion === undefined ? row === undefined : isAtVersion(row, expectedVersion))
+/** What a prune archived: the entries through `throughSeq`, the last of them `lastArchivedId`. */
+export interface PruneRecord {
+  throughSeq: number
+  lastArchivedId: string
+  entries: number
+  archiveSha256: string
+}
+
+/** The plan of a prune's own audit entry (API.md "Retention"); it changes no row. Answers the entry's id. */
+export const planPrune = (record: PruneRecord, actor: string, at: string): ChangePlan<never, string> => {
+  const entry: PendingAuditEntry = {
+    id: uuidv7(),
+    actor,
+    entity: 'audit',
+    entityId: record.lastArchivedId,
+    action: 'prune',
+    at,
+    diff: {
+      throughSeq: [null, record.throughSeq],
+      entries: [null, record.entries],
+      archiveSha256: [null, record.archiveSha256],
+    },
+  }
+  return { changes: [], audit: [entry], result: entry.id }
+}

@@ -1,10 +1,15 @@
 import { type Static, Type } from '@sinclair/typebox'
 import { Actor, Id, ListQuery, StringEnum, Timestamp } from '../../core/schemas.js'
 
-export const ENTITIES = ['task', 'bug', 'status_update', 'design_note'] as const
-export const ACTIONS = ['create', 'update', 'delete', 'supersede', 'restore'] as const
+/** `audit` is the trail itself: the entry a prune appends. */
+export const ENTITIES = ['task', 'bug', 'status_update', 'design_note', 'audit'] as const
+export const ACTIONS = ['create', 'update', 'delete', 'supersede', 'restore', 'prune'] as const
 export const AuditEntity = StringEnum(ENTITIES)
 export const AuditAction = StringEnum(ACTIONS)
+
+/** Lowercase hex SHA-256. */
+export const Sha256Hex = (description: string) =>
+  Type.String({ pattern: '^[0-9a-f]{64}$', minLength: 64, maxLength: 64, description })
 
 export const AuditDiff = Type.Record(
   Type.String(),
@@ -24,6 +29,10 @@ export const AuditEntry = Type.Object(
     action: AuditAction,
     at: Timestamp,
     diff: AuditDiff,
+    prevHash: Sha256Hex("The previous entry's hash; 64 zeros before the first entry ever written"),
+    hash: Sha256Hex(
+      'sha256(prevHash + RFC 8785 JSON of { seq, id, at, actor, entity, entityId, action, diff })',
+    ),
   },
   { additionalProperties: false },
 )
@@ -41,3 +50,14 @@ export const AuditListQuery = ListQuery({
   until: Type.Optional(Timestamp),
 })
 export type AuditFilter = Omit<Static<typeof AuditListQuery>, 'limit' | 'cursor'>
+
+/** The newest entry: a checkpoint to keep outside the database (`trail audit verify --checkpoint SEQ:HASH`). */
+export const AuditHead = Type.Object(
+  {
+    seq: AuditEntry.properties.seq,
+    hash: AuditEntry.properties.hash,
+    at: Timestamp,
+  },
+  { additionalProperties: false },
+)
+export type AuditHead = Static<typeof AuditHead>

@@ -1,7 +1,7 @@
 // The memory backend's write: the plan's audit entries are appended (which may throw), then its rows are
 // applied, in one synchronous step, so a failure leaves nothing half-written and no other request interleaves.
 
-import { type AuditTail, type Clock, sequence, writeTime } from '../../domains/audit/entries.js'
+import { type AuditTail, type Clock, sequence, tailAfter, writeTime } from '../../domains/audit/entries.js'
 import type { AuditEntry } from '../../domains/audit/schemas.js'
 import { decidedNow, type Plan, type Transact } from '../writes.js'
 import { createMemoryReads, type MemoryTables } from './reads.js'
@@ -10,17 +10,28 @@ import { createMemoryReads, type MemoryTables } from './reads.js'
 export interface AuditLog {
   append(entries: AuditEntry[]): void
   entries(): readonly AuditEntry[]
+  /** Removes up to `limit` of the oldest entries with seq ≤ `throughSeq` (retention); how many. */
+  removeOldest(throughSeq: number, limit: number): number
 }
 
 export function arrayAuditLog(): AuditLog {
   const log: AuditEntry[] = []
-  return { append: (entries) => void log.push(...entries), entries: () => log }
+  return {
+    append: (entries) => void log.push(...entries),
+    entries: () => log,
+    removeOldest(throughSeq, limit) {
+      let count = 0
+      while (count < limit && count < log.length && (log[count] as AuditEntry).seq <= throughSeq) count++
+      log.splice(0, count)
+      return count
+    },
+  }
 }
 
 /** Where the next entries go: after the newest one kept. */
 export function auditTail(auditLog: AuditLog): AuditTail {
   const last = auditLog.entries().at(-1)
-  return { lastSeq: last?.seq ?? 0, lastAt: last === undefined ? undefined : Date.parse(last.at) }
+  return tailAfter(last && { seq: last.seq, at: Date.parse(last.at), hash: last.hash })
 }
 
 export function apply(tables: MemoryTables, auditLog: AuditLog, plan: Plan<unknown>, tail: AuditTail): void {

@@ -5,6 +5,7 @@ import type { Repos } from '../contract.js'
 import { SCHEMA_VERSION } from '../schema-version.js'
 import { entityRepositories } from '../writes.js'
 import { type AuditLog, arrayAuditLog, auditTail, createMemoryTransact } from './apply.js'
+import { createMemoryChain } from './chain.js'
 import { createMemoryDump } from './dump.js'
 import { createMemoryLists } from './lists.js'
 import { emptyTables } from './reads.js'
@@ -33,6 +34,7 @@ export function createMemoryRepos(options: MemoryReposOptions = {}): Repos {
     ...entityRepositories(
       createMemoryTransact(tables, auditLog, clock),
       createMemoryLists(tables, auditLog, search),
+      createMemoryChain(auditLog),
     ),
     search: { search: search.search },
     dump: createMemoryDump(tables, auditLog, tokens),

@@ -4,7 +4,7 @@
 // deadlock; an unreachable database is a 503 (errors.ts).
 import { and, desc, eq, getTableColumns, sql } from 'drizzle-orm'
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core'
-import { type AuditTail, type Clock, sequence, writeTime } from '../../domains/audit/entries.js'
+import { type AuditTail, type Clock, sequence, tailAfter, writeTime } from '../../domains/audit/entries.js'
 import type { RowChange } from '../../domains/audit/plan.js'
 import type { DumpRow } from '../contract.js'
 import { indexChanges } from '../search-index.js'
@@ -20,8 +20,8 @@ import { writeIndex } from './search.js'
 import { auditEntries, type bugs, type taskAssignees } from './tables.js'
 
 /**
- * Takes the audit trail's append lock and reads the trail's tail under it. The transaction-scoped advisory
- * lock is held until commit, so concurrent writers (across instances too) take seqs one after another, in
+ * Takes the audit trail's append lock and reads the trail's tail under it: the chain's head (seq, hash and
+ * time) is read and extended only by its holder. The transaction-scoped advisory lock is held until commit, so concurrent writers (across instances too) take seqs one after another, in
  * commit order, and a rolled-back writer leaves no gap. The write time is taken once the lock is held (see
  * writeTime), so `at` never goes backwards along `seq`, and the write stamps its rows with the same time, so an
  * entity's timestamps equal its audit entries' `at`. Every audited write takes it first, before any row lock,
@@ -31,11 +31,11 @@ async function lockAuditTrail(tx: PostgresDatabase): Promise<AuditTail> {
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_APPEND_LOCK})`)
   // A statement of its own: in READ COMMITTED it sees every writer that committed before the lock was granted.
   const [last] = await tx
-    .select({ seq: auditEntries.seq, at: auditEntries.at })
+    .select({ seq: auditEntries.seq, at: auditEntries.at, hash: auditEntries.hash })
     .from(auditEntries)
     .orderBy(desc(auditEntries.seq))
     .limit(1)
-  return { lastSeq: last?.seq ?? 0, lastAt: last?.at }
+  return tailAfter(last)
 }
 
 type Row = { id: string }

@@ -12,3 +12,6 @@ export const MIGRATION_LOCK: SQL = lockKey(1)
 
 /** Held from computing the next audit `seq` until commit, so seqs are gap-free and follow commit order. */
 export const AUDIT_APPEND_LOCK: SQL = lockKey(2)
+
+/** Held (session-level) by the instance running the daily audit retention, so only one instance prunes. */
+export const RETENTION_LOCK: SQL = lockKey(3)

@@ -10,10 +10,12 @@ import { bigint, pgTable, serial, text } from 'drizzle-orm/pg-core'
 import type { PgliteDatabase } from 'drizzle-orm/pglite'
 import { migrate as migratePgliteDatabase } from 'drizzle-orm/pglite/migrator'
 import pg from 'pg'
+import { BACKFILL_BATCH, BACKFILL_START, type BackfillCursor, linkBatch } from '../chain-backfill.js'
 import { migrationsFolder } from '../migrations.js'
+import type { AuditEntryRow } from '../rows.js'
 import type { PostgresDatabase } from './database.js'
 import { describeConnectionFailure, describeMigrationFailure, isConnectionFailure } from './errors.js'
-import { MIGRATION_LOCK } from './locks.js'
+import { AUDIT_APPEND_LOCK, MIGRATION_LOCK } from './locks.js'
 
 const MIGRATIONS_FOLDER = migrationsFolder('postgres')
 const MIGRATION_CONFIG = {
@@ -73,6 +75,41 @@ async function appliedCount(db: PostgresDatabase): Promise<number> {
   return row?.applied ?? 0
 }
 
+/**
+ * Hashes audit entries written before the chain (chain-backfill.ts), a batch per transaction. Each batch holds
+ * the append lock, so a writer of another instance waits at most one batch and never links to an unhashed
+ * entry. Returns how many entries it hashed.
+ */
+export async function backfillAuditChain(db: PostgresDatabase, batchSize = BACKFILL_BATCH): Promise<number> {
+  const [newest] = await rowsOf<BackfillCursor>(
+    db,
+    sql`select seq, hash from audit_entries where hash <> '' order by seq desc limit 1`,
+  )
+  let cursor = newest ?? BACKFILL_START
+  let hashed = 0
+  for (;;) {
+    const step = await db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_APPEND_LOCK})`)
+      const rows = await rowsOf<AuditEntryRow>(
+        tx,
+        sql`select id, seq, actor, entity, entity_id as "entityId", action, at::float8 as at, diff,
+              prev_hash as "prevHash", hash
+            from audit_entries where seq > ${cursor.seq} order by seq limit ${batchSize}`,
+      )
+      const { updates, next } = linkBatch(cursor, rows)
+      for (const update of updates) {
+        await tx.execute(
+          sql`update audit_entries set prev_hash = ${update.prevHash}, hash = ${update.hash} where seq = ${update.seq}`,
+        )
+      }
+      return { count: rows.length, hashed: updates.length, next }
+    })
+    hashed += step.hashed
+    cursor = step.next
+    if (step.count < batchSize) return hashed
+  }
+}
+
 /** Runs drizzle's migrator on `db`, which must be bound to one connection so the session lock covers it. */
 async function migrateUnderLock(
   db: PostgresDatabase,
@@ -82,6 +119,7 @@ async function migrateUnderLock(
   try {
     const pending = await pendingMigrations(db)
     await runMigrator()
+    await backfillAuditChain(db)
     return { applied: pending.map((entry) => entry.tag), schemaVersion: await appliedCount(db) }
   } finally {
     // When the connection is gone the server has released the lock already; the migration error matters more.

@@ -1,9 +1,12 @@
 // Opening the PostgreSQL backend on a real server: migrate, then a node-postgres pool → Drizzle → repositories.
 // Tests without TEST_DATABASE_URL run the backend on PGlite instead (createPostgresRepos over PGlite), so only a
 // run with a server reaches the pool (see scripts/coverage-check.mjs).
+import { sql } from 'drizzle-orm'
 import { drizzle } from 'drizzle-orm/node-postgres'
 import pg from 'pg'
 import type { Repos } from '../contract.js'
+import type { RetentionRunner } from './chain.js'
+import { RETENTION_LOCK } from './locks.js'
 import { migratePostgres } from './migrate.js'
 import { createPostgresRepos } from './repositories.js'
 
@@ -34,6 +37,30 @@ function createPool(url: string, poolSize: number): pg.Pool {
   return pool
 }
 
+/**
+ * Retention on one instance only: a session advisory lock, tried (never waited for) on a connection held for
+ * the whole run, so it is released when the run ends or the connection dies with its process.
+ */
+function retentionRunner(pool: pg.Pool): RetentionRunner {
+  return async (work) => {
+    const client = await pool.connect()
+    const session = drizzle(client)
+    try {
+      const result: unknown = await session.execute(
+        sql`select pg_try_advisory_lock(${RETENTION_LOCK}) as locked`,
+      )
+      if ((result as { rows: { locked: boolean }[] }).rows[0]?.locked !== true) return undefined
+      try {
+        return await work()
+      } finally {
+        await session.execute(sql`select pg_advisory_unlock(${RETENTION_LOCK})`)
+      }
+    } finally {
+      client.release()
+    }
+  }
+}
+
 /** Migrates the database at `options.url`, then opens repositories on a pool of `options.poolSize` connections. */
 export async function openPostgresRepos(options: PostgresOptions): Promise<Repos> {
   if (options.url === undefined) {
@@ -41,5 +68,8 @@ export async function openPostgresRepos(options: PostgresOptions): Promise<Repos
   }
   await migratePostgres(options.url)
   const pool = createPool(options.url, options.poolSize)
-  return createPostgresRepos(drizzle(pool), { close: () => pool.end() })
+  return createPostgresRepos(drizzle(pool), {
+    close: () => pool.end(),
+    asRetentionRunner: retentionRunner(pool),
+  })
 }

@@ -7,6 +7,7 @@ import { type Clock, systemClock } from '../../domains/audit/entries.js'
 import type { Repos } from '../contract.js'
 import { entityRepositories } from '../writes.js'
 import { createPostgresTransact } from './apply.js'
+import { createPostgresChain, type RetentionRunner } from './chain.js'
 import type { PostgresDatabase } from './database.js'
 import { createPostgresDump } from './dump.js'
 import { withRetries } from './errors.js'
@@ -21,6 +22,11 @@ export interface PostgresReposOptions {
   close(): Promise<void>
   /** Epoch milliseconds now; Date.now by default. */
   clock?: Clock
+  /**
+   * Runs retention's work holding the retention lock on a connection of its own, or answers undefined when
+   * another instance holds it (pool.ts). Without it (PGlite: one in-process database) the work just runs.
+   */
+  asRetentionRunner?: RetentionRunner
 }
 
 /** Repositories over `db`, already migrated. The caller owns the connection; `close` is how it is let go. */
@@ -31,7 +37,11 @@ export function createPostgresRepos(db: PostgresDatabase, options: PostgresRepos
 
   return {
     kind: 'postgres',
-    ...entityRepositories(createPostgresTransact(db, clock), createPostgresLists(db)),
+    ...entityRepositories(
+      createPostgresTransact(db, clock),
+      createPostgresLists(db),
+      createPostgresChain(db, options.asRetentionRunner),
+    ),
     search: createPostgresSearch(db),
     dump: createPostgresDump(db),
     tokens: createTokenRepository(db, clock),

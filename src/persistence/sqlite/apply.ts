@@ -5,7 +5,7 @@
 import { desc, eq, getTableColumns, sql } from 'drizzle-orm'
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
-import { type AuditTail, type Clock, sequence, writeTime } from '../../domains/audit/entries.js'
+import { type AuditTail, type Clock, sequence, tailAfter, writeTime } from '../../domains/audit/entries.js'
 import type { RowChange } from '../../domains/audit/plan.js'
 import type { DumpRow } from '../contract.js'
 import { indexChanges } from '../search-index.js'
@@ -102,7 +102,7 @@ export interface SqliteWriter {
 export function createSqliteWriter(store: Store, reads: SqliteReads, clock: Clock): SqliteWriter {
   const { db } = store
   const newestEntry = db
-    .select({ seq: auditEntries.seq, at: auditEntries.at })
+    .select({ seq: auditEntries.seq, at: auditEntries.at, hash: auditEntries.hash })
     .from(auditEntries)
     .orderBy(desc(auditEntries.seq))
     .limit(1)
@@ -111,10 +111,7 @@ export function createSqliteWriter(store: Store, reads: SqliteReads, clock: Cloc
   const writeRow = createRowWriters(db)
   const writeIndex = searchIndexWriter(store.sqlite)
 
-  const auditTail = (): AuditTail => {
-    const newest = newestEntry.get()
-    return { lastSeq: newest?.seq ?? 0, lastAt: newest?.at }
-  }
+  const auditTail = (): AuditTail => tailAfter(newestEntry.get())
 
   function apply(plan: Plan<unknown>, tail: AuditTail) {
     for (const change of plan.changes) writeRow(change)

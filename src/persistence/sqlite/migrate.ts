@@ -9,7 +9,9 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { type MigrationMeta, readMigrationFiles } from 'drizzle-orm/migrator'
+import { BACKFILL_BATCH, BACKFILL_START, type BackfillCursor, linkBatch } from '../chain-backfill.js'
 import { migrationsFolder } from '../migrations.js'
+import type { AuditEntryRow } from '../rows.js'
 import { closeSqlite, openSqlite, type SqliteClientOptions, type SqliteDatabase } from './client.js'
 
 export const MIGRATIONS_TABLE = 'schema_migrations'
@@ -38,11 +40,61 @@ function readMigrations(folder: string): Migration[] {
   }))
 }
 
+/**
+ * Hashes audit entries written before the chain (chain-backfill.ts), a batch per immediate transaction so a
+ * writer waits at most one batch. Returns how many entries it hashed.
+ */
+export function backfillAuditChain(sqlite: SqliteDatabase, batchSize = BACKFILL_BATCH): number {
+  const hasChain = sqlite
+    .prepare(`SELECT 1 FROM pragma_table_info('audit_entries') WHERE name = 'hash'`)
+    .get()
+  if (hasChain === undefined) return 0
+  const newestHashed = sqlite.prepare(
+    `SELECT seq, hash FROM audit_entries WHERE hash <> '' ORDER BY seq DESC LIMIT 1`,
+  )
+  const batchAfter = sqlite.prepare(
+    `SELECT id, seq, actor, entity, entity_id AS entityId, action, at, diff, prev_hash AS prevHash, hash
+     FROM audit_entries WHERE seq > ? ORDER BY seq LIMIT ?`,
+  )
+  const setHashes = sqlite.prepare(`UPDATE audit_entries SET prev_hash = ?, hash = ? WHERE seq = ?`)
+  let cursor = (newestHashed.get() as BackfillCursor | undefined) ?? BACKFILL_START
+  let hashed = 0
+  for (;;) {
+    const step = sqlite
+      .transaction(() => {
+        const rows = batchAfter.all(cursor.seq, batchSize) as AuditEntryRow[]
+        const { updates, next } = linkBatch(cursor, rows)
+        for (const update of updates) setHashes.run(update.prevHash, update.hash, update.seq)
+        return { count: rows.length, hashed: updates.length, next }
+      })
+      .immediate()
+    hashed += step.hashed
+    cursor = step.next
+    if (step.count < batchSize) return hashed
+  }
+}
+
 /** Brings an open database up to date with the migrations in `folder` (tests pass their own). */
 export function applyMigrations(
   sqlite: SqliteDatabase,
   folder: string = migrationsFolder('sqlite'),
 ): MigrationResult {
+  const result = applyMigrationFiles(sqlite, folder)
+  withBusyTimeout(sqlite, MIGRATION_LOCK_TIMEOUT_MS, () => backfillAuditChain(sqlite))
+  return result
+}
+
+function withBusyTimeout<T>(sqlite: SqliteDatabase, timeoutMs: number, work: () => T): T {
+  const busyTimeout = sqlite.pragma('busy_timeout', { simple: true }) as number
+  sqlite.pragma(`busy_timeout = ${timeoutMs}`)
+  try {
+    return work()
+  } finally {
+    sqlite.pragma(`busy_timeout = ${busyTimeout}`)
+  }
+}
+
+function applyMigrationFiles(sqlite: SqliteDatabase, folder: string): MigrationResult {
   const migrations = readMigrations(folder)
   const busyTimeout = sqlite.pragma('busy_timeout', { simple: true }) as number
   sqlite.pragma(`busy_timeout = ${MIGRATION_LOCK_TIMEOUT_MS}`)

@@ -6,6 +6,7 @@ import { type Clock, systemClock } from '../../domains/audit/entries.js'
 import type { Repos } from '../contract.js'
 import { entityRepositories } from '../writes.js'
 import { createSqliteWriter } from './apply.js'
+import { createSqliteChain } from './chain.js'
 import { closeSqlite, type SqliteDatabase } from './client.js'
 import { createSqliteDump } from './dump.js'
 import { serviceFault, withFaultTranslation } from './errors.js'
@@ -34,7 +35,11 @@ export function createSqliteRepos(sqlite: SqliteDatabase, options: SqliteReposOp
   const store = createStore(sqlite, lockWaitMs)
   const reads = createSqliteReads(store.db)
   const writer = createSqliteWriter(store, reads, options.clock ?? systemClock)
-  const entities = entityRepositories(writer.transact, createSqliteLists(store.db, reads))
+  const entities = entityRepositories(
+    writer.transact,
+    createSqliteLists(store.db, reads),
+    createSqliteChain(store),
+  )
   const countMigrations = sqlite.prepare(`SELECT count(*) FROM ${MIGRATIONS_TABLE}`).pluck()
 
   return {

@@ -126,6 +126,9 @@ export const auditEntries = sqliteTable(
     action: text('action').notNull(),
     at: integer('at').notNull(),
     diff: text('diff').notNull(),
+    // '' only until the migration's back-fill has hashed rows written before the chain (migrate.ts).
+    prevHash: text('prev_hash').notNull().default(''),
+    hash: text('hash').notNull().default(''),
   },
   (t) =>
     filterIndexes('audit_entries', [t.seq], {

@@ -1,0 +1,137 @@
+// `trail audit verify` and `trail audit prune`: the hash chain checked end to end, and retention by hand.
+import { lstatSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { isActorName } from '../auth/actor.js'
+import type { Config } from '../config.js'
+import { type Checkpoint, describeFailure, parseCheckpoint } from '../domains/audit/verify.js'
+import { PRUNE_BATCH, type PruneStep, pruneAudit } from '../retention/prune.js'
+import { verifyTrail } from '../retention/verify-trail.js'
+import {
+  type Command,
+  type Io,
+  lookUp,
+  needsDurableBackend,
+  type Subcommand,
+  UsageError,
+  withRepos,
+} from './command.js'
+
+type AuditCommand = (args: string[], config: Config, io: Io) => Promise<void>
+
+const verify: AuditCommand = async (args, config, io) => {
+  const { values } = parseArgs({
+    args,
+    options: {
+      checkpoint: { type: 'string', multiple: true },
+      archive: { type: 'string', multiple: true },
+    },
+  })
+  const checkpoints = (values.checkpoint ?? []).map((text): Checkpoint => {
+    const checkpoint = parseCheckpoint(text)
+    if (checkpoint === undefined)
+      throw new UsageError(`--checkpoint ${text} is not SEQ:HASH (a seq and 64 lowercase hex digits)`)
+    return checkpoint
+  })
+  await withRepos(config, async (repos) => {
+    const result = await verifyTrail(repos.audit, { archives: values.archive ?? [], checkpoints })
+    if (!result.ok)
+      throw new Error(`${describeFailure(result.failure)} (after ${result.count} entries verified)`)
+    io.stdout.write(
+      `verified ${result.count} entries, head ${result.head?.seq ?? 0} ${result.head?.hash ?? '-'}\n`,
+    )
+  })
+}
+
+/** A date or time the operator gave: a full ISO time, or a day (midnight UTC). */
+function parseBefore(text: string | undefined): string {
+  const iso = text !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00.000Z` : text
+  const ms = iso === undefined ? Number.NaN : Date.parse(iso)
+  if (Number.isNaN(ms)) throw new UsageError('prune needs --before DATE (e.g. 2026-01-01 or an ISO time)')
+  return new Date(ms).toISOString()
+}
+
+/**
+ * TRAIL_TEST_PRUNE_KILL_AT=STEP[:N] kills the process (SIGKILL, no clean-up) the Nth time the prune reaches
+ * STEP: how the tests show that a prune interrupted anywhere loses nothing.
+ */
+function killSwitch(env: NodeJS.ProcessEnv): ((step: PruneStep) => void) | undefined {
+  const spec = env.TRAIL_TEST_PRUNE_KILL_AT
+  if (!spec) return undefined
+  const [at, nth = '1'] = spec.split(':')
+  let seen = 0
+  return (step) => {
+    if (step === at && ++seen === Number(nth)) process.kill(process.pid, 'SIGKILL')
+  }
+}
+
+const prune: AuditCommand = async (args, config, io) => {
+  const { values } = parseArgs({
+    args,
+    options: {
+      before: { type: 'string' },
+      archive: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      actor: { type: 'string' },
+      'batch-size': { type: 'string' },
+    },
+  })
+  const before = parseBefore(values.before)
+  const batchSize = values['batch-size'] === undefined ? PRUNE_BATCH : Number(values['batch-size'])
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000)
+    throw new UsageError('--batch-size must be an integer from 1 to 100000')
+  const archivePath = values.archive
+  if (archivePath === undefined) throw new UsageError('prune needs --archive FILE')
+  if (lstatSync(archivePath, { throwIfNoEntry: false }) !== undefined)
+    throw new UsageError(`${archivePath} exists; choose a new file`)
+  const actor = values.actor ?? 'retention'
+  if (!isActorName(actor) || actor.length > 200) throw new UsageError('--actor must be a printable name')
+  needsDurableBackend(config, 'audit prune')
+  await withRepos(config, async (repos) => {
+    const result = await pruneAudit(repos.audit, {
+      before,
+      archivePath,
+      actor,
+      dryRun: values['dry-run'] === true,
+      batchSize,
+      onStep: killSwitch(io.env),
+    })
+    if (result.resumed > 0)
+      io.stdout.write(`finished an interrupted prune: deleted ${result.resumed} archived entries\n`)
+    if (result.archived === 0) io.stdout.write(`nothing to prune before ${before}\n`)
+    else if (values['dry-run'])
+      io.stdout.write(
+        `would archive and delete ${result.archived} entries (seq ${result.firstSeq}–${result.throughSeq}); nothing was written\n`,
+      )
+    else
+      io.stdout.write(
+        `archived ${result.archived} entries (seq ${result.firstSeq}–${result.throughSeq}) to ${archivePath} ` +
+          `(sha256 ${result.archiveSha256}) and deleted them; recorded as entry ${result.entry?.seq}\n`,
+      )
+  })
+}
+
+export const AUDIT_COMMANDS: Record<string, Subcommand<AuditCommand>> = {
+  verify: {
+    synopsis: 'verify [--checkpoint SEQ:HASH] [--archive FILE]...',
+    summary: [
+      'recompute the audit hash chain (archives first, oldest first); exit 1',
+      'naming the first entry that was changed, removed or reordered',
+    ],
+    run: verify,
+  },
+  prune: {
+    synopsis: 'prune --before DATE --archive FILE [--dry-run] [--batch-size N]',
+    summary: [
+      'archive audit entries older than DATE to FILE (durably), then delete',
+      `them N at a time (default ${PRUNE_BATCH}); the prune is itself an audit entry`,
+    ],
+    run: prune,
+  },
+}
+
+export const auditCommand: Command = async (args, config, io) => {
+  const [action, ...rest] = args
+  const subcommand = lookUp(AUDIT_COMMANDS, action)
+  if (subcommand === undefined) throw new UsageError('audit needs verify or prune')
+  await subcommand.run(rest, config, io)
+}

@@ -1,0 +1,41 @@
+// The audit chain's reads and retention deletes over the memory backend's log (kept in seq order).
+import type { AuditEntry } from '../../domains/audit/schemas.js'
+import type { AuditChain } from '../contract.js'
+import type { AuditLog } from './apply.js'
+
+/** Index of the first entry with seq > `seq` (binary search: the log is in seq order). */
+function firstAfter(entries: readonly AuditEntry[], seq: number): number {
+  let low = 0
+  let high = entries.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if ((entries[middle] as AuditEntry).seq <= seq) low = middle + 1
+    else high = middle
+  }
+  return low
+}
+
+export function createMemoryChain(auditLog: AuditLog): AuditChain {
+  return {
+    async head() {
+      const last = auditLog.entries().at(-1)
+      return last && { seq: last.seq, hash: last.hash, at: last.at }
+    },
+    async chainPage(afterSeq, limit, throughSeq = Number.POSITIVE_INFINITY) {
+      const entries = auditLog.entries()
+      const start = firstAfter(entries, afterSeq)
+      return entries.slice(start, start + limit).filter((entry) => entry.seq <= throughSeq)
+    },
+    async lastSeqBefore(time) {
+      const entries = auditLog.entries()
+      let found: number | undefined
+      for (const entry of entries) {
+        if (entry.at >= time) break
+        found = entry.seq
+      }
+      return found
+    },
+    deleteOldest: async (throughSeq, limit) => auditLog.removeOldest(throughSeq, limit),
+    asRetentionRunner: (work) => work(),
+  }
+}
