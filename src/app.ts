@@ -18,6 +18,7 @@ import type { Repos } from './persistence/contract.js'
 import audit from './routes/audit.js'
 import bugs from './routes/bugs.js'
 import designNotes from './routes/design-notes.js'
+import events from './routes/events.js'
 import statusUpdates from './routes/status-updates.js'
 import tasks from './routes/tasks.js'
 
@@ -83,6 +84,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   await app.register(statusUpdates, { prefix: '/status-updates' })
   await app.register(designNotes, { prefix: '/design-notes' })
   await app.register(audit, { prefix: '/audit-entries' })
+  await app.register(events, { prefix: '/events', ...config.events })
   // Last: it answers 405 for the methods the routes above do not have.
   await app.register(methodNotAllowed)
   return app

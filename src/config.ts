@@ -80,6 +80,25 @@ const Env = Type.Object({
     default: 10_000,
     description: 'the time a client has to send the request headers, in milliseconds (100 to 3600000)',
   }),
+  EVENTS_MAX_STREAMS: Type.Integer({
+    minimum: 0,
+    maximum: 100_000,
+    default: 100,
+    description: 'open GET /events streams per instance, an integer from 0 to 100000',
+  }),
+  EVENTS_HEARTBEAT_MS: Type.Integer({
+    minimum: 10,
+    maximum: 15_000,
+    default: 15_000,
+    description: 'milliseconds between two `: ping` lines on an event stream, an integer from 10 to 15000',
+  }),
+  EVENTS_SLOW_CLIENT_MS: Type.Integer({
+    minimum: 10,
+    maximum: 600_000,
+    default: 30_000,
+    description:
+      'milliseconds an event stream waits for a client that takes nothing before disconnecting it (10 to 600000)',
+  }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
     { default: 'info', description: 'one of fatal, error, warn, info, debug, trace, silent' },
@@ -100,6 +119,8 @@ export interface Config {
   /** Fastify's trustProxy: which proxies' X-Forwarded-For to believe for the client address. */
   trustProxy: boolean | string[]
   timeouts: { requestMs: number; headersMs: number }
+  /** GET /events: streams per instance, heartbeat interval, how long a client that takes nothing is waited for. */
+  events: { maxStreams: number; heartbeatMs: number; slowClientMs: number }
 }
 
 export class ConfigError extends Error {}
@@ -174,5 +195,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: values.CORS_ORIGINS?.split(',') ?? [],
     trustProxy,
     timeouts: { requestMs: values.REQUEST_TIMEOUT_MS, headersMs: values.HEADERS_TIMEOUT_MS },
+    events: {
+      maxStreams: values.EVENTS_MAX_STREAMS,
+      heartbeatMs: values.EVENTS_HEARTBEAT_MS,
+      slowClientMs: values.EVENTS_SLOW_CLIENT_MS,
+    },
   }
 }

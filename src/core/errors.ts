@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'PRECONDITION_REQUIRED'
   | 'REFERENCE_NOT_FOUND'
   | 'ALREADY_SUPERSEDED'
+  | 'HISTORY_PRUNED'
   | 'UNAUTHORIZED'
   | 'FORBIDDEN'
   | 'RATE_LIMITED'
@@ -99,6 +100,16 @@ export const alreadySuperseded = (id: string, supersededBy: string) =>
     'Already superseded',
     `Design note ${id} is already superseded by ${supersededBy}`,
     { supersededBy },
+  )
+
+/** A change feed resumed from a point the audit trail no longer holds: the events in between are gone. */
+export const historyPruned = (after: number, oldestSeq: number) =>
+  new TrailError(
+    410,
+    'HISTORY_PRUNED',
+    'History pruned',
+    `Entries after ${after} are no longer kept; the oldest kept entry is ${oldestSeq}`,
+    { oldestSeq },
   )
 
 /** No usable credentials: missing, unknown, revoked or expired. `WWW-Authenticate` says how to authenticate. */

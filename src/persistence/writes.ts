@@ -102,9 +102,20 @@ export type Lists = {
 }
 type EntityRepos = 'tasks' | 'bugs' | 'statusUpdates' | 'designNotes' | 'audit'
 
-/** The entity repositories of a backend: the shared writes over its transaction, and its own lists. */
-export function entityRepositories(transact: Transact, lists: Lists): Pick<Repos, EntityRepos> {
-  const writes = createWrites(transact)
+/**
+ * The entity repositories of a backend: the shared writes over its transaction, and its own lists.
+ * `committed` runs after each write's transaction commits: it wakes this process's change feeds at once.
+ */
+export function entityRepositories(
+  transact: Transact,
+  lists: Lists,
+  committed: () => void = () => {},
+): Pick<Repos, EntityRepos> {
+  const writes = createWrites(async (decide) => {
+    const result = await transact(decide)
+    committed()
+    return result
+  })
   return {
     tasks: { ...writes.tasks, ...lists.tasks },
     bugs: { ...writes.bugs, ...lists.bugs },

@@ -1,11 +1,13 @@
 // Map-backed repositories: nothing survives a restart. For tests and demos. Writes go through the one write
 // path (../writes.ts); apply.ts applies their plans all or nothing.
 import { type Clock, systemClock, writeTime } from '../../domains/audit/entries.js'
+import { createAppendSignal } from '../append-signal.js'
 import type { Repos } from '../contract.js'
 import { SCHEMA_VERSION } from '../schema-version.js'
 import { entityRepositories } from '../writes.js'
 import { type AuditLog, arrayAuditLog, auditTail, createMemoryTransact } from './apply.js'
 import { createMemoryDump } from './dump.js'
+import { createMemoryFeed } from './feed.js'
 import { createMemoryLists } from './lists.js'
 import { emptyTables } from './reads.js'
 import { createMemoryTokens, type MemoryTokens } from './tokens.js'
@@ -22,10 +24,16 @@ export function createMemoryRepos(options: MemoryReposOptions = {}): Repos {
   const clock = options.clock ?? systemClock
   const tables = emptyTables()
   const tokens: MemoryTokens = new Map()
+  const appended = createAppendSignal()
 
   return {
     kind: 'memory',
-    ...entityRepositories(createMemoryTransact(tables, auditLog, clock), createMemoryLists(tables, auditLog)),
+    ...entityRepositories(
+      createMemoryTransact(tables, auditLog, clock),
+      createMemoryLists(tables, auditLog),
+      appended.notify,
+    ),
+    feed: createMemoryFeed(auditLog, appended),
     dump: createMemoryDump(tables, auditLog, tokens),
     tokens: createMemoryTokens(tokens, () => writeTime(clock, auditTail(auditLog))),
     async health() {

@@ -11,6 +11,7 @@ import { type EntityChange, lostRace, type Plan, type Transact } from '../writes
 import type { PostgresDatabase } from './database.js'
 import { withRetries } from './errors.js'
 import { AUDIT_APPEND_LOCK } from './locks.js'
+import { AUDIT_CHANNEL } from './notifier.js'
 import { createPostgresReads } from './reads.js'
 import { auditEntryToRow, bugToRow, designNoteToRow, statusUpdateToRow, taskToRow } from './rows.js'
 import { auditEntries, bugs, designNotes, statusUpdates, taskAssignees, tasks } from './tables.js'
@@ -109,8 +110,10 @@ async function apply(tx: PostgresDatabase, plan: Plan<unknown>, tail: AuditTail)
   for (const change of plan.changes) {
     await (writers[change.table] as (tx: PostgresDatabase, change: Change) => Promise<void>)(tx, change)
   }
-  if (plan.audit.length > 0)
-    await tx.insert(auditEntries).values(sequence(plan.audit, tail).map(auditEntryToRow))
+  if (plan.audit.length === 0) return
+  await tx.insert(auditEntries).values(sequence(plan.audit, tail).map(auditEntryToRow))
+  // Delivered to the other instances' change feeds only if, and when, this transaction commits.
+  await tx.execute(sql`select pg_notify(${AUDIT_CHANNEL}, '')`)
 }
 
 export function createPostgresTransact(db: PostgresDatabase, clock: Clock): Transact {

@@ -5,6 +5,7 @@ import { drizzle } from 'drizzle-orm/node-postgres'
 import pg from 'pg'
 import type { Repos } from '../contract.js'
 import { migratePostgres } from './migrate.js'
+import { listenForAppends } from './notifier.js'
 import { createPostgresRepos } from './repositories.js'
 
 export interface PostgresOptions {
@@ -41,5 +42,8 @@ export async function openPostgresRepos(options: PostgresOptions): Promise<Repos
   }
   await migratePostgres(options.url)
   const pool = createPool(options.url, options.poolSize)
-  return createPostgresRepos(drizzle(pool), { close: () => pool.end() })
+  return createPostgresRepos(drizzle(pool), {
+    close: () => pool.end(),
+    remoteAppends: listenForAppends(options.url),
+  })
 }

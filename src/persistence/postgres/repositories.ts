@@ -10,6 +10,7 @@ import { createPostgresTransact } from './apply.js'
 import type { PostgresDatabase } from './database.js'
 import { createPostgresDump } from './dump.js'
 import { withRetries } from './errors.js'
+import { createPostgresFeed, type RemoteAppends } from './feed.js'
 import { createPostgresLists } from './lists.js'
 import { schemaMigrations } from './migrate.js'
 import { createTokenRepository } from './tokens.js'
@@ -19,6 +20,8 @@ export interface PostgresReposOptions {
   close(): Promise<void>
   /** Epoch milliseconds now; Date.now by default. */
   clock?: Clock
+  /** How change feeds hear other instances' commits (notifier.ts); without it, only this instance's. */
+  remoteAppends?: RemoteAppends
 }
 
 /** Repositories over `db`, already migrated. The caller owns the connection; `close` is how it is let go. */
@@ -26,10 +29,12 @@ export function createPostgresRepos(db: PostgresDatabase, options: PostgresRepos
   const clock = options.clock ?? systemClock
   // Both the app's onClose and a test's teardown may close; the pool must be ended only once.
   let closing: Promise<void> | undefined
+  const changes = createPostgresFeed(db, options.remoteAppends)
 
   return {
     kind: 'postgres',
-    ...entityRepositories(createPostgresTransact(db, clock), createPostgresLists(db)),
+    ...entityRepositories(createPostgresTransact(db, clock), createPostgresLists(db), changes.committed),
+    feed: changes.feed,
     dump: createPostgresDump(db),
     tokens: createTokenRepository(db, clock),
     health: () =>
@@ -38,7 +43,7 @@ export function createPostgresRepos(db: PostgresDatabase, options: PostgresRepos
         return { schemaVersion: row?.applied ?? 0 }
       }),
     close() {
-      closing ??= options.close()
+      closing ??= Promise.all([options.remoteAppends?.close(), options.close()]).then(() => {})
       return closing
     },
   }

@@ -9,6 +9,7 @@ import { createSqliteWriter } from './apply.js'
 import { closeSqlite, type SqliteDatabase } from './client.js'
 import { createSqliteDump } from './dump.js'
 import { serviceFault, withFaultTranslation } from './errors.js'
+import { createSqliteFeed } from './feed.js'
 import { createSqliteLists } from './lists.js'
 import { MIGRATIONS_TABLE } from './migrate.js'
 import { createSqliteReads } from './reads.js'
@@ -18,6 +19,8 @@ import { createTokenRepository } from './tokens.js'
 export interface SqliteReposOptions {
   /** Epoch milliseconds now; Date.now by default. */
   clock?: Clock
+  /** How often change feeds look for other processes' commits, in milliseconds (250 by default). */
+  feedPollMs?: number
 }
 
 /**
@@ -32,7 +35,8 @@ export function createSqliteRepos(sqlite: SqliteDatabase, options: SqliteReposOp
   const store = createStore(sqlite, lockWaitMs)
   const reads = createSqliteReads(store.db)
   const writer = createSqliteWriter(store, reads, options.clock ?? systemClock)
-  const entities = entityRepositories(writer.transact, createSqliteLists(store.db, reads))
+  const changes = createSqliteFeed(store.db, sqlite, options.feedPollMs)
+  const entities = entityRepositories(writer.transact, createSqliteLists(store.db, reads), changes.committed)
   const countMigrations = sqlite.prepare(`SELECT count(*) FROM ${MIGRATIONS_TABLE}`).pluck()
 
   return {
@@ -42,6 +46,7 @@ export function createSqliteRepos(sqlite: SqliteDatabase, options: SqliteReposOp
     statusUpdates: withFaultTranslation(entities.statusUpdates),
     designNotes: withFaultTranslation(entities.designNotes),
     audit: withFaultTranslation(entities.audit),
+    feed: changes.feed,
     dump: withFaultTranslation(createSqliteDump(sqlite, lockWaitMs)),
     tokens: withFaultTranslation(createTokenRepository(store, writer.now)),
     async health() {
@@ -52,6 +57,7 @@ export function createSqliteRepos(sqlite: SqliteDatabase, options: SqliteReposOp
       }
     },
     async close() {
+      changes.stop()
       // The final checkpoint may wait for readers, as it did before the repositories took the wait over.
       if (sqlite.open) sqlite.pragma(`busy_timeout = ${lockWaitMs}`)
       closeSqlite(sqlite)
