@@ -24,6 +24,8 @@ export interface EventStreamOptions {
   slowClientMs: number
   /** Told when reading the database fails; the stream then ends and the client resumes later. */
   onError(error: unknown): void
+  /** Told when the client took nothing for `slowClientMs` and is disconnected. */
+  onSlowClient(lastSeq: number): void
 }
 
 export interface EventStream {
@@ -97,6 +99,7 @@ export function startEventStream(
               // Too slow: what it has not taken stays in the database, where its reconnection reads it.
               finish()
               raw.destroy()
+              options.onSlowClient(position)
               return
             }
           }
@@ -119,7 +122,8 @@ export function startEventStream(
   function end() {
     if (finished) return
     finish()
-    raw.end()
+    // The socket goes too: a client that stopped reading would otherwise keep it (and a server's close) waiting.
+    raw.end(() => raw.socket?.destroy())
   }
 
   raw.on('close', finish)

@@ -21,6 +21,7 @@ export const Problem = Type.Object(
     errors: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
     currentVersion: Type.Optional(Type.Integer()),
     supersededBy: Type.Optional(Type.String()),
+    oldestSeq: Type.Optional(Type.Integer()),
   },
   { $id: 'Problem', description: 'RFC 9457 problem details' },
 )
@@ -34,6 +35,7 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   404: 'No such resource (NOT_FOUND)',
   405: 'The resource does not support this method (METHOD_NOT_ALLOWED)',
   409: 'Stale version or already superseded (VERSION_MISMATCH, ALREADY_SUPERSEDED)',
+  410: 'The resume point is older than the oldest kept audit entry (HISTORY_PRUNED)',
   412: 'If-Match names a stale version (VERSION_MISMATCH)',
   413: 'The body is larger than 1 MiB (PAYLOAD_TOO_LARGE)',
   415: 'The body is not application/json (UNSUPPORTED_MEDIA_TYPE)',

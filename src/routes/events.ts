@@ -125,6 +125,9 @@ export default resourcePlugin<EventsOptions>('events', async (app, options) => {
             'content-type': 'text/event-stream; charset=utf-8',
             'cache-control': 'no-store',
             'x-accel-buffering': 'no',
+            // A stream's connection is never reused: once it ends (at shutdown too) the socket goes with it,
+            // instead of idling as keep-alive until keepAliveTimeout holds server.close() up for 72 s.
+            connection: 'close',
           } as OutgoingHttpHeaders,
           {
             feed,
@@ -134,6 +137,11 @@ export default resourcePlugin<EventsOptions>('events', async (app, options) => {
             heartbeatMs: options.heartbeatMs,
             slowClientMs: options.slowClientMs,
             onError: (error) => request.log.error({ err: error }, 'event stream ended: reading failed'),
+            onSlowClient: (seq) =>
+              request.log.warn(
+                { seq },
+                'event stream client too slow: disconnected; it resumes from its last id',
+              ),
           },
         )
       } finally {

@@ -18,13 +18,14 @@ export const memory: TestBackend = {
   async openWithHooks() {
     const log = arrayAuditLog()
     let refuses: ((entries: AuditEntry[]) => boolean) | undefined
+    let pruned = 0
     // The repositories append a write's entries in one call, before they change any row.
     const auditLog: AuditLog = {
       append(entries) {
         if (refuses?.(entries)) throw new Error(AUDIT_REFUSED)
         log.append(entries)
       },
-      entries: () => log.entries(),
+      entries: () => (pruned === 0 ? log.entries() : log.entries().slice(pruned)),
     }
     const repos = createMemoryRepos({ auditLog })
     const hooks: BackendHooks = {
@@ -36,6 +37,9 @@ export const memory: TestBackend = {
       },
       auditRefusal: { message: new RegExp(AUDIT_REFUSED) },
       rawRows: () => storedRows(repos),
+      async pruneAuditEntries(throughSeq) {
+        pruned = log.entries().filter((entry) => entry.seq <= throughSeq).length
+      },
     }
     return { repos, hooks }
   },

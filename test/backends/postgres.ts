@@ -139,6 +139,9 @@ function hooksOn({ execute, query }: OpenPostgres): BackendHooks {
       )
     },
     auditRefusal: { message: new RegExp(AUDIT_REFUSED) },
+    async pruneAuditEntries(throughSeq) {
+      await execute(`DELETE FROM audit_entries WHERE seq <= ${Number(throughSeq)}`)
+    },
     async rawRows() {
       const rows: Record<string, unknown[]> = {}
       for (const [table, order] of Object.entries(SQL_TABLES)) {

@@ -31,6 +31,9 @@ function hooksOn(sqlite: SqliteDatabase): BackendHooks {
     },
     // Not a fault of the database: it propagates as itself (and becomes a 500), not as a 503.
     auditRefusal: { code: 'SQLITE_CONSTRAINT_TRIGGER', message: new RegExp(AUDIT_REFUSED) },
+    async pruneAuditEntries(throughSeq) {
+      sqlite.prepare('DELETE FROM audit_entries WHERE seq <= ?').run(throughSeq)
+    },
     async rawRows() {
       return Object.fromEntries(
         Object.entries(SQL_TABLES).map(([table, order]) => [

@@ -31,6 +31,8 @@ export interface BackendHooks {
    * themselves, so there they are its rows, by dump table.
    */
   rawRows(): Promise<Record<string, unknown[]>>
+  /** Deletes the audit entries with seq up to `seq`, as pruning the trail would (raw SQL; memory drops them). */
+  pruneAuditEntries(throughSeq: number): Promise<void>
 }
 
 /** The SQL backends' tables, each with the order that makes its rows comparable from one read to the next. */
