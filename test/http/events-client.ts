@@ -51,7 +51,7 @@ export function follow(t: Test, url: string, headers: Record<string, string> = {
   return {
     events,
     opened,
-    until(count, timeoutMs = 20_000) {
+    until(count, timeoutMs = 120_000) {
       return new Promise((resolve, reject) => {
         const check = () => {
           if (events.length < count) return

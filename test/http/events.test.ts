@@ -12,6 +12,9 @@ import { noteBody, tokenFor } from '../fixtures.js'
 import { build, type TestApp } from '../helper.js'
 import { follow, ids, parseEvents, range } from './events-client.js'
 
+// Thousands of writes on every backend (PGlite in-process among them) on a machine that may be busy.
+t.setTimeout(1_200_000)
+
 /** An app on `backend`, listening on a loopback port; its base URL. */
 async function serve(
   t: Test,
@@ -72,7 +75,7 @@ for (const backend of backends) {
     const follower = follow(t, `${url}/events`)
     await follower.opened
     await createTasks(app, 1000)
-    const events = await follower.until(1000, 60_000)
+    const events = await follower.until(1000, 240_000)
     t.same(ids(events), range(2, 1001), 'from the head on: seq 2 to 1001, each once, in order')
     t.ok(
       events.every((event) => event.type === 'task.create' && event.data.seq === event.id),
@@ -220,7 +223,7 @@ for (const backend of backends) {
     t.same(before, range(1, before.length), 'what arrived before the cut is a prefix of the trail')
     const last = before.at(-1) ?? 0
     const resumed = follow(t, `${url}/events`, { 'last-event-id': String(last) })
-    const rest = await resumed.until(written - last, 60_000)
+    const rest = await resumed.until(written - last, 240_000)
     t.same([...before, ...ids(rest)], range(1, written), 'resumed from its last id: every event once')
   })
 
