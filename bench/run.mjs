@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import Database from 'better-sqlite3'
 import pg from 'pg'
+import { runFeedBench } from './feed.mjs'
 import { dataset } from './lib/dataset.mjs'
 import { checkDeepCursor, seededFixture, seedOverHttp } from './lib/fixture.mjs'
 import { HOSTILE_RATE_PER_S, HOSTILE_REQUESTS, hostileNeighbour } from './lib/hostile.mjs'
@@ -34,7 +35,6 @@ import {
 import { autocannonRequest, preflight, SCENARIOS } from './lib/scenarios.mjs'
 import { seedPostgres, seedSqlite } from './lib/seed.mjs'
 import { startServer } from './lib/server.mjs'
-import { runFeedBench } from './feed.mjs'
 import { spread } from './lib/stats.mjs'
 import {
   migratePostgres as referenceMigratePostgres,

@@ -5,7 +5,8 @@ import http from 'node:http'
 import { load } from './load.mjs'
 import { spread } from './stats.mjs'
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+const percentile = (sorted, p) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
 
 /** An open GET /events stream; `onEvent(entry, arrivedAtMs)` for every event. */
 export function openStream(url, onEvent = () => {}) {
@@ -78,11 +79,16 @@ const writeLoad = (url, durationS) =>
     url,
     connections: 10,
     durationS,
+    // autocannon takes the path from `requests` (a top-level `path` is overridden by the URL's).
     request: {
-      method: 'POST',
-      path: '/tasks',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'bench write', priority: 'high' }),
+      requests: [
+        {
+          method: 'POST',
+          path: '/tasks',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ title: 'bench write', priority: 'high' }),
+        },
+      ],
     },
   })
 
