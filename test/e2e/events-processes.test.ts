@@ -86,7 +86,7 @@ if (adminUrl !== undefined) {
     const listening = async () =>
       (
         await admin.query(
-          "SELECT pid FROM pg_stat_activity WHERE application_name = 'trail-feed' AND query LIKE 'LISTEN%'",
+          "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'trail-feed' AND query LIKE 'LISTEN%'",
         )
       ).rows as { pid: number }[]
     // Connected: the first wake-up comes from the connection itself.
