@@ -43,7 +43,8 @@ for (const backend of backends) {
         t.equal(res.statusCode, 405, `${method} ${url}`)
         t.equal(res.headers.allow, allow, `${method} ${url}: Allow`)
         t.match(res.headers['content-type'], /^application\/problem\+json/)
-        t.equal(res.json().code, 'METHOD_NOT_ALLOWED')
+        // A HEAD answer has no body (only /events refuses HEAD).
+        if (method !== 'HEAD') t.equal(res.json().code, 'METHOD_NOT_ALLOWED')
       }
     }
     const refused = await app.inject({ method: 'PATCH', url: `/status-updates/${SOME_ID}`, payload: {} })
