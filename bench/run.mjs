@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import Database from 'better-sqlite3'
 import pg from 'pg'
+import { runFeedBench } from './feed.mjs'
 import { dataset } from './lib/dataset.mjs'
 import { checkDeepCursor, seededFixture, seedOverHttp } from './lib/fixture.mjs'
 import { HOSTILE_RATE_PER_S, HOSTILE_REQUESTS, hostileNeighbour } from './lib/hostile.mjs'
@@ -61,6 +62,7 @@ const USAGE = `usage: npm run bench -- [options]
   --hostile            hostile-neighbour mode: GET p99 (--connections, first count) alone, then while one client
                        sends the hardening issue's worst requests at the default rate limit (20 req/s)
   --no-reference       trail only
+  --no-feed            skip the change feed figures (bench/feed.mjs: commit-to-event latency, writes with 10 streams)
   --database-url URL   PostgreSQL server for scratch databases (default DATABASE_URL, else local)
   --trail-script PATH  the trail entry point to start (default dist/src/server.js)
   --cpu-prof           write CPU profiles of the servers to bench/results/profiles/{trail,reference}/
@@ -86,6 +88,7 @@ function options() {
       hostile: { type: 'boolean', default: false },
       'scale-rows': { type: 'string' },
       'no-reference': { type: 'boolean', default: false },
+      'no-feed': { type: 'boolean', default: false },
       'database-url': { type: 'string' },
       'trail-script': { type: 'string' },
       'cpu-prof': { type: 'boolean', default: false },
@@ -132,6 +135,7 @@ function options() {
       (a, b) => a - b,
     ),
     reference: !values['no-reference'],
+    feed: !values['no-feed'],
     databaseUrl: values['database-url'],
     trailScript: resolve(ROOT, values['trail-script'] ?? 'dist/src/server.js'),
     cpuProf: values['cpu-prof'],
@@ -708,6 +712,17 @@ async function main() {
   writeFileSync(json, `${JSON.stringify(results, null, 2)}\n`)
   const written = [relative(ROOT, json), ...report(results, o)]
   console.log(`wrote ${written.join(', ')} in ${results.elapsedS} s`)
+  const feedBackends = backends.filter((b) => b !== 'memory')
+  if (o.feed && !o.scale && !o.hostile && feedBackends.length > 0) {
+    await runFeedBench({
+      backends: feedBackends,
+      postgresUrl: o.postgresUrl,
+      writes: 300,
+      durationS: o.durationS,
+      repeat: o.repeat,
+      out: o.out,
+    })
+  }
 }
 
 try {

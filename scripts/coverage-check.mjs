@@ -9,7 +9,11 @@ import { relative } from 'node:path'
 
 const MINIMUM = 90
 /** Source files that only a run against a real PostgreSQL server (TEST_DATABASE_URL) reaches. */
-const NEEDS_POSTGRES_SERVER = new Set(['src/persistence/postgres/pool.ts'])
+const NEEDS_POSTGRES_SERVER = new Set([
+  'src/persistence/postgres/pool.ts',
+  // The change feed's LISTEN connection: PGlite has no second connection to listen on.
+  'src/persistence/postgres/notifier.ts',
+])
 const realServer = Boolean(process.env.TEST_DATABASE_URL)
 
 const summary = JSON.parse(readFileSync('.tap/report/coverage-summary.json', 'utf8'))

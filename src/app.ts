@@ -19,6 +19,7 @@ import retention from './retention/plugin.js'
 import audit from './routes/audit.js'
 import bugs from './routes/bugs.js'
 import designNotes from './routes/design-notes.js'
+import events from './routes/events.js'
 import search from './routes/search.js'
 import statusUpdates from './routes/status-updates.js'
 import tasks from './routes/tasks.js'
@@ -91,6 +92,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   await app.register(webhooks, config.webhooks)
   await app.register(webhookRoutes, { prefix: '/webhooks' })
   await app.register(search, { prefix: '/search' })
+  await app.register(events, { prefix: '/events', ...config.events })
   // Last: it answers 405 for the methods the routes above do not have.
   await app.register(methodNotAllowed)
   return app

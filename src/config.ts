@@ -119,6 +119,25 @@ const Env = Type.Object({
   AUDIT_ARCHIVE_DIR: Type.Optional(
     Type.String({ minLength: 1, description: 'a directory for the archives of pruned audit entries' }),
   ),
+  EVENTS_MAX_STREAMS: Type.Integer({
+    minimum: 0,
+    maximum: 100_000,
+    default: 100,
+    description: 'open GET /events streams per instance, an integer from 0 to 100000',
+  }),
+  EVENTS_HEARTBEAT_MS: Type.Integer({
+    minimum: 10,
+    maximum: 15_000,
+    default: 15_000,
+    description: 'milliseconds between two `: ping` lines on an event stream, an integer from 10 to 15000',
+  }),
+  EVENTS_SLOW_CLIENT_MS: Type.Integer({
+    minimum: 10,
+    maximum: 600_000,
+    default: 30_000,
+    description:
+      'milliseconds an event stream waits for a client that takes nothing before disconnecting it (10 to 600000)',
+  }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
     { default: 'info', description: 'one of fatal, error, warn, info, debug, trace, silent' },
@@ -142,6 +161,8 @@ export interface Config {
   /** Daily audit retention (AUDIT_RETENTION_DAYS + AUDIT_ARCHIVE_DIR); undefined keeps every entry. */
   retention: { days: number; archiveDir: string } | undefined
   webhooks: WebhookConfig
+  /** GET /events: streams per instance, heartbeat interval, how long a client that takes nothing is waited for. */
+  events: { maxStreams: number; heartbeatMs: number; slowClientMs: number }
 }
 
 export interface WebhookConfig {
@@ -247,5 +268,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       values.AUDIT_RETENTION_DAYS === undefined || values.AUDIT_ARCHIVE_DIR === undefined
         ? undefined
         : { days: values.AUDIT_RETENTION_DAYS, archiveDir: values.AUDIT_ARCHIVE_DIR },
+    events: {
+      maxStreams: values.EVENTS_MAX_STREAMS,
+      heartbeatMs: values.EVENTS_HEARTBEAT_MS,
+      slowClientMs: values.EVENTS_SLOW_CLIENT_MS,
+    },
   }
 }

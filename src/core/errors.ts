@@ -153,6 +153,13 @@ export const entityHistoryPruned = (what: string, id: string, oldestKeptSeq?: nu
     oldestKeptSeq,
   )
 
+/** A change feed resumed from a point the audit trail no longer holds: the events in between are gone. */
+export const feedHistoryPruned = (after: number, oldestKeptSeq: number) =>
+  historyPruned(
+    `Entries after ${after} are no longer kept; the oldest kept entry is ${oldestKeptSeq}`,
+    oldestKeptSeq,
+  )
+
 /** No usable credentials: missing, unknown, revoked or expired. `WWW-Authenticate` says how to authenticate. */
 export const unauthorized = (detail: string) =>
   new TrailError(

@@ -80,6 +80,7 @@ export default fp(
           { name: 'audit' },
           { name: 'webhooks' },
           { name: 'search' },
+          { name: 'events' },
           { name: 'service' },
         ],
       },

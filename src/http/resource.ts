@@ -53,7 +53,10 @@ export function resource<T>(spec: ResourceSpec<T>): Resource<T> {
  * what every resource needs: persistence for `app.repos`, auth for the roles each route declares, and
  * http-errors for the problem documents.
  */
-export function resourcePlugin(name: string, routes: FastifyPluginAsyncTypebox) {
+export function resourcePlugin<Options extends object = Record<never, never>>(
+  name: string,
+  routes: FastifyPluginAsyncTypebox<Options>,
+) {
   return fp(routes, { name, dependencies: ['persistence', 'auth', 'http-errors'], encapsulate: true })
 }
 

@@ -23,6 +23,7 @@ export const Problem = Type.Object(
     supersededBy: Type.Optional(Type.String()),
     currentStatus: Type.Optional(Type.String()),
     allowedStatuses: Type.Optional(Type.Array(Type.String())),
+    oldestKeptSeq: Type.Optional(Type.Integer()),
   },
   { $id: 'Problem', description: 'RFC 9457 problem details' },
 )
@@ -36,7 +37,7 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   404: 'No such resource (NOT_FOUND)',
   405: 'The resource does not support this method (METHOD_NOT_ALLOWED)',
   409: 'Stale version, already superseded, or an undelete of a live entity (VERSION_MISMATCH, ALREADY_SUPERSEDED, NOT_DELETED)',
-  410: 'The history this needs was removed by audit retention (HISTORY_PRUNED)',
+  410: 'The history or resume point this needs was removed by audit retention (HISTORY_PRUNED)',
   412: 'If-Match names a stale version (VERSION_MISMATCH)',
   413: 'The body is larger than 1 MiB (PAYLOAD_TOO_LARGE)',
   415: 'The body is not application/json (UNSUPPORTED_MEDIA_TYPE)',

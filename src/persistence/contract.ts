@@ -138,6 +138,31 @@ export interface AuditRepository extends Reads<AuditEntry, AuditFilter, SeqKey>,
   oldestKept(): Promise<OldestKept | undefined>
 }
 
+/** Which entries a change feed wants; each list matches any of its values, an absent list everything. */
+export interface FeedFilter {
+  entity?: readonly AuditEntry['entity'][]
+  entityId?: readonly string[]
+  action?: readonly AuditEntry['action'][]
+}
+
+/**
+ * The audit trail read forwards, for change feeds. Entries become visible in seq order with no gap (seqs are
+ * taken under the write lock and committed in order), so a reader that remembers the last seq it saw and asks
+ * for what follows misses nothing however late it is woken.
+ */
+export interface AuditFeed {
+  /** Entries with seq > `after` matching `filter`, oldest first, at most `limit`. */
+  after(after: number, limit: number, filter: FeedFilter): Promise<AuditEntry[]>
+  /** The oldest kept seq (null when the trail is empty) and the newest seq (0 when empty). */
+  bounds(): Promise<{ oldest: number | null; newest: number }>
+  /**
+   * Calls `listener` whenever entries may have been appended: by a write of this process (after its commit),
+   * or of another instance or process on the same database, where the backend can tell. A call may come
+   * with nothing new, and one call may stand for many writes. Returns the function that stops it.
+   */
+  onAppend(listener: () => void): () => void
+}
+
 export interface TokenRepository {
   /** Stores a new token under the SHA-256 (hex) of its secret. */
   create(input: {
@@ -218,6 +243,7 @@ export interface Repos {
   designNotes: DesignNoteRepository
   audit: AuditRepository
   search: SearchRepository
+  feed: AuditFeed
   dump: DumpRepository
   tokens: TokenRepository
   webhooks: WebhookRepository

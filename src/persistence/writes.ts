@@ -128,19 +128,26 @@ type EntityRepos = 'tasks' | 'bugs' | 'statusUpdates' | 'designNotes' | 'audit'
 
 /**
  * The entity repositories of a backend: the shared writes over its transaction, its own lists, and its reads
- * and deletes of the audit chain.
+ * and deletes of the audit chain. `committed` runs after each write's transaction commits: it wakes this
+ * process's change feeds at once.
  */
 export function entityRepositories(
   transact: Transact,
   lists: Lists,
   chain: AuditChain,
+  committed: () => void = () => {},
 ): Pick<Repos, EntityRepos> {
-  const writes = createWrites(transact)
+  const transactAndTell: Transact = async (decide) => {
+    const result = await transact(decide)
+    committed()
+    return result
+  }
+  const writes = createWrites(transactAndTell)
   const audit: AuditRepository = {
     ...lists.audit,
     ...chain,
     async recordPrune(record, actor) {
-      const id = await transact((_, at) => planPrune(record, actor, at))
+      const id = await transactAndTell((_, at) => planPrune(record, actor, at))
       return (await lists.audit.get(id)) as NonNullable<Awaited<ReturnType<typeof lists.audit.get>>>
     },
   }

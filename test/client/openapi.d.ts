@@ -528,6 +528,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow every change: one Server-Sent Event per audit entry, in seq order
+         * @description Resume with the `Last-Event-ID` header or `?after=` (strictly after); with neither the stream starts at the head. Each event is `id: <seq>`, `event: <entity>.<action>`, `data: <entry JSON>` (without `diff` below the maintainer role); a `: ping` comment comes at least every 15 s. Needs the viewer role (when API tokens are in use).
+         */
+        get: operations["streamEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -547,6 +567,7 @@ export interface components {
             supersededBy?: string;
             currentStatus?: string;
             allowedStatuses?: string[];
+            oldestKeptSeq?: number;
         };
     };
     responses: never;
@@ -983,7 +1004,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The history this needs was removed by audit retention (HISTORY_PRUNED) */
+            /** @description The history or resume point this needs was removed by audit retention (HISTORY_PRUNED) */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -1410,7 +1431,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The history this needs was removed by audit retention (HISTORY_PRUNED) */
+            /** @description The history or resume point this needs was removed by audit retention (HISTORY_PRUNED) */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -1550,7 +1571,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The history this needs was removed by audit retention (HISTORY_PRUNED) */
+            /** @description The history or resume point this needs was removed by audit retention (HISTORY_PRUNED) */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -1705,7 +1726,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The history this needs was removed by audit retention (HISTORY_PRUNED) */
+            /** @description The history or resume point this needs was removed by audit retention (HISTORY_PRUNED) */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -2132,7 +2153,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The history this needs was removed by audit retention (HISTORY_PRUNED) */
+            /** @description The history or resume point this needs was removed by audit retention (HISTORY_PRUNED) */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -2550,7 +2571,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The history this needs was removed by audit retention (HISTORY_PRUNED) */
+            /** @description The history or resume point this needs was removed by audit retention (HISTORY_PRUNED) */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -2675,7 +2696,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The history this needs was removed by audit retention (HISTORY_PRUNED) */
+            /** @description The history or resume point this needs was removed by audit retention (HISTORY_PRUNED) */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -2815,7 +2836,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The history this needs was removed by audit retention (HISTORY_PRUNED) */
+            /** @description The history or resume point this needs was removed by audit retention (HISTORY_PRUNED) */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -5136,6 +5157,98 @@ export interface operations {
             };
             /** @description The token's role may not do this (FORBIDDEN) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After (RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (INTERNAL) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot take the request now; see Retry-After (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    streamEvents: {
+        parameters: {
+            query?: {
+                /** @description Send the entries after this seq; Last-Event-ID, when sent, wins */
+                after?: number;
+                /** @description Only these entities (repeat or separate with commas) */
+                entity?: string[];
+                /** @description Only these entity ids (repeat or separate with commas) */
+                entityId?: string[];
+                /** @description Only these actions (repeat or separate with commas) */
+                action?: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An endless text/event-stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired token (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role may not do this (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The history or resume point this needs was removed by audit retention (HISTORY_PRUNED) */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,12 +1,14 @@
 // Map-backed repositories: nothing survives a restart. For tests and demos. Writes go through the one write
 // path (../writes.ts); apply.ts applies their plans all or nothing.
 import { type Clock, systemClock, writeTime } from '../../domains/audit/entries.js'
+import { createAppendSignal } from '../append-signal.js'
 import type { Repos } from '../contract.js'
 import { SCHEMA_VERSION } from '../schema-version.js'
 import { entityRepositories } from '../writes.js'
 import { type AuditLog, arrayAuditLog, auditTail, createMemoryTransact } from './apply.js'
 import { createMemoryChain } from './chain.js'
 import { createMemoryDump } from './dump.js'
+import { createMemoryFeed } from './feed.js'
 import { createMemoryLists } from './lists.js'
 import { emptyTables } from './reads.js'
 import { createMemorySearch } from './search.js'
@@ -28,6 +30,7 @@ export function createMemoryRepos(options: MemoryReposOptions = {}): Repos {
   const webhooks = emptyWebhooks()
   const now = () => writeTime(clock, auditTail(auditLog))
   const search = createMemorySearch(tables)
+  const appended = createAppendSignal()
 
   return {
     kind: 'memory',
@@ -35,8 +38,10 @@ export function createMemoryRepos(options: MemoryReposOptions = {}): Repos {
       createMemoryTransact(tables, auditLog, clock),
       createMemoryLists(tables, auditLog, search),
       createMemoryChain(auditLog),
+      appended.notify,
     ),
     search: { search: search.search },
+    feed: createMemoryFeed(auditLog, appended),
     dump: createMemoryDump(tables, auditLog, tokens),
     tokens: createMemoryTokens(tokens, now),
     webhooks: createMemoryWebhooks(webhooks, auditLog, now),

@@ -13,6 +13,7 @@ import { ENTITY_NAMES, type EntityChange, lostRace, type Plan, type Transact } f
 import type { PostgresDatabase } from './database.js'
 import { withRetries } from './errors.js'
 import { AUDIT_APPEND_LOCK } from './locks.js'
+import { AUDIT_CHANNEL } from './notifier.js'
 import { createPostgresReads } from './reads.js'
 import { POSTGRES_TABLES } from './registry.js'
 import { auditEntryToRow } from './rows.js'
@@ -118,8 +119,10 @@ async function apply(tx: PostgresDatabase, plan: Plan<unknown>, tail: AuditTail)
     await (writers.get(change.table) as (tx: PostgresDatabase, change: Change) => Promise<void>)(tx, change)
   }
   for (const change of indexChanges(plan.changes)) await writeIndex(tx, change)
-  if (plan.audit.length > 0)
-    await tx.insert(auditEntries).values(sequence(plan.audit, tail).map(auditEntryToRow))
+  if (plan.audit.length === 0) return
+  await tx.insert(auditEntries).values(sequence(plan.audit, tail).map(auditEntryToRow))
+  // Delivered to the other instances' change feeds only if, and when, this transaction commits.
+  await tx.execute(sql`select pg_notify(${AUDIT_CHANNEL}, '')`)
 }
 
 export function createPostgresTransact(db: PostgresDatabase, clock: Clock): Transact {

@@ -8,6 +8,7 @@ import type { Repos } from '../contract.js'
 import type { RetentionRunner } from './chain.js'
 import { RETENTION_LOCK } from './locks.js'
 import { migratePostgres } from './migrate.js'
+import { listenForAppends } from './notifier.js'
 import { createPostgresRepos } from './repositories.js'
 
 export interface PostgresOptions {
@@ -71,5 +72,6 @@ export async function openPostgresRepos(options: PostgresOptions): Promise<Repos
   return createPostgresRepos(drizzle(pool), {
     close: () => pool.end(),
     asRetentionRunner: retentionRunner(pool),
+    remoteAppends: listenForAppends(options.url),
   })
 }

@@ -11,6 +11,7 @@ import { createPostgresChain, type RetentionRunner } from './chain.js'
 import type { PostgresDatabase } from './database.js'
 import { createPostgresDump } from './dump.js'
 import { withRetries } from './errors.js'
+import { createPostgresFeed, type RemoteAppends } from './feed.js'
 import { createPostgresLists } from './lists.js'
 import { schemaMigrations } from './migrate.js'
 import { createPostgresSearch } from './search.js'
@@ -27,6 +28,8 @@ export interface PostgresReposOptions {
    * another instance holds it (pool.ts). Without it (PGlite: one in-process database) the work just runs.
    */
   asRetentionRunner?: RetentionRunner
+  /** How change feeds hear other instances' commits (notifier.ts); without it, only this instance's. */
+  remoteAppends?: RemoteAppends
 }
 
 /** Repositories over `db`, already migrated. The caller owns the connection; `close` is how it is let go. */
@@ -34,6 +37,7 @@ export function createPostgresRepos(db: PostgresDatabase, options: PostgresRepos
   const clock = options.clock ?? systemClock
   // Both the app's onClose and a test's teardown may close; the pool must be ended only once.
   let closing: Promise<void> | undefined
+  const changes = createPostgresFeed(db, options.remoteAppends)
 
   return {
     kind: 'postgres',
@@ -41,8 +45,10 @@ export function createPostgresRepos(db: PostgresDatabase, options: PostgresRepos
       createPostgresTransact(db, clock),
       createPostgresLists(db),
       createPostgresChain(db, options.asRetentionRunner),
+      changes.committed,
     ),
     search: createPostgresSearch(db),
+    feed: changes.feed,
     dump: createPostgresDump(db),
     tokens: createTokenRepository(db, clock),
     webhooks: createPostgresWebhooks(db, clock),
@@ -52,7 +58,7 @@ export function createPostgresRepos(db: PostgresDatabase, options: PostgresRepos
         return { schemaVersion: row?.applied ?? 0 }
       }),
     close() {
-      closing ??= options.close()
+      closing ??= Promise.all([options.remoteAppends?.close(), options.close()]).then(() => {})
       return closing
     },
   }

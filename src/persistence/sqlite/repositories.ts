@@ -10,6 +10,7 @@ import { createSqliteChain } from './chain.js'
 import { closeSqlite, type SqliteDatabase } from './client.js'
 import { createSqliteDump } from './dump.js'
 import { serviceFault, withFaultTranslation } from './errors.js'
+import { createSqliteFeed } from './feed.js'
 import { createSqliteLists } from './lists.js'
 import { MIGRATIONS_TABLE } from './migrate.js'
 import { createSqliteReads } from './reads.js'
@@ -21,6 +22,8 @@ import { createSqliteWebhooks } from './webhooks.js'
 export interface SqliteReposOptions {
   /** Epoch milliseconds now; Date.now by default. */
   clock?: Clock
+  /** How often change feeds look for other processes' commits, in milliseconds (250 by default). */
+  feedPollMs?: number
 }
 
 /**
@@ -35,10 +38,12 @@ export function createSqliteRepos(sqlite: SqliteDatabase, options: SqliteReposOp
   const store = createStore(sqlite, lockWaitMs)
   const reads = createSqliteReads(store.db)
   const writer = createSqliteWriter(store, reads, options.clock ?? systemClock)
+  const changes = createSqliteFeed(store.db, sqlite, options.feedPollMs)
   const entities = entityRepositories(
     writer.transact,
     createSqliteLists(store.db, reads),
     createSqliteChain(store),
+    changes.committed,
   )
   const countMigrations = sqlite.prepare(`SELECT count(*) FROM ${MIGRATIONS_TABLE}`).pluck()
 
@@ -50,6 +55,7 @@ export function createSqliteRepos(sqlite: SqliteDatabase, options: SqliteReposOp
     designNotes: withFaultTranslation(entities.designNotes),
     audit: withFaultTranslation(entities.audit),
     search: withFaultTranslation(createSqliteSearch(sqlite)),
+    feed: changes.feed,
     dump: withFaultTranslation(createSqliteDump(sqlite, lockWaitMs)),
     tokens: withFaultTranslation(createTokenRepository(store, writer.now)),
     webhooks: withFaultTranslation(createSqliteWebhooks(store, writer.now)),
@@ -61,6 +67,7 @@ export function createSqliteRepos(sqlite: SqliteDatabase, options: SqliteReposOp
       }
     },
     async close() {
+      changes.stop()
       // The final checkpoint may wait for readers, as it did before the repositories took the wait over.
       if (sqlite.open) sqlite.pragma(`busy_timeout = ${lockWaitMs}`)
       closeSqlite(sqlite)

@@ -1,0 +1,142 @@
+// One Server-Sent Events stream over the audit trail, written on the raw response. The stream keeps only its
+// position (the last seq it sent): each wake-up reads what follows from the database, page by page, so a
+// wake-up that never comes costs latency (the heartbeat also reads), never an event. Back-pressure: after a
+// write the socket refuses, nothing more is read until it drains, so a stream holds at most the socket's
+// buffer plus one event; a client that takes nothing for `slowClientMs` is disconnected and resumes from its
+// Last-Event-ID, out of the database.
+import type { OutgoingHttpHeaders, ServerResponse } from 'node:http'
+import type { AuditEntry } from '../domains/audit/schemas.js'
+import type { AuditFeed, FeedFilter } from '../persistence/contract.js'
+
+/** Entries read per query: enough to catch up quickly, few enough to keep one read short. */
+const PAGE_SIZE = 200
+/** How long an EventSource waits before reconnecting after the stream ends. */
+const RECONNECT_MS = 1000
+
+export interface EventStreamOptions {
+  feed: AuditFeed
+  /** Send the entries after this seq. */
+  after: number
+  filter: FeedFilter
+  /** What the client is shown of an entry (its role decides). */
+  present(entry: AuditEntry): unknown
+  heartbeatMs: number
+  slowClientMs: number
+  /** Told when reading the database fails; the stream then ends and the client resumes later. */
+  onError(error: unknown): void
+  /** Told when the client took nothing for `slowClientMs` and is disconnected. */
+  onSlowClient(lastSeq: number): void
+}
+
+export interface EventStream {
+  /** Ends the stream cleanly (shutdown): the client reconnects from its last id. */
+  end(): void
+  /** Resolves once the stream has ended, for whatever reason. */
+  readonly ended: Promise<void>
+}
+
+/** One SSE event: `data` is JSON, which escapes every line break, so it is always one line. */
+export const formatEvent = (entry: AuditEntry, data: unknown) =>
+  `id: ${entry.seq}\nevent: ${entry.entity}.${entry.action}\ndata: ${JSON.stringify(data)}\n\n`
+
+export function startEventStream(
+  raw: ServerResponse,
+  headers: OutgoingHttpHeaders,
+  options: EventStreamOptions,
+): EventStream {
+  const { feed, filter } = options
+  let position = options.after
+  let reading = false
+  let readAgain = false
+  let waitingForDrain = false
+  let finished = false
+  let heartbeat: NodeJS.Timeout | undefined
+  let stopListening = () => {}
+  let resolveEnded: () => void = () => {}
+  const ended = new Promise<void>((resolve) => {
+    resolveEnded = resolve
+  })
+
+  const finish = () => {
+    if (finished) return
+    finished = true
+    clearInterval(heartbeat)
+    stopListening()
+    resolveEnded()
+  }
+
+  /** Resolves true once the socket drains, false when the client took nothing in time or went away. */
+  const drained = () =>
+    new Promise<boolean>((resolve) => {
+      waitingForDrain = true
+      const done = (ok: boolean) => {
+        clearTimeout(timer)
+        raw.off('drain', onDrain)
+        raw.off('close', onClose)
+        waitingForDrain = false
+        resolve(ok)
+      }
+      const onDrain = () => done(true)
+      const onClose = () => done(false)
+      const timer = setTimeout(() => done(false), options.slowClientMs)
+      raw.once('drain', onDrain)
+      raw.once('close', onClose)
+    })
+
+  async function sendNew() {
+    reading = true
+    try {
+      do {
+        readAgain = false
+        let page: AuditEntry[]
+        do {
+          page = await feed.after(position, PAGE_SIZE, filter)
+          for (const entry of page) {
+            if (finished) return
+            const accepted = raw.write(formatEvent(entry, options.present(entry)))
+            position = entry.seq
+            if (!accepted && !(await drained())) {
+              // Too slow: what it has not taken stays in the database, where its reconnection reads it.
+              finish()
+              raw.destroy()
+              options.onSlowClient(position)
+              return
+            }
+          }
+        } while (page.length === PAGE_SIZE && !finished)
+      } while (readAgain && !finished)
+    } catch (error) {
+      options.onError(error)
+      end()
+    } finally {
+      reading = false
+    }
+  }
+
+  function wake() {
+    if (finished) return
+    if (reading) readAgain = true
+    else void sendNew()
+  }
+
+  function end() {
+    if (finished) return
+    finish()
+    // The socket goes too: a client that stopped reading would otherwise keep it (and a server's close) waiting.
+    raw.end(() => raw.socket?.destroy())
+  }
+
+  raw.on('close', finish)
+  // Writing to a socket the client reset reports an error here; 'close' follows and ends the stream.
+  raw.on('error', () => {})
+  raw.writeHead(200, headers)
+  raw.write(`retry: ${RECONNECT_MS}\n\n`)
+  stopListening = feed.onAppend(wake)
+  heartbeat = setInterval(() => {
+    // Nothing is added to a buffer the client is not taking.
+    if (!waitingForDrain) raw.write(': ping\n\n')
+    wake()
+  }, options.heartbeatMs)
+  wake()
+  return { end, ended }
+}

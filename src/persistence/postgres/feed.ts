@@ -1,0 +1,64 @@
+// The PostgreSQL change feed: the audit trail read forwards by seq (its unique index). Writes of this instance
+// wake its feeds directly after commit; writes of other instances arrive as NOTIFY on AUDIT_CHANNEL, sent
+// inside each write transaction (so only on commit) and heard on one dedicated connection (notifier.ts).
+import { and, asc, gt, inArray, max, min, type SQL } from 'drizzle-orm'
+import { createAppendSignal } from '../append-signal.js'
+import type { AuditFeed, FeedFilter } from '../contract.js'
+import type { PostgresDatabase } from './database.js'
+import { withRetries } from './errors.js'
+import { auditEntryFromRow } from './rows.js'
+import { auditEntries } from './tables.js'
+
+function filterConditions(filter: FeedFilter): SQL[] {
+  const conditions: SQL[] = []
+  if (filter.entity) conditions.push(inArray(auditEntries.entity, [...filter.entity]))
+  if (filter.entityId) conditions.push(inArray(auditEntries.entityId, [...filter.entityId]))
+  if (filter.action) conditions.push(inArray(auditEntries.action, [...filter.action]))
+  return conditions
+}
+
+/** What tells this instance of other instances' commits: subscribed to while any feed listens. */
+export interface RemoteAppends {
+  subscribe(listener: () => void): () => void
+  close(): Promise<void>
+}
+
+export interface PostgresFeed {
+  feed: AuditFeed
+  /** Wakes this instance's feeds: the write path calls it after each commit. */
+  committed(): void
+}
+
+export function createPostgresFeed(db: PostgresDatabase, remote: RemoteAppends | undefined): PostgresFeed {
+  const local = createAppendSignal()
+  return {
+    feed: {
+      after: (after, limit, filter) =>
+        withRetries(async () => {
+          const rows = await db
+            .select()
+            .from(auditEntries)
+            .where(and(gt(auditEntries.seq, after), ...filterConditions(filter)))
+            .orderBy(asc(auditEntries.seq))
+            .limit(limit)
+          return rows.map(auditEntryFromRow)
+        }),
+      bounds: () =>
+        withRetries(async () => {
+          const [row] = await db
+            .select({ oldest: min(auditEntries.seq), newest: max(auditEntries.seq) })
+            .from(auditEntries)
+          return { oldest: row?.oldest ?? null, newest: row?.newest ?? 0 }
+        }),
+      onAppend(listener) {
+        const stopLocal = local.subscribe(listener)
+        const stopRemote = remote?.subscribe(listener)
+        return () => {
+          stopLocal()
+          stopRemote?.()
+        }
+      },
+    },
+    committed: local.notify,
+  }
+}
