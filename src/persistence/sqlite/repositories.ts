@@ -30,7 +30,7 @@ export function createSqliteRepos(sqlite: SqliteDatabase, options: SqliteReposOp
   const lockWaitMs = sqlite.pragma('busy_timeout', { simple: true }) as number
   sqlite.pragma('busy_timeout = 0')
   const store = createStore(sqlite, lockWaitMs)
-  const reads = createSqliteReads(store.db)
+  const reads = createSqliteReads(store.db, sqlite)
   const writer = createSqliteWriter(store, reads, options.clock ?? systemClock)
   const entities = entityRepositories(writer.transact, createSqliteLists(store.db, reads))
   const countMigrations = sqlite.prepare(`SELECT count(*) FROM ${MIGRATIONS_TABLE}`).pluck()
