@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'PRECONDITION_REQUIRED'
   | 'REFERENCE_NOT_FOUND'
   | 'ALREADY_SUPERSEDED'
+  | 'URL_NOT_ALLOWED'
   | 'UNAUTHORIZED'
   | 'FORBIDDEN'
   | 'RATE_LIMITED'
@@ -100,6 +101,12 @@ export const alreadySuperseded = (id: string, supersededBy: string) =>
     `Design note ${id} is already superseded by ${supersededBy}`,
     { supersededBy },
   )
+
+/** A webhook URL trail will not send to: not http(s), or a host on a loopback, private, link-local or multicast address. */
+export const urlNotAllowed = (detail: string) =>
+  new TrailError(422, 'URL_NOT_ALLOWED', 'URL not allowed', detail, {
+    errors: [{ path: '/url', message: 'not allowed' }],
+  })
 
 /** No usable credentials: missing, unknown, revoked or expired. `WWW-Authenticate` says how to authenticate. */
 export const unauthorized = (detail: string) =>

@@ -78,6 +78,7 @@ export default fp(
           { name: 'status-updates' },
           { name: 'design-notes' },
           { name: 'audit' },
+          { name: 'webhooks' },
           { name: 'service' },
         ],
       },

@@ -20,6 +20,7 @@ import type {
   StatusUpdateFilter,
 } from '../domains/status-updates/schemas.js'
 import type { CreateTaskBody, Task, TaskChanges, TaskFilter } from '../domains/tasks/schemas.js'
+import type { DeliveryState, StoredDelivery, StoredWebhook } from '../domains/webhooks/schemas.js'
 
 /** Reads every entity repository offers: one entity by id, and a page of a list in that list's order. */
 interface Reads<T, Filter, Key extends CreatedKey | SeqKey, ListOptions = unknown> {
@@ -95,6 +96,48 @@ export interface TokenRepository {
   exists(): Promise<boolean>
 }
 
+/**
+ * Webhooks and their delivery log. Not audited (operational configuration, like tokens). The delivery state
+ * of a webhook (`deliveredThroughSeq`, `attempt`, `nextAttemptAt`) follows the audit chain and is only moved
+ * by the holder of the webhook's lease, so each webhook is delivered by one worker at a time, across
+ * processes and instances.
+ */
+export interface WebhookRepository {
+  /** Stores a new webhook made by `make` from the audit trail's newest seq (0 when empty). */
+  create(make: (headSeq: number, now: string) => StoredWebhook): Promise<StoredWebhook>
+  get(id: string): Promise<StoredWebhook | undefined>
+  /** Every webhook, oldest first. */
+  list(): Promise<StoredWebhook[]>
+  /** Writes the webhook `change` makes of the stored one, in one transaction; undefined for an unknown id. */
+  update(
+    id: string,
+    change: (stored: StoredWebhook, now: string) => StoredWebhook,
+  ): Promise<StoredWebhook | undefined>
+  /** Deletes the webhook and its delivery log; false for an unknown id. */
+  delete(id: string): Promise<boolean>
+  /**
+   * Takes the webhook's lease for `owner` until `untilMs`, or renews it: only while the webhook is active and
+   * its lease is free, expired (before `nowMs`) or already `owner`'s. Whether `owner` holds it now.
+   */
+  lease(id: string, owner: string, nowMs: number, untilMs: number): Promise<boolean>
+  /** Gives the lease up, if `owner` holds it. */
+  release(id: string, owner: string): Promise<void>
+  /** Up to `limit` audit entries after `seq`, oldest first. */
+  entriesAfter(seq: number, limit: number): Promise<AuditEntry[]>
+  /** The audit entry at `seq`, if it is still in the trail. */
+  entryAt(seq: number): Promise<AuditEntry | undefined>
+  /**
+   * Moves the delivery state and logs `delivery` (if any), in one transaction, only while `owner` holds the
+   * lease (false, writing nothing, otherwise). `state.active` can only turn a webhook off, never back on.
+   */
+  settle(id: string, owner: string, state: DeliveryState, delivery?: StoredDelivery): Promise<boolean>
+  /** Logs a delivery made outside the schedule (a redelivery). */
+  logDelivery(delivery: StoredDelivery): Promise<void>
+  /** The webhook's deliveries, newest first, after (older than) the delivery `before` when given. */
+  deliveries(webhookId: string, limit: number, before?: string): Promise<StoredDelivery[]>
+  delivery(webhookId: string, deliveryId: string): Promise<StoredDelivery | undefined>
+}
+
 export type PersistenceKind = 'memory' | 'sqlite' | 'postgres'
 
 export interface Repos {
@@ -106,6 +149,7 @@ export interface Repos {
   audit: AuditRepository
   dump: DumpRepository
   tokens: TokenRepository
+  webhooks: WebhookRepository
   /** Resolves when the database answers; rejects (with a TrailError 503) when it cannot be reached. */
   health(): Promise<{ schemaVersion: number }>
   close(): Promise<void>

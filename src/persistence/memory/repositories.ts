@@ -9,6 +9,7 @@ import { createMemoryDump } from './dump.js'
 import { createMemoryLists } from './lists.js'
 import { emptyTables } from './reads.js'
 import { createMemoryTokens, type MemoryTokens } from './tokens.js'
+import { createMemoryWebhooks, emptyWebhooks } from './webhooks.js'
 
 export interface MemoryReposOptions {
   /** Where audit entries go (a test may make appending fail); an array by default. */
@@ -22,12 +23,15 @@ export function createMemoryRepos(options: MemoryReposOptions = {}): Repos {
   const clock = options.clock ?? systemClock
   const tables = emptyTables()
   const tokens: MemoryTokens = new Map()
+  const webhooks = emptyWebhooks()
+  const now = () => writeTime(clock, auditTail(auditLog))
 
   return {
     kind: 'memory',
     ...entityRepositories(createMemoryTransact(tables, auditLog, clock), createMemoryLists(tables, auditLog)),
     dump: createMemoryDump(tables, auditLog, tokens),
-    tokens: createMemoryTokens(tokens, () => writeTime(clock, auditTail(auditLog))),
+    tokens: createMemoryTokens(tokens, now),
+    webhooks: createMemoryWebhooks(webhooks, auditLog, now),
     async health() {
       return { schemaVersion: SCHEMA_VERSION }
     },

@@ -13,6 +13,7 @@ import { withRetries } from './errors.js'
 import { createPostgresLists } from './lists.js'
 import { schemaMigrations } from './migrate.js'
 import { createTokenRepository } from './tokens.js'
+import { createPostgresWebhooks } from './webhooks.js'
 
 export interface PostgresReposOptions {
   /** Releases what the database runs on (the pool, the PGlite instance); called at most once. */
@@ -32,6 +33,7 @@ export function createPostgresRepos(db: PostgresDatabase, options: PostgresRepos
     ...entityRepositories(createPostgresTransact(db, clock), createPostgresLists(db)),
     dump: createPostgresDump(db),
     tokens: createTokenRepository(db, clock),
+    webhooks: createPostgresWebhooks(db, clock),
     health: () =>
       withRetries(async () => {
         const [row] = await db.select({ applied: count() }).from(schemaMigrations)

@@ -14,6 +14,7 @@ import { MIGRATIONS_TABLE } from './migrate.js'
 import { createSqliteReads } from './reads.js'
 import { createStore } from './store.js'
 import { createTokenRepository } from './tokens.js'
+import { createSqliteWebhooks } from './webhooks.js'
 
 export interface SqliteReposOptions {
   /** Epoch milliseconds now; Date.now by default. */
@@ -44,6 +45,7 @@ export function createSqliteRepos(sqlite: SqliteDatabase, options: SqliteReposOp
     audit: withFaultTranslation(entities.audit),
     dump: withFaultTranslation(createSqliteDump(sqlite, lockWaitMs)),
     tokens: withFaultTranslation(createTokenRepository(store, writer.now)),
+    webhooks: withFaultTranslation(createSqliteWebhooks(store, writer.now)),
     async health() {
       try {
         return { schemaVersion: countMigrations.get() as number }

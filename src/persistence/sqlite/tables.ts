@@ -150,3 +150,47 @@ export const apiTokens = sqliteTable(
   },
   (t) => newestFirstIndexes('api_tokens', t),
 )
+
+/**
+ * Webhooks, with the secret that signs their deliveries (kept as it is: signing needs it, unlike a token,
+ * which only needs to be recognised), their delivery state along the audit chain and the lease of the
+ * worker delivering them. `active` is 0 or 1.
+ */
+export const webhooks = sqliteTable(
+  'webhooks',
+  {
+    id: text('id').primaryKey(),
+    url: text('url').notNull(),
+    events: text('events').notNull(),
+    description: text('description'),
+    active: integer('active').notNull(),
+    secret: text('secret').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    deliveredThroughSeq: integer('delivered_through_seq').notNull(),
+    attempt: integer('attempt').notNull(),
+    nextAttemptAt: integer('next_attempt_at'),
+    leaseOwner: text('lease_owner'),
+    leaseUntil: integer('lease_until'),
+  },
+  (t) => newestFirstIndexes('webhooks', t),
+)
+
+/** Every delivery attempt, newest first per webhook (ids are UUIDv7, so their order is time order). */
+export const webhookDeliveries = sqliteTable(
+  'webhook_deliveries',
+  {
+    id: text('id').primaryKey(),
+    webhookId: text('webhook_id')
+      .notNull()
+      .references(() => webhooks.id, { onDelete: 'cascade' }),
+    eventSeq: integer('event_seq').notNull(),
+    attempt: integer('attempt').notNull(),
+    status: text('status').notNull(),
+    responseStatus: integer('response_status'),
+    error: text('error'),
+    at: integer('at').notNull(),
+    nextAttemptAt: integer('next_attempt_at'),
+  },
+  (t) => [index('webhook_deliveries_webhook_idx').on(t.webhookId, t.id)],
+)
