@@ -20,7 +20,7 @@ import Database from 'better-sqlite3'
 import pg from 'pg'
 import { runFeedBench } from './feed.mjs'
 import { dataset } from './lib/dataset.mjs'
-import { checkDeepCursor, seededFixture, seedOverHttp } from './lib/fixture.mjs'
+import { checkDeepCursor, integerFixture, seededFixture, seedOverHttp } from './lib/fixture.mjs'
 import { HOSTILE_RATE_PER_S, HOSTILE_REQUESTS, hostileNeighbour } from './lib/hostile.mjs'
 import { load } from './lib/load.mjs'
 import { createScratchDatabase, dropScratchDatabase, reachablePostgres } from './lib/postgres.mjs'
@@ -32,17 +32,24 @@ import {
   scaleTable,
   TARGETS,
 } from './lib/report.mjs'
-import { autocannonRequest, preflight, SCENARIOS } from './lib/scenarios.mjs'
+import { autocannonRequest, preflight, SCENARIOS, serves } from './lib/scenarios.mjs'
 import { seedPostgres, seedSqlite } from './lib/seed.mjs'
 import { startServer } from './lib/server.mjs'
 import { spread } from './lib/stats.mjs'
+import { MINIMAL_SCHEMA, seedMinimal } from './minimal/schema.mjs'
+import { PEERS } from './peers/index.mjs'
 import {
   migratePostgres as referenceMigratePostgres,
   migrateSqlite as referenceMigrateSqlite,
 } from './reference/migrate.mjs'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const REFERENCE_SCRIPT = join(ROOT, 'bench', 'reference', 'server.mjs')
+const SCRIPTS = {
+  reference: join(ROOT, 'bench', 'reference', 'server.mjs'),
+  minimal: join(ROOT, 'bench', 'minimal', 'server.mjs'),
+}
+/** The servers a figure can compare trail with, in the order they are reported. */
+const COMPARED = ['reference', 'minimal', ...Object.keys(PEERS)]
 
 const USAGE = `usage: npm run bench -- [options]
 
@@ -63,6 +70,10 @@ const USAGE = `usage: npm run bench -- [options]
                        sends the hardening issue's worst requests at the default rate limit (20 req/s)
   --no-reference       trail only
   --no-feed            skip the change feed figures (bench/feed.mjs: commit-to-event latency, writes with 10 streams)
+  --no-reference       trail only (no reference, no minimal server, no peers)
+  --no-minimal         leave out the minimal server (SQLite: Fastify + better-sqlite3 by hand, integer keys)
+  --peers LIST         also run these peers on SQLite, installed on demand in bench/peers/<name>/
+                       (${Object.keys(PEERS).join(', ')})
   --database-url URL   PostgreSQL server for scratch databases (default DATABASE_URL, else local)
   --trail-script PATH  the trail entry point to start (default dist/src/server.js)
   --cpu-prof           write CPU profiles of the servers to bench/results/profiles/{trail,reference}/
@@ -89,6 +100,8 @@ function options() {
       'scale-rows': { type: 'string' },
       'no-reference': { type: 'boolean', default: false },
       'no-feed': { type: 'boolean', default: false },
+      'no-minimal': { type: 'boolean', default: false },
+      peers: { type: 'string' },
       'database-url': { type: 'string' },
       'trail-script': { type: 'string' },
       'cpu-prof': { type: 'boolean', default: false },
@@ -136,6 +149,8 @@ function options() {
     ),
     reference: !values['no-reference'],
     feed: !values['no-feed'],
+    minimal: !values['no-reference'] && !values['no-minimal'],
+    peers: values['no-reference'] || !values.peers ? [] : list(values.peers),
     databaseUrl: values['database-url'],
     trailScript: resolve(ROOT, values['trail-script'] ?? 'dist/src/server.js'),
     cpuProf: values['cpu-prof'],
@@ -145,6 +160,9 @@ function options() {
   }
   for (const backend of o.backends) {
     if (!(backend in BACKEND_NAMES)) throw new Error(`--backends: unknown backend ${backend}`)
+  }
+  for (const peer of o.peers) {
+    if (!(peer in PEERS)) throw new Error(`--peers: unknown peer ${peer} (${Object.keys(PEERS).join(', ')})`)
   }
   return o
 }
@@ -273,12 +291,39 @@ async function prepareDatabases(kind, dir, o, withReference) {
       referenceMigrateSqlite(db)
       db.close()
     }
+    // The minimal server and the peers key rows by integer: their databases get the same rows their own way.
+    const integerKeyed = {}
+    if (withReference && o.minimal) {
+      const path = join(dir, 'minimal.db')
+      integerKeyed.minimal = {
+        path,
+        env: { PERSIST_DB_PATH: path },
+        schema: MINIMAL_SCHEMA,
+        time: (ms) => ms,
+      }
+    }
+    if (withReference) {
+      for (const name of o.peers) integerKeyed[name] = PEERS[name].prepare(dir)
+    }
+    for (const { path, schema } of Object.values(integerKeyed)) {
+      const db = new Database(path)
+      db.pragma('journal_mode = WAL')
+      db.exec(schema)
+      db.close()
+    }
     return {
       trail: { PERSISTENCE: 'sqlite', PERSIST_DB_PATH: trailPath },
       reference: withReference ? { PERSISTENCE: 'sqlite', PERSIST_DB_PATH: referencePath } : undefined,
+      ...Object.fromEntries(Object.entries(integerKeyed).map(([role, peer]) => [role, peer.env])),
       seed: async (data, from, to) => {
         seedSqlite(trailPath, data, from, to)
         if (withReference) seedSqlite(referencePath, data, from, to)
+        for (const { path, time } of Object.values(integerKeyed)) {
+          const db = new Database(path)
+          db.pragma('synchronous = OFF')
+          seedMinimal(db, data, from, to, time)
+          db.close()
+        }
       },
     }
   }
@@ -309,12 +354,14 @@ async function prepareDatabases(kind, dir, o, withReference) {
 async function start(role, env, o) {
   const profileDir = join(o.out, 'profiles', role)
   if (o.cpuProf) mkdirSync(profileDir, { recursive: true })
+  const peer = PEERS[role]
   const server = await startServer({
     name: role,
-    script: role === 'trail' ? o.trailScript : REFERENCE_SCRIPT,
+    script: role === 'trail' ? o.trailScript : (peer?.script ?? SCRIPTS[role]),
     env: childEnv(env),
     cwd: ROOT,
     nodeArgs: o.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+    healthPath: peer?.healthPath,
   })
   server.role = role
   const stop = server.stop
@@ -391,19 +438,33 @@ function summarize(runs) {
  * One figure: warm-up on each server (discarded), then `repeat` measured runs on each, trail and reference
  * alternating (and swapping who goes first every run) so that drift on the machine falls on both alike.
  */
-async function figure(servers, scenario, connections, o) {
+async function figure(all, scenario, connections, o) {
+  const servers = all.filter((server) => serves(server.fixture, scenario))
   for (const server of servers) {
     if (o.warmupS > 0) await runOnce(server, scenario, connections, o.warmupS)
   }
   const runs = Object.fromEntries(servers.map((s) => [s.role, []]))
   for (let rep = 0; rep < o.repeat; rep++) {
-    for (const server of rep % 2 === 0 ? servers : [...servers].reverse()) {
+    // Each run a different server goes first (with two, they swap), so drift falls on each alike.
+    const order = servers.map((_, k) => servers[(k + rep) % servers.length])
+    for (const server of order) {
       runs[server.role].push(await runOnce(server, scenario, connections, o.durationS))
     }
   }
   const trail = summarize(runs.trail)
   const reference = runs.reference && summarize(runs.reference)
   const entry = { key: scenario.key, route: scenario.route, connections, trail, reference }
+  // trail over each other server it ran beside: the minimal server, the peers.
+  for (const role of COMPARED.slice(1)) {
+    if (!runs[role]) continue
+    const other = summarize(runs[role])
+    entry[role] = other
+    entry.ratios ??= {}
+    entry.ratios[role] = {
+      rps: round(trail.rps.median / other.rps.median),
+      p99: round(trail.p99.median / other.p99.median),
+    }
+  }
   if (reference) {
     entry.ratio = {
       rps: round(trail.rps.median / reference.rps.median),
@@ -422,14 +483,35 @@ const short = (s) =>
 
 async function fixturesFor(kind, servers, data, rows, o) {
   const maxConnections = Math.max(...o.connections)
-  for (const server of Object.values(servers)) {
-    server.fixture =
-      kind === 'memory'
-        ? await seedOverHttp(server.url, rows, maxConnections)
-        : seededFixture(data, rows, maxConnections)
-    if (server.fixture.deepCursor) await checkDeepCursor(server.fixture, server.url)
+  const deep = SCENARIOS.find((s) => s.key === 'list-deep')
+  for (const [role, server] of Object.entries(servers)) {
+    if (role === 'minimal' || role in PEERS) {
+      server.fixture = integerFixture(data, rows, maxConnections, PEERS[role]?.fixture)
+    } else {
+      server.fixture =
+        kind === 'memory'
+          ? await seedOverHttp(server.url, rows, maxConnections)
+          : seededFixture(data, rows, maxConnections)
+    }
+    if (server.fixture.deepCursor && serves(server.fixture, deep))
+      await checkDeepCursor(server.fixture, server.url)
   }
 }
+
+/** The servers of `servers` in report order: trail first, then those it is compared with. */
+const inOrder = (servers) => ['trail', ...COMPARED].map((role) => servers[role]).filter(Boolean)
+
+const ratioText = (entry) =>
+  [
+    entry.reference &&
+      ` | ref ${short(entry.reference)} | ratio ${entry.ratio.rps.toFixed(2)} / ${entry.ratio.p99.toFixed(2)}`,
+    ...Object.entries(entry.ratios ?? {}).map(
+      ([role, ratio]) =>
+        ` | ${role} ${short(entry[role])} | ÷ ${ratio.rps.toFixed(2)} / ${ratio.p99.toFixed(2)}`,
+    ),
+  ]
+    .filter(Boolean)
+    .join('')
 
 async function benchBackend(kind, o) {
   const dir = mkdtempSync(join(os.tmpdir(), `trail-bench-${kind}-`))
@@ -445,7 +527,7 @@ async function benchBackend(kind, o) {
   const seedSeconds = (performance.now() - seeding) / 1000
 
   const { servers, times } = await startTimed(
-    { trail: databases.trail, reference: databases.reference },
+    Object.fromEntries(['trail', ...COMPARED].map((role) => [role, databases[role]])),
     o,
     o.startups,
   )
@@ -456,9 +538,16 @@ async function benchBackend(kind, o) {
   const scenarios = SCENARIOS.filter(
     (s) => !o.only || o.only.some((word) => s.key.includes(word) || s.route.includes(word)),
   )
-  const list = [servers.trail, servers.reference].filter(Boolean)
+  const list = inOrder(servers)
+  // The pre-flight answer of each server also gives the size of its answers on the wire.
+  const sizes = {}
   for (const scenario of scenarios) {
-    for (const server of list) await preflight(scenario, server.fixture, server.url)
+    for (const server of list) {
+      if (!serves(server.fixture, scenario)) continue
+      const { size } = await preflight(scenario, server.fixture, server.url)
+      sizes[scenario.key] ??= {}
+      sizes[scenario.key][server.role] = size
+    }
   }
 
   const routes = []
@@ -467,10 +556,7 @@ async function benchBackend(kind, o) {
       const entry = await figure(list, scenario, connections, o)
       routes.push(entry)
       log(
-        `  ${scenario.route.padEnd(44)} c${String(connections).padEnd(3)} trail ${short(entry.trail)}` +
-          (entry.reference
-            ? ` | ref ${short(entry.reference)} | ratio ${entry.ratio.rps.toFixed(2)} / ${entry.ratio.p99.toFixed(2)}`
-            : ''),
+        `  ${scenario.route.padEnd(44)} c${String(connections).padEnd(3)} trail ${short(entry.trail)}${ratioText(entry)}`,
       )
     }
   }
@@ -484,8 +570,7 @@ async function benchBackend(kind, o) {
     repeat: o.repeat,
     durationS: o.durationS,
     startup: {
-      trail: roundSpread(spread(times.trail)),
-      reference: times.reference && roundSpread(spread(times.reference)),
+      ...Object.fromEntries(Object.entries(times).map(([role, t]) => [role, roundSpread(spread(t))])),
       runsMs: Object.fromEntries(Object.entries(times).map(([role, t]) => [role, t.map((v) => round(v, 1))])),
     },
     memory: Object.fromEntries(
@@ -494,6 +579,7 @@ async function benchBackend(kind, o) {
         { peakRssMiB: round(m.peakRssMiB, 1), hwmMiB: round(m.hwmMiB, 1) },
       ]),
     ),
+    sizes,
     routes,
   }
 }

@@ -13,6 +13,7 @@ import methodNotAllowed from './http/method-not-allowed.js'
 import openapi from './http/openapi.js'
 import { Problem } from './http/schemas.js'
 import { browserHeaders, rateLimiting } from './http/security.js'
+import { serializerFactory } from './http/serializers.js'
 import { validatorCompiler } from './http/validation.js'
 import type { Repos } from './persistence/contract.js'
 import retention from './retention/plugin.js'
@@ -63,6 +64,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
     clientErrorHandler,
     // Response schemas name the `text` format too; the serializer's own Ajv must know it.
     serializerOpts: { ajv: { formats: { [TEXT_FORMAT]: isAcceptableText } } },
+    // One problem+json serializer for every route and status, compiled once.
+    schemaController: { compilersFactory: { buildSerializer: serializerFactory() } },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.setValidatorCompiler(validatorCompiler)

@@ -35,6 +35,31 @@ export function seededFixture(data, rows, maxConnections) {
   })
 }
 
+/**
+ * The fixture of a peer keyed by integers (the minimal reference, Platformatic DB) seeded with rows [0, rows) of
+ * `data`: row i has id i + 1, and the picks are the same row indexes as `seededFixture`'s, in the same order.
+ * Its list cursor is the last id of the page. `peer` adds what the peer changes in a request (`rewrite`) and
+ * which scenarios it serves (`serves`).
+ */
+export function integerFixture(data, rows, maxConnections, peer = {}) {
+  const pick = indexStream(rows, 0x2468ace)
+  const hot = Math.min(data.hot, rows)
+  const pickHot = indexStream(hot, 0x13579b)
+  const pool = patchPoolSize(rows, maxConnections)
+  const middle = Math.floor(rows / 2)
+  return finish({
+    rows,
+    readTaskIds: Array.from({ length: PICKS }, () => pick() + 1),
+    hotEntityIds: Array.from({ length: Math.min(PICKS, hot) }, () => pickHot() + 1),
+    patchPool: taskPool(Array.from({ length: pool }, (_, k) => ({ id: rows - pool + k + 1, version: 1 }))),
+    statusTaskId: 1,
+    // Row `middle` has id middle + 1; the page after it starts at row middle - 1, id middle.
+    deepCursor: String(middle + 1),
+    deepFirstId: middle,
+    ...peer,
+  })
+}
+
 async function call(url, method, path, body) {
   const response = await fetch(`${url}${path}`, {
     method,

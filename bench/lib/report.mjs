@@ -64,13 +64,94 @@ export function backendTable(backend) {
   }
   const s = backend.startup
   const m = backend.memory
+  const othersStart = Object.keys(s)
+    .filter((role) => !['trail', 'reference', 'runsMs'].includes(role))
+    .map((role) => `, ${roleName(role)} ${figure(s[role], 0)} ms`)
+    .join('')
   lines.push(
     `start-to-healthy: trail ${figure(s.trail, 0)} ms ${mark(s.trail.median < TARGETS.startMsMax)}` +
       (s.reference ? `, reference ${figure(s.reference, 0)} ms` : '') +
+      othersStart +
       `;  peak RSS under load: trail ${num(m.trail?.peakRssMiB, 0)} MiB ${mark(m.trail?.peakRssMiB < TARGETS.rssMiBMax)}` +
       ` (VmHWM ${num(m.trail?.hwmMiB, 0)})` +
       (m.reference ? `, reference ${num(m.reference.peakRssMiB, 0)} MiB` : ''),
   )
+  lines.push(...comparisonTable(backend))
+  return lines
+}
+
+const ROLE_NAMES = { reference: 'reference', minimal: 'minimal', platformatic: 'Platformatic DB' }
+const roleName = (role) => ROLE_NAMES[role] ?? role
+
+/** The roles trail was compared with beside the reference (minimal server, peers), in the order first met. */
+const othersOf = (backend) => [...new Set(backend.routes.flatMap((r) => Object.keys(r.ratios ?? {})))]
+
+/**
+ * trail beside the reference, the minimal server and the peers: req/s of each and trail's ratio to each, one
+ * row per route and connection count (a peer serves only some routes: — elsewhere).
+ */
+export function comparisonRows(backend) {
+  const others = othersOf(backend)
+  if (others.length === 0) return undefined
+  const header = [
+    'route',
+    'conn',
+    'trail req/s',
+    'reference req/s',
+    'trail ÷ reference',
+    ...others.flatMap((role) => [`${roleName(role)} req/s`, `trail ÷ ${roleName(role)}`]),
+  ]
+  const rows = backend.routes.map((r) => [
+    r.route,
+    String(r.connections),
+    num(r.trail.rps.median),
+    num(r.reference?.rps.median),
+    num(r.ratio?.rps, 2),
+    ...others.flatMap((role) => [num(r[role]?.rps.median), num(r.ratios?.[role]?.rps, 2)]),
+  ])
+  return { header, rows }
+}
+
+/** Answer sizes per route and server: body bytes, and header lines (count, bytes). */
+export function sizeRows(backend) {
+  if (!backend.sizes) return undefined
+  const roles = ['trail', 'reference', ...othersOf(backend)].filter((role) =>
+    Object.values(backend.sizes).some((bySize) => bySize[role]),
+  )
+  const header = [
+    'route',
+    ...roles.map((role) => `${role === 'trail' ? 'trail' : roleName(role)} body B / headers`),
+  ]
+  const routeOf = (key) => backend.routes.find((r) => r.key === key)?.route ?? key
+  const rows = Object.entries(backend.sizes).map(([key, bySize]) => [
+    routeOf(key),
+    ...roles.map((role) => {
+      const size = bySize[role]
+      return size ? `${size.bodyBytes} / ${size.headers} (${size.headerBytes} B)` : '—'
+    }),
+  ])
+  return { header, rows }
+}
+
+const textTable = ({ header, rows }) => {
+  const widths = header.map((h, k) => Math.max(h.length, ...rows.map((row) => row[k].length)))
+  return [header, ...rows].map((row) =>
+    row.map((c, k) => (k === 0 ? pad(c, widths[k]) : padStart(c, widths[k]))).join('  '),
+  )
+}
+const markdownTable = ({ header, rows }) => [
+  `| ${header.join(' | ')} |`,
+  `| ${header.map((_, k) => (k === 0 ? '---' : '---:')).join(' | ')} |`,
+  ...rows.map((row) => `| ${row.map((c, k) => (k === 0 ? `\`${c}\`` : c)).join(' | ')} |`),
+]
+
+/** The comparison and size tables of one backend, as terminal lines (empty when it ran trail alone). */
+export function comparisonTable(backend) {
+  const lines = []
+  const comparison = comparisonRows(backend)
+  if (comparison) lines.push('', 'trail beside the others (req/s, medians):', ...textTable(comparison))
+  const sizes = sizeRows(backend)
+  if (sizes) lines.push('', 'answer sizes:', ...textTable(sizes))
   return lines
 }
 
@@ -269,12 +350,27 @@ export function resultsMarkdown(results) {
     }
     const s = backend.startup
     const m = backend.memory
+    const othersStart = Object.keys(s)
+      .filter((role) => !['trail', 'reference', 'runsMs'].includes(role))
+      .map((role) => `, ${roleName(role)} ${cell(s[role])} ms`)
+      .join('')
     lines.push(
       '',
-      `Start-to-healthy: trail ${cell(s.trail)} ms${s.reference ? `, reference ${cell(s.reference)} ms` : ''}. ` +
+      `Start-to-healthy: trail ${cell(s.trail)} ms${s.reference ? `, reference ${cell(s.reference)} ms` : ''}${othersStart}. ` +
         `Peak RSS under load: trail ${num(m.trail?.peakRssMiB)} MiB${m.reference ? `, reference ${num(m.reference.peakRssMiB)} MiB` : ''}.`,
       '',
     )
+    const comparison = comparisonRows(backend)
+    if (comparison) {
+      lines.push(
+        'trail beside the minimal server (Fastify + better-sqlite3 by hand, integer keys, task + audit row) and the peers, req/s medians:',
+        '',
+        ...markdownTable(comparison),
+        '',
+      )
+    }
+    const sizes = sizeRows(backend)
+    if (sizes) lines.push('Answer sizes (pre-flight request):', '', ...markdownTable(sizes), '')
   }
   return `${lines.join('\n')}\n`
 }

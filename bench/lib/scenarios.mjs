@@ -146,8 +146,8 @@ export const streams = (f) => ({
 /** autocannon's request options for `scenario` over fixture `f`. */
 export function autocannonRequest(scenario, f) {
   // autocannon takes the path from `requests` (a top-level `path` is overridden by the URL's).
-  if (scenario.fixed) return { requests: [scenario.fixed(f)] }
-  const next = scenario.next(f)
+  if (scenario.fixed) return { requests: [requestOf(scenario, f)] }
+  const next = nextOf(scenario, f)
   return {
     requests: [
       {
@@ -168,14 +168,31 @@ export function autocannonRequest(scenario, f) {
   }
 }
 
+/** Whether the server of fixture `f` serves `scenario` (a peer may serve only some: `f.serves`). */
+export const serves = (f, scenario) => f.serves === undefined || f.serves.includes(scenario.key)
+
+/** The request factory of `scenario` over `f`, through the peer's `f.rewrite` (its paths, its body) if any. */
+function nextOf(scenario, f) {
+  const next = scenario.fixed ? () => scenario.fixed(f) : scenario.next(f)
+  return f.rewrite ? () => f.rewrite(scenario.key, next()) : next
+}
+const requestOf = (scenario, f) => nextOf(scenario, f)()
+
 /** One request of `scenario` through fetch; throws with the answer when it is not a 2xx. */
 export async function preflight(scenario, f, url) {
-  const r = scenario.fixed ? scenario.fixed(f) : scenario.next(f)()
+  const r = requestOf(scenario, f)
   const response = await fetch(`${url}${r.path}`, { method: r.method, headers: r.headers, body: r.body })
-  const text = await response.text()
+  const body = Buffer.from(await response.arrayBuffer())
   r.done?.({ etag: response.headers.get('etag') })
   if (!response.ok) {
-    throw new Error(`${scenario.route} answered ${response.status} ${text.slice(0, 300)}`)
+    throw new Error(`${scenario.route} answered ${response.status} ${body.toString('utf8', 0, 300)}`)
   }
-  return JSON.parse(text)
+  // The answer's size as sent: body bytes, and header lines ("name: value\r\n") after the status line.
+  let headerBytes = 0
+  let headers = 0
+  for (const [name, value] of response.headers) {
+    headerBytes += name.length + value.length + 4
+    headers++
+  }
+  return { body: JSON.parse(body.toString('utf8')), size: { bodyBytes: body.length, headers, headerBytes } }
 }

@@ -41,10 +41,18 @@ export function memoryOf(pid) {
 }
 
 /**
- * Starts `node [nodeArgs] script` with `env` on a free port and resolves once GET /health answers 200, with the
+ * Starts `node [nodeArgs] script` with `env` on a free port and resolves once GET `healthPath` answers 200, with the
  * time that took. The child's output is kept (last lines) for the error message when it dies.
  */
-export async function startServer({ name, script, env, cwd, nodeArgs = [], timeoutMs = 60_000 }) {
+export async function startServer({
+  name,
+  script,
+  env,
+  cwd,
+  nodeArgs = [],
+  timeoutMs = 60_000,
+  healthPath = '/health',
+}) {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   const started = performance.now()
@@ -74,7 +82,7 @@ export async function startServer({ name, script, env, cwd, nodeArgs = [], timeo
         `${name} exited (${exited.code ?? exited.signal}) before it was healthy:\n${output.join('')}`,
       )
     }
-    if ((await probe(`${url}/health`)) === 200) break
+    if ((await probe(`${url}${healthPath}`)) === 200) break
     if (performance.now() - started > timeoutMs) {
       child.kill('SIGKILL')
       throw new Error(`${name} was not healthy after ${timeoutMs} ms:\n${output.join('')}`)

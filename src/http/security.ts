@@ -1,10 +1,11 @@
 // Abuse limits and browser-facing headers: a per-token (or per-address) request budget, security headers,
 // and CORS only for the origins an operator lists.
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import fastifyCors from '@fastify/cors'
-import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
+import helmet, { type HelmetOptions } from 'helmet'
 import { hashSecret } from '../auth/tokens.js'
 import type { Config } from '../config.js'
 import { rateLimited } from '../core/errors.js'
@@ -60,9 +61,34 @@ export const API_CSP = {
   frameAncestors: ["'none'"],
 }
 
+/**
+ * The headers helmet sets for `options`, worked out once: with no nonces they depend on nothing in the
+ * request. (@fastify/helmet built a new helmet middleware from the options on every request, and that
+ * showed in profiles.) Helmet's own middleware computes them, so they are exactly its headers.
+ */
+export function helmetHeaders(options: Readonly<HelmetOptions>): Record<string, string> {
+  const headers: Record<string, string> = {}
+  const response = {
+    setHeader(name: string, value: string) {
+      headers[name.toLowerCase()] = String(value)
+    },
+    removeHeader(name: string) {
+      delete headers[name.toLowerCase()]
+    },
+  }
+  helmet(options)({} as IncomingMessage, response as unknown as ServerResponse, () => {})
+  return headers
+}
+
 export const browserHeaders = fp(
   async (app, options: { corsOrigins: string[] }) => {
-    await app.register(helmet, { contentSecurityPolicy: { useDefaults: false, directives: API_CSP } })
+    const headers = helmetHeaders({ contentSecurityPolicy: { useDefaults: false, directives: API_CSP } })
+    // Set on every answer before anything else runs, as helmet did: a route, or /docs with its own policy,
+    // still replaces any of them.
+    app.addHook('onRequest', (_request, reply, done) => {
+      reply.headers(headers)
+      done()
+    })
     if (options.corsOrigins.length > 0) {
       const cors = {
         origin: options.corsOrigins,

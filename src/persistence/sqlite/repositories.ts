@@ -36,7 +36,7 @@ export function createSqliteRepos(sqlite: SqliteDatabase, options: SqliteReposOp
   const lockWaitMs = sqlite.pragma('busy_timeout', { simple: true }) as number
   sqlite.pragma('busy_timeout = 0')
   const store = createStore(sqlite, lockWaitMs)
-  const reads = createSqliteReads(store.db)
+  const reads = createSqliteReads(store.db, sqlite)
   const writer = createSqliteWriter(store, reads, options.clock ?? systemClock)
   const changes = createSqliteFeed(store.db, sqlite, options.feedPollMs)
   const entities = entityRepositories(
