@@ -9,10 +9,12 @@ import auth from './http/auth.js'
 import errors, { clientErrorHandler, frameworkErrors } from './http/errors.js'
 import service from './http/health.js'
 import jsonBodies from './http/json.js'
+import me from './http/me.js'
 import methodNotAllowed from './http/method-not-allowed.js'
 import openapi from './http/openapi.js'
 import { Problem } from './http/schemas.js'
 import { browserHeaders, rateLimiting } from './http/security.js'
+import ui from './http/ui.js'
 import { validatorCompiler } from './http/validation.js'
 import type { Repos } from './persistence/contract.js'
 import audit from './routes/audit.js'
@@ -78,6 +80,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   })
   await app.register(openapi)
   await app.register(service)
+  await app.register(me)
+  await app.register(ui)
   await app.register(tasks, { prefix: '/tasks' })
   await app.register(bugs, { prefix: '/bugs' })
   await app.register(statusUpdates, { prefix: '/status-updates' })

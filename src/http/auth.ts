@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { isActorName } from '../auth/actor.js'
 import { type Access, allows } from '../auth/roles.js'
+import type { Role } from '../auth/schemas.js'
 import { hashSecret } from '../auth/tokens.js'
 import { forbidden, rateLimited, unauthorized, validationFailed } from '../core/errors.js'
 import { problems } from './schemas.js'
@@ -38,6 +39,8 @@ declare module 'fastify' {
     actor: string
     /** The id of the token the request carried, once authenticated. */
     tokenId: string | undefined
+    /** The token's role; undefined in open mode, where every request is allowed. */
+    role: Role | undefined
   }
   interface FastifyContextConfig {
     access?: Access
@@ -91,6 +94,7 @@ export default fp(
   async (app, options: AuthOptions) => {
     app.decorateRequest('actor', 'anonymous')
     app.decorateRequest('tokenId', undefined)
+    app.decorateRequest('role', undefined)
 
     // The role each route declares beside it (its config), recorded for the 405 routes and the tests, and
     // written into the OpenAPI document. A route that declares none stops start-up: nothing is open or
@@ -163,6 +167,7 @@ export default fp(
       if (!allows(token.role, access)) throw forbidden(token.role, access)
       request.actor = token.actor
       request.tokenId = token.id
+      request.role = token.role
       if (now.getTime() - (lastTouched.get(token.id) ?? 0) > TOUCH_INTERVAL_MS) {
         lastTouched.set(token.id, now.getTime())
         await app.repos.tokens.touch(token.id, now.toISOString())
