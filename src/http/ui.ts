@@ -49,9 +49,9 @@ export default fp(
       await ui.register(fastifyStatic, {
         root,
         prefix: '/ui/',
-        index: 'index.html',
-        // /ui redirects to /ui/, so the page's relative URLs resolve under /ui/.
-        redirect: true,
+        // The page itself is the route below: the router ignores trailing slashes, so /ui/ is /ui.
+        index: false,
+        redirect: false,
         wildcard: true,
         cacheControl: false,
         setHeaders: (res, path) => {
@@ -59,6 +59,9 @@ export default fp(
           res.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache')
         },
       })
+      ui.get('/ui', { schema: { hide: true } }, async (_request, reply) =>
+        reply.header('cache-control', 'no-cache').sendFile('index.html'),
+      )
     })
   },
   { name: 'ui', dependencies: ['auth'] },

@@ -14,8 +14,10 @@ api.use({
     for (const [name, value] of Object.entries(credentialHeaders())) request.headers.set(name, value)
     return request
   },
-  onResponse({ response }) {
-    if (response.status === 401 || response.status === 403) {
+  onResponse({ request, response }) {
+    // GET /me is how the app asks who it is: its own 401 is the answer, not a reason to ask again.
+    const asksWho = new URL(request.url).pathname === '/me'
+    if (!asksWho && (response.status === 401 || response.status === 403)) {
       // The app listens for these to show sign-in again, or to re-read what the role may do.
       window.dispatchEvent(new CustomEvent('trail:auth', { detail: response.status }))
     }
