@@ -17,7 +17,8 @@ export async function openapiDocument() {
     [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'],
     { cwd: ROOT, encoding: 'utf8' },
   )
-  if (build.status !== 0) throw new Error(`tsc -p tsconfig.build.json failed:\n${build.stdout}${build.stderr}`)
+  if (build.status !== 0)
+    throw new Error(`tsc -p tsconfig.build.json failed:\n${build.stdout}${build.stderr}`)
   const { buildApp } = await import(pathToFileURL(join(ROOT, 'dist', 'src', 'app.js')).href)
   const { loadConfig } = await import(pathToFileURL(join(ROOT, 'dist', 'src', 'config.js')).href)
   const app = await buildApp(loadConfig({ PERSISTENCE: 'memory', LOG_LEVEL: 'silent' }))

@@ -67,7 +67,9 @@ const visit = (key) => {
 }
 visit(entryKey)
 const gzipped = [...files].reduce((sum, file) => sum + gzipSync(readFileSync(join(OUT, file))).length, 0)
-process.stdout.write(`ui: first page ${(gzipped / 1024).toFixed(1)} KiB of JavaScript gzipped (${files.size} files)\n`)
+process.stdout.write(
+  `ui: first page ${(gzipped / 1024).toFixed(1)} KiB of JavaScript gzipped (${files.size} files)\n`,
+)
 if (gzipped > FIRST_PAGE_BUDGET) {
   process.stderr.write(`ui: over the budget of ${FIRST_PAGE_BUDGET / 1024} KiB\n`)
   process.exit(1)

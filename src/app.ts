@@ -30,6 +30,8 @@ export interface BuildOptions {
   repos?: Repos
   /** Where the log goes instead of stdout (tests read it). */
   logStream?: NodeJS.WritableStream
+  /** The built web interface's folder instead of dist/ui (tests). */
+  uiRoot?: string
 }
 
 export async function buildApp(config: Config, options: BuildOptions = {}) {
@@ -81,7 +83,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   await app.register(openapi)
   await app.register(service)
   await app.register(me)
-  await app.register(ui)
+  await app.register(ui, { root: options.uiRoot })
   await app.register(tasks, { prefix: '/tasks' })
   await app.register(bugs, { prefix: '/bugs' })
   await app.register(statusUpdates, { prefix: '/status-updates' })

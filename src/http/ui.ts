@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import fastifyStatic from '@fastify/static'
 import fp from 'fastify-plugin'
-import { notFound } from '../core/errors.js'
+import { TrailError } from '../core/errors.js'
 import { declareScopeAccess } from './auth.js'
 
 /** Same-origin scripts, styles, images and API calls; nothing inline, nothing from elsewhere. */
@@ -41,9 +41,16 @@ export default fp(
       ui.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/ui/', 302))
       if (!existsSync(join(root, 'index.html'))) {
         // A checkout whose UI was not built (`npm run build` builds it): say so rather than a bare 404.
-        ui.get('/ui/*', { schema: { hide: true } }, async () => {
-          throw notFound('The web interface is not built: run npm run build')
-        })
+        const notBuilt = async () => {
+          throw new TrailError(
+            404,
+            'NOT_FOUND',
+            'Not found',
+            'The web interface is not built: run npm run build',
+          )
+        }
+        ui.get('/ui', { schema: { hide: true } }, notBuilt)
+        ui.get('/ui/*', { schema: { hide: true } }, notBuilt)
         return
       }
       await ui.register(fastifyStatic, {

@@ -18,7 +18,7 @@ export const chromiumPath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].fin
 )
 
 export const NO_CHROMIUM =
-  'Chromium is not installed: the browser tests need Debian\'s package `chromium` (apt-get install -y chromium)'
+  "Chromium is not installed: the browser tests need Debian's package `chromium` (apt-get install -y chromium)"
 
 // Without the networking flags Chromium tries to reach Google's services at every start, and a closed
 // network refuses each connection.
@@ -35,7 +35,10 @@ const FLAGS = [
 /** The UI must be built (`npm run build` does it; `npm test` runs that first). */
 export function ensureUiBuilt() {
   if (existsSync(join(ROOT, 'dist', 'ui', 'index.html'))) return
-  const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'ui.mjs'), 'build'], { cwd: ROOT, stdio: 'inherit' })
+  const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'ui.mjs'), 'build'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  })
   if (build.status !== 0) throw new Error('node scripts/ui.mjs build failed')
 }
 

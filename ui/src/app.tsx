@@ -27,7 +27,6 @@ export function App() {
     }
   }, [])
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `generation` is the reason to ask again
   useEffect(() => {
     api.GET('/me').then(({ data, error, response }) => {
       if (data) {
@@ -55,9 +54,9 @@ export function App() {
 
   return (
     <>
-      <a class="skip" href="#main" onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>
+      <button type="button" class="skip" onClick={() => document.getElementById('main')?.focus()}>
         Skip to content
-      </a>
+      </button>
       <header class="top">
         <span class="brand">trail</span>
         <nav aria-label="Views">

@@ -29,7 +29,6 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
   const [error, setError] = useState<string | undefined>(undefined)
   const [generation, setGeneration] = useState(0)
   const reload = useCallback(() => setGeneration((n) => n + 1), [])
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names what the load depends on
   useEffect(() => {
     let current = true
     load().then(

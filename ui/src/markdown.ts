@@ -4,8 +4,7 @@
 import DOMPurify from 'dompurify'
 import { Marked } from 'marked'
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
 const marked = new Marked({
   async: false,
@@ -18,6 +17,17 @@ export function renderMarkdown(text: string): string {
   // Inline styles would be refused by the CSP anyway; forms and media have no place in a note.
   return DOMPurify.sanitize(html, {
     FORBID_ATTR: ['style'],
-    FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'img', 'video', 'audio', 'iframe'],
+    FORBID_TAGS: [
+      'style',
+      'form',
+      'input',
+      'button',
+      'textarea',
+      'select',
+      'img',
+      'video',
+      'audio',
+      'iframe',
+    ],
   })
 }

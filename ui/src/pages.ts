@@ -14,7 +14,10 @@ export async function allPages<T>(
 }
 
 /** Throws the problem's message, so `useLoad` shows it. */
-export function orThrow<T>(result: { data?: T; error?: unknown; response: Response }, describe: (e: unknown, s: number) => string): T {
+export function orThrow<T>(
+  result: { data?: T; error?: unknown; response: Response },
+  describe: (e: unknown, s: number) => string,
+): T {
   if (result.data === undefined) throw new Error(describe(result.error, result.response.status))
   return result.data
 }

@@ -22,10 +22,16 @@ export function SignIn(props: { me: Me | undefined; tokenRequired: boolean; onSi
           }}
         >
           <p>
-            The server is in open mode: no token is needed. Your name is recorded as the actor of every change.
+            The server is in open mode: no token is needed. Your name is recorded as the actor of every
+            change.
           </p>
           <label for="signin-name">Your name</label>
-          <input id="signin-name" value={name} maxLength={200} onInput={(e) => setName(e.currentTarget.value)} />
+          <input
+            id="signin-name"
+            value={name}
+            maxLength={200}
+            onInput={(e) => setName(e.currentTarget.value)}
+          />
           <button type="submit">Use this name</button>
         </form>
       ) : null}

@@ -1,7 +1,7 @@
 // The audit trail (maintainers): every change, newest first, filtered by entity and action, with each
 // entry's diff.
 import { useState } from 'preact/hooks'
-import { api, type AuditEntry, describeProblem } from '../api/client'
+import { type AuditEntry, api, describeProblem } from '../api/client'
 import type { paths } from '../api/openapi'
 import { Message, useLoad, when, words } from '../components'
 import { orThrow } from '../pages'
@@ -11,14 +11,19 @@ type AuditQuery = NonNullable<paths['/audit-entries']['get']['parameters']['quer
 const ENTITIES = ['task', 'bug', 'status_update', 'design_note'] as const satisfies NonNullable<
   AuditQuery['entity']
 >[]
-const ACTIONS = ['create', 'update', 'delete', 'supersede'] as const satisfies NonNullable<AuditQuery['action']>[]
+const ACTIONS = ['create', 'update', 'delete', 'supersede'] as const satisfies NonNullable<
+  AuditQuery['action']
+>[]
 
 const shown = (value: unknown) => (value === null || value === undefined ? '—' : JSON.stringify(value))
 
 export function AuditView() {
   const [entity, setEntity] = useState('')
   const [action, setAction] = useState('')
-  const [more, setMore] = useState<{ items: AuditEntry[]; cursor: string | null }>({ items: [], cursor: null })
+  const [more, setMore] = useState<{ items: AuditEntry[]; cursor: string | null }>({
+    items: [],
+    cursor: null,
+  })
   const page = useLoad(async () => {
     const query = {
       limit: 50,
@@ -88,14 +93,16 @@ export function AuditView() {
               </td>
               <td>
                 <dl class="diff">
-                  {Object.entries(entry.diff as Record<string, [unknown, unknown]>).map(([field, [before, after]]) => (
-                    <div key={field}>
-                      <dt>{field}</dt>
-                      <dd>
-                        <del>{shown(before)}</del> → <ins>{shown(after)}</ins>
-                      </dd>
-                    </div>
-                  ))}
+                  {Object.entries(entry.diff as Record<string, [unknown, unknown]>).map(
+                    ([field, [before, after]]) => (
+                      <div key={field}>
+                        <dt>{field}</dt>
+                        <dd>
+                          <del>{shown(before)}</del> → <ins>{shown(after)}</ins>
+                        </dd>
+                      </div>
+                    ),
+                  )}
                 </dl>
               </td>
             </tr>

@@ -6,8 +6,8 @@ import { allows } from '../access'
 import { api, describeProblem, ifMatch, type Task } from '../api/client'
 import { Badge, Message, useLoad, words } from '../components'
 import { allPages, orThrow } from '../pages'
-import type { ViewProps } from '.'
 import { TaskEditor } from './task-editor'
+import type { ViewProps } from './view'
 
 export const STATUSES = ['todo', 'in_progress', 'blocked', 'done', 'cancelled'] as const
 export type TaskStatus = (typeof STATUSES)[number]
@@ -126,7 +126,11 @@ function TaskCard(props: {
       <h3 id={`task-${task.id}`}>{task.title}</h3>
       <p class="meta">
         <Badge value={task.priority} label="priority" />{' '}
-        {task.assignees.length ? <span>{task.assignees.join(', ')}</span> : <span class="muted">unassigned</span>}
+        {task.assignees.length ? (
+          <span>{task.assignees.join(', ')}</span>
+        ) : (
+          <span class="muted">unassigned</span>
+        )}
       </p>
       {props.canWrite ? (
         <div class="actions">

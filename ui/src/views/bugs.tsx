@@ -5,7 +5,7 @@ import { allows } from '../access'
 import { api, type Bug, describeProblem, ifMatch } from '../api/client'
 import { Badge, Message, useLoad, when, words } from '../components'
 import { allPages, orThrow } from '../pages'
-import type { ViewProps } from '.'
+import type { ViewProps } from './view'
 
 const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const
 const BUG_STATUSES = ['open', 'in_progress', 'resolved', 'closed'] as const
@@ -82,7 +82,11 @@ export function BugsView({ me }: ViewProps) {
           ))}
         </select>
         <label for="filter-status">Status</label>
-        <select id="filter-status" value={status} onChange={(e) => setStatus(e.currentTarget.value as BugStatus | '')}>
+        <select
+          id="filter-status"
+          value={status}
+          onChange={(e) => setStatus(e.currentTarget.value as BugStatus | '')}
+        >
           <option value="">any</option>
           {BUG_STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -173,7 +177,11 @@ function NewBug(props: {
       <label for="bug-title">New bug</label>
       <input id="bug-title" value={title} maxLength={500} onInput={(e) => setTitle(e.currentTarget.value)} />
       <label for="bug-severity">Severity</label>
-      <select id="bug-severity" value={severity} onChange={(e) => setSeverity(e.currentTarget.value as Severity)}>
+      <select
+        id="bug-severity"
+        value={severity}
+        onChange={(e) => setSeverity(e.currentTarget.value as Severity)}
+      >
         {SEVERITIES.map((s) => (
           <option key={s}>{s}</option>
         ))}

@@ -1,16 +1,13 @@
 // The views of the navigation, in order, with the least role that may open each. A view from ui/pending/
 // (history, search, …) is enabled by adding its entry here once its API is on main (see ui/pending/README.md).
 import type { FunctionComponent } from 'preact'
-import type { Me, Role } from '../access'
+import type { Role } from '../access'
 import { AuditView } from './audit'
 import { BoardView } from './board'
 import { BugsView } from './bugs'
 import { NotesView } from './notes'
 import { UpdatesView } from './updates'
-
-export interface ViewProps {
-  me: Me
-}
+import type { ViewProps } from './view'
 
 export interface View {
   path: string

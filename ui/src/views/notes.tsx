@@ -5,7 +5,7 @@ import { allows } from '../access'
 import { api, type DesignNote, describeProblem } from '../api/client'
 import { Badge, Message, useLoad, when } from '../components'
 import { allPages, orThrow } from '../pages'
-import type { ViewProps } from '.'
+import type { ViewProps } from './view'
 
 /** Chains of notes, each from its first decision to the one that stands now, in the log's order. */
 export function chains(notes: DesignNote[]): DesignNote[][] {
@@ -42,9 +42,9 @@ export function NotesView({ me }: ViewProps) {
   const canWrite = allows(me, 'maintainer')
   const active = (notes.data ?? []).filter((note) => note.supersededBy === null)
 
+  // The HTML is marked's output sanitised by DOMPurify (src/markdown.ts).
   const body = (text: string) =>
     markdown.data ? (
-      // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised by DOMPurify in renderMarkdown
       <div class="markdown" dangerouslySetInnerHTML={{ __html: markdown.data.renderMarkdown(text) }} />
     ) : (
       <p class="plain">{text}</p>
@@ -69,7 +69,8 @@ export function NotesView({ me }: ViewProps) {
                   </p>
                   <details>
                     <summary>
-                      Context, decision and consequences<span class="visually-hidden"> of “{note.title}”</span>
+                      Context, decision and consequences
+                      <span class="visually-hidden"> of “{note.title}”</span>
                     </summary>
                     <h3>Context</h3>
                     {body(note.context)}
@@ -143,7 +144,11 @@ function NoteForm(props: {
     >
       <h2 id="note-form-title">Write a design note</h2>
       <label for="note-supersedes">Supersedes</label>
-      <select id="note-supersedes" value={props.supersedes} onChange={(e) => props.setSupersedes(e.currentTarget.value)}>
+      <select
+        id="note-supersedes"
+        value={props.supersedes}
+        onChange={(e) => props.setSupersedes(e.currentTarget.value)}
+      >
         <option value="">nothing (a new decision)</option>
         {props.active.map((note) => (
           <option key={note.id} value={note.id}>
@@ -158,7 +163,13 @@ function NoteForm(props: {
       <label for="note-decision">Decision (Markdown)</label>
       <textarea id="note-decision" required rows={3} value={fields.decision} onInput={set('decision')} />
       <label for="note-consequences">Consequences (Markdown)</label>
-      <textarea id="note-consequences" required rows={3} value={fields.consequences} onInput={set('consequences')} />
+      <textarea
+        id="note-consequences"
+        required
+        rows={3}
+        value={fields.consequences}
+        onInput={set('consequences')}
+      />
       <button type="submit">{props.supersedes ? 'Supersede' : 'Record note'}</button>
     </form>
   )

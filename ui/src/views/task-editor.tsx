@@ -97,7 +97,8 @@ export function TaskEditor(props: { task: Task; onSaved: (task: Task) => void; o
           <ol class="rationale">
             {base.rationaleLog.map((entry) => (
               <li key={entry.at}>
-                <time dateTime={entry.at}>{new Date(entry.at).toLocaleString()}</time> {entry.actor}: {entry.text}
+                <time dateTime={entry.at}>{new Date(entry.at).toLocaleString()}</time> {entry.actor}:{' '}
+                {entry.text}
               </li>
             ))}
           </ol>

@@ -5,7 +5,7 @@ import { allows } from '../access'
 import { api, describeProblem, type StatusUpdate } from '../api/client'
 import { Message, useLoad, when } from '../components'
 import { orThrow } from '../pages'
-import type { ViewProps } from '.'
+import type { ViewProps } from './view'
 
 export function UpdatesView({ me }: ViewProps) {
   const updates = useLoad(
@@ -27,7 +27,9 @@ export function UpdatesView({ me }: ViewProps) {
           onSubmit={async (e) => {
             e.preventDefault()
             if (!text.trim()) return
-            const { data, error, response } = await api.POST('/status-updates', { body: { message: text.trim() } })
+            const { data, error, response } = await api.POST('/status-updates', {
+              body: { message: text.trim() },
+            })
             if (data) {
               add(data)
               setText('')
@@ -36,7 +38,12 @@ export function UpdatesView({ me }: ViewProps) {
           }}
         >
           <label for="update-message">Post a status update</label>
-          <textarea id="update-message" rows={3} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+          <textarea
+            id="update-message"
+            rows={3}
+            value={text}
+            onInput={(e) => setText(e.currentTarget.value)}
+          />
           <button type="submit">Post</button>
         </form>
       ) : null}
@@ -49,7 +56,8 @@ export function UpdatesView({ me }: ViewProps) {
         {(updates.data ?? []).map((update) => (
           <li key={update.id}>
             <p class="meta">
-              <strong>{update.actor}</strong> <time dateTime={update.createdAt}>{when(update.createdAt)}</time>
+              <strong>{update.actor}</strong>{' '}
+              <time dateTime={update.createdAt}>{when(update.createdAt)}</time>
             </p>
             <p class="body">{update.message}</p>
           </li>
