@@ -6,7 +6,7 @@ import { Message } from './components'
 import { SignIn } from './signin'
 import { VIEWS } from './views'
 
-const currentPath = () => location.hash.replace(/^#\/?/, '') || 'board'
+const currentPath = () => location.hash.replace(/^#\/?/, '').split('?')[0] || 'board'
 
 export function App() {
   const [path, setPath] = useState(currentPath())
