@@ -20,7 +20,7 @@ export interface TableEntry<Name extends DumpTable, T extends Table> {
   /** The fields the canonical order sorts on, ascending: creation time then id, or the audit trail's seq. */
   order: readonly string[]
   /** Rows of another table written with each row: a task's assignees, one task_assignees row each. */
-  companion?: { table: T; rows(value: DumpValue<Name>): Record<string, unknown>[] }
+  companion?: Companion<T, DumpValue<Name>>
   /** A field naming a row of the same table that may come later in canonical order (a superseding note). */
   forwardReference?: string
 }
@@ -36,8 +36,16 @@ export interface AnyTableEntry<T extends Table> {
   fromRow(row: unknown): DumpRow['row']
   toRow(value: DumpRow['row']): Record<string, unknown>
   order: readonly string[]
-  companion?: { table: T; rows(value: DumpRow['row']): Record<string, unknown>[] }
+  companion?: Companion<T, DumpRow['row']>
   forwardReference?: string
+}
+
+/** Rows of another table that belong to each row of a table, written and replaced with it. */
+export interface Companion<T extends Table, Value> {
+  table: T
+  rows(value: Value): Record<string, unknown>[]
+  /** The companion table's field naming the row they belong to (its id). */
+  owner: string
 }
 
 /** A dialect's Drizzle tables behind the dump tables. */
@@ -87,7 +95,7 @@ export function tableRegistry<T extends Table, D extends DialectTables<T>>(
       fromRow: rows.taskFromRow,
       toRow: rows.taskToRow,
       order: CREATED_ORDER,
-      companion: { table: tables.taskAssignees, rows: rows.taskAssigneeRows },
+      companion: { table: tables.taskAssignees, rows: rows.taskAssigneeRows, owner: 'taskId' },
     },
     bugs: {
       name: 'bugs',

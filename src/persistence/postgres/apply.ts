@@ -2,19 +2,20 @@
 // its row locks) and decide its plan, writes the plan's rows in order, each update and delete compare-and-set on
 // its expected version, and appends its entries after the tail. Run again on a serialization failure or a
 // deadlock; an unreachable database is a 503 (errors.ts).
-import { and, desc, eq, sql } from 'drizzle-orm'
+import { and, desc, eq, getTableColumns, sql } from 'drizzle-orm'
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core'
 import { type AuditTail, type Clock, sequence, writeTime } from '../../domains/audit/entries.js'
 import type { RowChange } from '../../domains/audit/plan.js'
-import type { Task } from '../../domains/tasks/schemas.js'
-import { type EntityChange, lostRace, type Plan, type Transact } from '../writes.js'
+import type { DumpRow } from '../contract.js'
+import { type AnyTableEntry, registryEntries } from '../table-registry.js'
+import { ENTITY_NAMES, type EntityChange, lostRace, type Plan, type Transact } from '../writes.js'
 import type { PostgresDatabase } from './database.js'
 import { withRetries } from './errors.js'
 import { AUDIT_APPEND_LOCK } from './locks.js'
 import { createPostgresReads } from './reads.js'
-import { auditEntryToRow, bugToRow, designNoteToRow, statusUpdateToRow, taskToRow } from './rows.js'
-import { auditEntries, bugs, designNotes, statusUpdates, taskAssignees, tasks } from './tables.js'
-import { insertAssignees } from './tasks.js'
+import { POSTGRES_TABLES } from './registry.js'
+import { auditEntryToRow } from './rows.js'
+import { auditEntries, type bugs, type taskAssignees } from './tables.js'
 
 /**
  * Takes the audit trail's append lock and reads the trail's tail under it. The transaction-scoped advisory
@@ -39,40 +40,52 @@ type Row = { id: string }
 type Values = Record<string, unknown>
 type Change = RowChange<EntityChange['table'], Row>
 
-/** Every column but the id: an update never rewrites a key. */
-const withoutKey = ({ id: _, ...values }: Values): Values => values
+/** A row's values for `columns` only (a task row read with its assignees has one field its table lacks). */
+const pick =
+  (columns: string[]) =>
+  (row: Values): Values =>
+    Object.fromEntries(columns.map((column) => [column, row[column]]))
 
-/** A task's columns: its assignees live in task_assignees. */
-const taskColumnValues = (task: Task): Values => {
-  const { assignees: _, ...values } = taskToRow(task)
-  return values
-}
-
-/** Writes one table's row changes; `after` adds what the table keeps elsewhere (a task's assignees). */
-function rowWriter<R extends Row>(
-  table: PgTable & { id: PgColumn; version?: PgColumn },
-  toRow: (row: R) => Values,
-  after: {
-    insert?(tx: PostgresDatabase, row: R): Promise<void>
-    update?(tx: PostgresDatabase, before: R, row: R): Promise<void>
-  } = {},
-) {
-  const { version } = table
+/** Writes one table's row changes, with its companion rows (a task's assignees), replaced only when they change. */
+function rowWriter(entry: AnyTableEntry<PgTable>) {
+  // Drizzle's statement types do not follow a table known only as PgTable; these use the id and version only.
+  const table = entry.table as typeof bugs
+  const versioned = 'version' in getTableColumns(entry.table)
+  const columns = Object.keys(getTableColumns(entry.table))
+  const insertValues = pick(columns)
+  // An update never rewrites a key.
+  const updateValues = pick(columns.filter((column) => column !== 'id'))
+  const toRow = (row: Row) => entry.toRow(row as DumpRow['row'])
+  const { companion } = entry
   /** The row by id, and at the expected version when the change carries one. */
   const which = (id: string, expectedVersion: number | undefined) =>
     and(
       eq(table.id, id),
-      expectedVersion === undefined || version === undefined ? undefined : eq(version, expectedVersion),
+      expectedVersion === undefined || !versioned ? undefined : eq(table.version, expectedVersion),
     )
   const current = async (tx: PostgresDatabase, id: string) => {
-    if (version === undefined) return undefined
-    const [row] = await tx.select({ version }).from(table).where(eq(table.id, id))
-    return row as { version: number } | undefined
+    if (!versioned) return undefined
+    const [row] = await tx.select({ version: table.version }).from(table).where(eq(table.id, id))
+    return row
   }
-  return async (tx: PostgresDatabase, change: RowChange<EntityChange['table'], R>) => {
+  const companionRows = (row: Row) => companion?.rows(row as DumpRow['row']) ?? []
+  const insertCompanions = async (tx: PostgresDatabase, row: Row) => {
+    const rows = companionRows(row)
+    if (companion && rows.length > 0)
+      await tx
+        .insert(companion.table as typeof taskAssignees)
+        .values(rows as (typeof taskAssignees.$inferInsert)[])
+  }
+  const replaceCompanions = async (tx: PostgresDatabase, before: Row, row: Row) => {
+    if (!companion || JSON.stringify(companionRows(row)) === JSON.stringify(companionRows(before))) return
+    const owner = getTableColumns(companion.table)[companion.owner] as PgColumn
+    await tx.delete(companion.table).where(eq(owner, row.id))
+    await insertCompanions(tx, row)
+  }
+  return async (tx: PostgresDatabase, change: Change) => {
     if (change.op === 'insert') {
-      await tx.insert(table).values(toRow(change.row))
-      await after.insert?.(tx, change.row)
+      await tx.insert(table).values(insertValues(toRow(change.row)) as typeof table.$inferInsert)
+      await insertCompanions(tx, change.row)
       return
     }
     const { id } = change.before
@@ -82,32 +95,25 @@ function rowWriter<R extends Row>(
       change.op === 'update'
         ? await tx
             .update(table)
-            .set(withoutKey(toRow(change.row)))
+            .set(updateValues(toRow(change.row)))
             .where(condition)
             .returning({ id: table.id })
         : await tx.delete(table).where(condition).returning({ id: table.id })
     if (written.length !== 1) throw lostRace(change.table, id, await current(tx, id))
-    if (change.op === 'update') await after.update?.(tx, change.before, change.row)
+    if (change.op === 'update') await replaceCompanions(tx, change.before, change.row)
   }
 }
 
-const writers = {
-  tasks: rowWriter<Task>(tasks, taskColumnValues, {
-    insert: (tx, task) => insertAssignees(tx, [task]),
-    async update(tx, before, task) {
-      if (JSON.stringify(task.assignees) === JSON.stringify(before.assignees)) return
-      await tx.delete(taskAssignees).where(eq(taskAssignees.taskId, task.id))
-      await insertAssignees(tx, [task])
-    },
-  }),
-  bugs: rowWriter(bugs, bugToRow),
-  status_updates: rowWriter(statusUpdates, statusUpdateToRow),
-  design_notes: rowWriter(designNotes, designNoteToRow),
-}
+/** A writer for each table a plan may change, built from the registry. */
+const writers = new Map(
+  registryEntries(POSTGRES_TABLES)
+    .filter((entry) => entry.name in ENTITY_NAMES)
+    .map((entry) => [entry.name, rowWriter(entry)]),
+)
 
 async function apply(tx: PostgresDatabase, plan: Plan<unknown>, tail: AuditTail) {
   for (const change of plan.changes) {
-    await (writers[change.table] as (tx: PostgresDatabase, change: Change) => Promise<void>)(tx, change)
+    await (writers.get(change.table) as (tx: PostgresDatabase, change: Change) => Promise<void>)(tx, change)
   }
   if (plan.audit.length > 0)
     await tx.insert(auditEntries).values(sequence(plan.audit, tail).map(auditEntryToRow))

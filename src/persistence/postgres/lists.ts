@@ -161,15 +161,6 @@ export function createPostgresLists(db: PostgresDatabase): Lists {
       list: (request) =>
         read(async () => {
           const { entity, entityId, actor, action, since, until } = request.filter
-          const windowEnd = (end: 'since' | 'until', at: number) => {
-            const { where, orderBy } = auditWindowEnd(end, auditEntries, at)
-            return db
-              .select({ seq: auditEntries.seq })
-              .from(auditEntries)
-              .where(where)
-              .orderBy(...orderBy)
-              .limit(1)
-          }
           const rows = await db
             .select()
             .from(auditEntries)
@@ -179,10 +170,12 @@ export function createPostgresLists(db: PostgresDatabase): Lists {
                 equals(auditEntries.entityId, entityId),
                 equals(auditEntries.actor, actor),
                 equals(auditEntries.action, action),
-                // `at` never goes backwards along seq (see lockAuditTrail), so a time window is a seq range: its
-                // ends are looked up on the `at` index, the list walks seq between them (none qualifies → empty).
-                since === undefined ? undefined : gte(auditEntries.seq, windowEnd('since', toEpochMs(since))),
-                until === undefined ? undefined : lte(auditEntries.seq, windowEnd('until', toEpochMs(until))),
+                since === undefined
+                  ? undefined
+                  : gte(auditEntries.seq, auditWindowEnd('since', auditEntries, toEpochMs(since))),
+                until === undefined
+                  ? undefined
+                  : lte(auditEntries.seq, auditWindowEnd('until', auditEntries, toEpochMs(until))),
                 request.after === undefined ? undefined : lt(auditEntries.seq, request.after.seq),
               ),
             )

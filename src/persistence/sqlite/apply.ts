@@ -1,31 +1,54 @@
 // The SQLite write: one immediate transaction that reads the audit tail, lets the mutation decide its plan
 // (reads and plan are synchronous: no `await` inside the transaction), writes the plan's rows in order, each
 // update and delete compare-and-set on its expected version, and appends its entries after the tail.
-import { desc, getTableColumns } from 'drizzle-orm'
+import { desc, eq, getTableColumns, sql } from 'drizzle-orm'
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
-import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import { type AuditTail, type Clock, sequence, writeTime } from '../../domains/audit/entries.js'
 import type { RowChange } from '../../domains/audit/plan.js'
-import type { Task } from '../../domains/tasks/schemas.js'
+import type { DumpRow } from '../contract.js'
+import { type AnyTableEntry, type Companion, registryEntries } from '../table-registry.js'
 import { decidedNow, ENTITY_NAMES, type EntityChange, type Plan, type Transact } from '../writes.js'
 import type { SqliteReads } from './reads.js'
-import { auditEntryToRow, bugToRow, designNoteToRow, statusUpdateToRow, taskToRow } from './rows.js'
+import { SQLITE_TABLES } from './registry.js'
+import { auditEntryToRow } from './rows.js'
 import { byId, byIdAndVersion, expectChanged, insertValues, type Store, updateValues } from './store.js'
-import { auditEntries, bugs, designNotes, statusUpdates, tasks } from './tables.js'
-import { assigneeWriter } from './tasks.js'
+import { auditEntries, type bugs, type taskAssignees } from './tables.js'
 
-type Params = Record<string, unknown>
+type Row = { id: string }
+type Change = RowChange<EntityChange['table'], Row>
 
-/** Writes one table's row changes; `after` adds what the table keeps elsewhere (a task's assignees). */
-function rowWriter<Row extends { id: string }>(
-  db: BetterSQLite3Database,
-  table: SQLiteTable,
-  toRow: (row: Row) => Params,
-  after: { insert?(row: Row): void; update?(before: Row, row: Row): void } = {},
-) {
+/**
+ * Statements for one table's companion rows (a task's assignees): inserted with the row, and replaced, only
+ * when they changed, with an update.
+ */
+function companionWriter(db: BetterSQLite3Database, companion: Companion<SQLiteTable, Row>) {
+  // Drizzle's statement types do not follow a table parameter; these statements use no column by name.
+  const table = companion.table as typeof taskAssignees
+  const owner = getTableColumns(companion.table)[companion.owner] as SQLiteColumn
+  const insert = db.insert(table).values(insertValues(table)).prepare()
+  const removeAll = db
+    .delete(table)
+    .where(eq(owner, sql.placeholder('owner')))
+    .prepare()
+  const insertAll = (row: Row) => {
+    for (const companionRow of companion.rows(row)) insert.run(companionRow)
+  }
+  return {
+    insert: insertAll,
+    update(before: Row, row: Row) {
+      if (JSON.stringify(companion.rows(row)) === JSON.stringify(companion.rows(before))) return
+      removeAll.run({ owner: row.id })
+      insertAll(row)
+    },
+  }
+}
+
+/** Writes one table's row changes, each update and delete compare-and-set on its expected version. */
+function rowWriter(db: BetterSQLite3Database, entry: AnyTableEntry<SQLiteTable>) {
   // Drizzle's statement types do not follow a table parameter; `versioned` picks the condition that fits.
-  const anyTable = table as typeof bugs
-  const versioned = 'version' in getTableColumns(table)
+  const anyTable = entry.table as typeof bugs
+  const versioned = 'version' in getTableColumns(entry.table)
   const which = versioned ? byIdAndVersion(anyTable) : byId(anyTable)
   const insert = db.insert(anyTable).values(insertValues(anyTable)).prepare()
   const update = db.update(anyTable).set(updateValues(anyTable)).where(which).prepare()
@@ -33,13 +56,15 @@ function rowWriter<Row extends { id: string }>(
   const current = versioned
     ? db.select({ version: anyTable.version }).from(anyTable).where(byId(anyTable)).prepare()
     : undefined
-  return (change: RowChange<EntityChange['table'], Row>) => {
+  const companion = entry.companion && companionWriter(db, entry.companion)
+  const toRow = (row: Row) => entry.toRow(row as DumpRow['row'])
+  return (change: Change) => {
     const id = change.op === 'insert' ? change.row.id : change.before.id
     const { expectedVersion } = change as { expectedVersion?: number }
     const lost = () => current?.get({ id })
     if (change.op === 'insert') {
       insert.run(toRow(change.row))
-      after.insert?.(change.row)
+      companion?.insert(change.row)
     } else if (change.op === 'update') {
       expectChanged(
         update.run({ ...toRow(change.row), expectedVersion }),
@@ -47,29 +72,21 @@ function rowWriter<Row extends { id: string }>(
         id,
         lost,
       )
-      after.update?.(change.before, change.row)
+      companion?.update(change.before, change.row)
     } else {
       expectChanged(remove.run({ id, expectedVersion }), ENTITY_NAMES[change.table], id, lost)
     }
   }
 }
 
+/** A writer for each table a plan may change, built from the registry. */
 function createRowWriters(db: BetterSQLite3Database) {
-  const assignees = assigneeWriter(db)
-  const writers = {
-    // A task's task_assignees rows go with it (ON DELETE CASCADE); they are rewritten only when they changed.
-    tasks: rowWriter<Task>(db, tasks, taskToRow, {
-      insert: assignees.insert,
-      update(before, row) {
-        if (JSON.stringify(row.assignees) !== JSON.stringify(before.assignees)) assignees.replace(row)
-      },
-    }),
-    bugs: rowWriter(db, bugs, bugToRow),
-    status_updates: rowWriter(db, statusUpdates, statusUpdateToRow),
-    design_notes: rowWriter(db, designNotes, designNoteToRow),
-  }
-  return (change: EntityChange) =>
-    (writers[change.table] as (change: RowChange<EntityChange['table'], { id: string }>) => void)(change)
+  const writers = new Map(
+    registryEntries(SQLITE_TABLES)
+      .filter((entry) => entry.name in ENTITY_NAMES)
+      .map((entry) => [entry.name, rowWriter(db, entry)]),
+  )
+  return (change: EntityChange) => (writers.get(change.table) as (change: Change) => void)(change)
 }
 
 export interface SqliteWriter {

@@ -97,25 +97,14 @@ function designNoteList(db: BetterSQLite3Database): Repos['designNotes']['list']
 }
 
 function auditList(db: BetterSQLite3Database): Repos['audit']['list'] {
-  const windowEnd = (end: 'since' | 'until', value: Placeholder) => {
-    const { where, orderBy } = auditWindowEnd(end, auditEntries, value)
-    return db
-      .select({ seq: auditEntries.seq })
-      .from(auditEntries)
-      .where(where)
-      .orderBy(...orderBy)
-      .limit(1)
-  }
   const listStatement = listStatements(
     {
       entity: (value) => eq(auditEntries.entity, value),
       entityId: (value) => eq(auditEntries.entityId, value),
       actor: (value) => eq(auditEntries.actor, value),
       action: (value) => eq(auditEntries.action, value),
-      // `at` never goes backwards along seq (see writeTime), so a time window is a seq range: its ends are
-      // looked up on the `at` index and the list walks seq within them (no entry qualifies → null → empty).
-      since: (value) => gte(auditEntries.seq, windowEnd('since', value)),
-      until: (value) => lte(auditEntries.seq, windowEnd('until', value)),
+      since: (value) => gte(auditEntries.seq, auditWindowEnd('since', auditEntries, value)),
+      until: (value) => lte(auditEntries.seq, auditWindowEnd('until', auditEntries, value)),
       beforeSeq: (value) => lt(auditEntries.seq, value),
     },
     (where) =>
