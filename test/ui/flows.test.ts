@@ -178,6 +178,7 @@ if (!chromiumPath) {
         await page.getByLabel('Severity', { exact: true }).first().selectOption('high')
         await page.getByLabel('Task').selectOption({ label: 'Release notes for 1.0' })
         await page.getByRole('button', { name: 'File bug' }).click()
+        await page.getByRole('rowheader', { name: 'Export drops the last line' }).waitFor()
         await page.getByLabel('New bug').fill('Typo on the board')
         await page.getByLabel('Severity', { exact: true }).first().selectOption('low')
         await page.getByRole('button', { name: 'File bug' }).click()

@@ -28,11 +28,13 @@ export function BoardView({ me }: ViewProps) {
   const replace = (task: Task) => tasks.setData((list) => list?.map((t) => (t.id === task.id ? task : t)))
 
   const create = async () => {
-    if (!title.trim()) return
-    const { data, error, response } = await api.POST('/tasks', { body: { title: title.trim() } })
+    const submitted = title
+    if (!submitted.trim()) return
+    const { data, error, response } = await api.POST('/tasks', { body: { title: submitted.trim() } })
     if (data) {
       tasks.setData((list) => [data, ...(list ?? [])])
-      setTitle('')
+      // Only if the field still holds what was sent: the next title may already be typed.
+      setTitle((current) => (current === submitted ? '' : current))
       setMessage({ kind: 'info', text: `Created “${data.title}” in ${words(data.status)}.` })
     } else setMessage({ kind: 'error', text: describeProblem(error, response.status) })
   }

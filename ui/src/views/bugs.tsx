@@ -164,12 +164,14 @@ function NewBug(props: {
       aria-label="File a bug"
       onSubmit={async (e) => {
         e.preventDefault()
-        if (!title.trim()) return
+        const submitted = title
+        if (!submitted.trim()) return
         const { data, error, response } = await api.POST('/bugs', {
-          body: { title: title.trim(), severity, ...(taskId ? { taskId } : {}) },
+          body: { title: submitted.trim(), severity, ...(taskId ? { taskId } : {}) },
         })
         if (data) {
-          setTitle('')
+          // Only if the field still holds what was sent: the next title may already be typed.
+          setTitle((current) => (current === submitted ? '' : current))
           props.onCreated(data)
         } else props.onProblem(describeProblem(error, response.status))
       }}

@@ -26,13 +26,15 @@ export function UpdatesView({ me }: ViewProps) {
           class="post-update"
           onSubmit={async (e) => {
             e.preventDefault()
-            if (!text.trim()) return
+            const submitted = text
+            if (!submitted.trim()) return
             const { data, error, response } = await api.POST('/status-updates', {
-              body: { message: text.trim() },
+              body: { message: submitted.trim() },
             })
             if (data) {
               add(data)
-              setText('')
+              // Only if the box still holds what was sent: the next one may already be typed.
+              setText((current) => (current === submitted ? '' : current))
               setMessage({ kind: 'info', text: 'Posted.' })
             } else setMessage({ kind: 'error', text: describeProblem(error, response.status) })
           }}
