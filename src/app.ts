@@ -20,8 +20,11 @@ import type { Repos } from './persistence/contract.js'
 import audit from './routes/audit.js'
 import bugs from './routes/bugs.js'
 import designNotes from './routes/design-notes.js'
+import search from './routes/search.js'
 import statusUpdates from './routes/status-updates.js'
 import tasks from './routes/tasks.js'
+import webhookRoutes from './routes/webhooks.js'
+import webhooks from './webhooks/plugin.js'
 
 export const BODY_LIMIT = 1024 * 1024
 
@@ -89,6 +92,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   await app.register(statusUpdates, { prefix: '/status-updates' })
   await app.register(designNotes, { prefix: '/design-notes' })
   await app.register(audit, { prefix: '/audit-entries' })
+  await app.register(webhooks, config.webhooks)
+  await app.register(webhookRoutes, { prefix: '/webhooks' })
+  await app.register(search, { prefix: '/search' })
   // Last: it answers 405 for the methods the routes above do not have.
   await app.register(methodNotAllowed)
   return app

@@ -80,6 +80,35 @@ const Env = Type.Object({
     default: 10_000,
     description: 'the time a client has to send the request headers, in milliseconds (100 to 3600000)',
   }),
+  WEBHOOK_ALLOW_PRIVATE: Type.Union([Type.Literal('true'), Type.Literal('false')], {
+    default: 'false',
+    description: 'true to let webhooks reach loopback, private, link-local and multicast addresses, or false',
+  }),
+  WEBHOOK_RETRY_SCHEDULE_MS: Type.String({
+    pattern: '^\\d{1,9}(,\\d{1,9}){0,19}$',
+    default: '5000,300000,1800000,7200000,18000000,36000000,36000000',
+    description: 'the pause before each retry in milliseconds, comma-separated (at most 20)',
+  }),
+  WEBHOOK_TIMEOUT_MS: Type.Integer({
+    minimum: 100,
+    maximum: 60_000,
+    default: 10_000,
+    description: 'how long a receiver has to answer, in milliseconds (100 to 60000)',
+  }),
+  WEBHOOK_POLL_MS: Type.Integer({
+    minimum: 10,
+    maximum: 60_000,
+    default: 1000,
+    description:
+      'how often the worker looks for events committed by other processes, in milliseconds (10 to 60000)',
+  }),
+  WEBHOOK_LEASE_MS: Type.Integer({
+    minimum: 500,
+    maximum: 3_600_000,
+    default: 60_000,
+    description:
+      "how long a worker's claim on a webhook lasts unless renewed, in milliseconds (500 to 3600000, more than WEBHOOK_TIMEOUT_MS)",
+  }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
     { default: 'info', description: 'one of fatal, error, warn, info, debug, trace, silent' },
@@ -100,6 +129,17 @@ export interface Config {
   /** Fastify's trustProxy: which proxies' X-Forwarded-For to believe for the client address. */
   trustProxy: boolean | string[]
   timeouts: { requestMs: number; headersMs: number }
+  webhooks: WebhookConfig
+}
+
+export interface WebhookConfig {
+  /** Let receivers be on loopback, private, link-local or multicast addresses (tests, closed networks). */
+  allowPrivate: boolean
+  /** The pause before each retry; once spent, the webhook is deactivated. */
+  retryScheduleMs: number[]
+  timeoutMs: number
+  pollMs: number
+  leaseMs: number
 }
 
 export class ConfigError extends Error {}
@@ -150,6 +190,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `HEADERS_TIMEOUT_MS=${values.HEADERS_TIMEOUT_MS} is not valid: expected at most REQUEST_TIMEOUT_MS (${values.REQUEST_TIMEOUT_MS})`,
     )
   }
+  if (values.WEBHOOK_LEASE_MS <= values.WEBHOOK_TIMEOUT_MS) {
+    throw new ConfigError(
+      `WEBHOOK_LEASE_MS=${values.WEBHOOK_LEASE_MS} is not valid: expected more than WEBHOOK_TIMEOUT_MS (${values.WEBHOOK_TIMEOUT_MS})`,
+    )
+  }
   const trustProxy = parseTrustProxy(values.TRUST_PROXY)
   if (values.PERSISTENCE === 'postgres' && values.DATABASE_URL === undefined) {
     throw new ConfigError('DATABASE_URL is required when PERSISTENCE=postgres: expected a postgres:// URL')
@@ -174,5 +219,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: values.CORS_ORIGINS?.split(',') ?? [],
     trustProxy,
     timeouts: { requestMs: values.REQUEST_TIMEOUT_MS, headersMs: values.HEADERS_TIMEOUT_MS },
+    webhooks: {
+      allowPrivate: values.WEBHOOK_ALLOW_PRIVATE === 'true',
+      retryScheduleMs: values.WEBHOOK_RETRY_SCHEDULE_MS.split(',').map(Number),
+      timeoutMs: values.WEBHOOK_TIMEOUT_MS,
+      pollMs: values.WEBHOOK_POLL_MS,
+      leaseMs: values.WEBHOOK_LEASE_MS,
+    },
   }
 }

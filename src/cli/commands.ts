@@ -6,6 +6,7 @@ import { backupDatabase, migrateDatabase } from '../backends.js'
 import { ConfigError, loadConfig } from '../config.js'
 import { isTrailError } from '../core/errors.js'
 import { DumpError } from '../dump/import.js'
+import { ADR_COMMANDS, adrCommand } from './adr-commands.js'
 import { type Command, type Io, lookUp, type Subcommand, UsageError, usageLines } from './command.js'
 import { exportCommand, importCommand } from './dump-commands.js'
 import { TOKEN_COMMANDS, tokensCommand } from './token-commands.js'
@@ -48,13 +49,21 @@ const COMMANDS: Record<string, Subcommand<Command>> = {
     run: backup,
   },
   tokens: { synopsis: 'tokens', summary: [], run: tokensCommand },
+  adr: { synopsis: 'adr', summary: [], run: adrCommand },
 }
 
-const commandLines = Object.entries(COMMANDS).flatMap(([name, command]) =>
-  name === 'tokens'
-    ? Object.values(TOKEN_COMMANDS).flatMap((subcommand) => usageLines(subcommand, 'tokens '))
-    : usageLines(command),
-)
+/** Commands whose help lines are their subcommands'. */
+const GROUPS: Record<string, Record<string, Subcommand<unknown>>> = {
+  tokens: TOKEN_COMMANDS,
+  adr: ADR_COMMANDS,
+}
+
+const commandLines = Object.entries(COMMANDS).flatMap(([name, command]) => {
+  const group = lookUp(GROUPS, name)
+  return group === undefined
+    ? usageLines(command)
+    : Object.values(group).flatMap((subcommand) => usageLines(subcommand, `${name} `))
+})
 
 const USAGE = `usage: trail <command> [options]
 

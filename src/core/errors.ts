@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'PRECONDITION_REQUIRED'
   | 'REFERENCE_NOT_FOUND'
   | 'ALREADY_SUPERSEDED'
+  | 'URL_NOT_ALLOWED'
+  | 'INVALID_TRANSITION'
   | 'UNAUTHORIZED'
   | 'FORBIDDEN'
   | 'RATE_LIMITED'
@@ -92,6 +94,17 @@ export const referenceNotFound = (field: string, id: string) =>
     },
   )
 
+/** A status change the lifecycle does not allow from the current status (design notes). */
+export const invalidTransition = (what: string, from: string, to: string, allowed: readonly string[]) =>
+  new TrailError(
+    409,
+    'INVALID_TRANSITION',
+    'Invalid transition',
+    `${what} cannot move from ${from} to ${to}` +
+      (allowed.length > 0 ? `; from ${from} it may move to ${allowed.join(', ')}` : `; ${from} is final`),
+    { currentStatus: from, allowedStatuses: [...allowed] },
+  )
+
 export const alreadySuperseded = (id: string, supersededBy: string) =>
   new TrailError(
     409,
@@ -100,6 +113,12 @@ export const alreadySuperseded = (id: string, supersededBy: string) =>
     `Design note ${id} is already superseded by ${supersededBy}`,
     { supersededBy },
   )
+
+/** A webhook URL trail will not send to: not http(s), or a host on a loopback, private, link-local or multicast address. */
+export const urlNotAllowed = (detail: string) =>
+  new TrailError(422, 'URL_NOT_ALLOWED', 'URL not allowed', detail, {
+    errors: [{ path: '/url', message: 'not allowed' }],
+  })
 
 /** No usable credentials: missing, unknown, revoked or expired. `WWW-Authenticate` says how to authenticate. */
 export const unauthorized = (detail: string) =>

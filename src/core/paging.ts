@@ -7,6 +7,15 @@ export interface CreatedKey {
   id: string
 }
 
+/**
+ * Position in a ranked search result: how many hits came before. Ranks move as rows are written, so a search
+ * pages by offset (up to MAX_SEARCH_OFFSET), not by keyset.
+ */
+export interface OffsetKey {
+  offset: number
+}
+export const MAX_SEARCH_OFFSET = 10_000
+
 /** Keyset position in the audit trail, which is ordered by its sequence number. */
 export interface SeqKey {
   seq: number

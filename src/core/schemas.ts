@@ -61,3 +61,15 @@ export const PatchBody = <F extends TProperties>(createBody: TObject<F>) =>
     { ...Type.Partial(createBody).properties, version: Type.Optional(Version) },
     { additionalProperties: false },
   )
+
+/**
+ * A full-text query (src/domains/search/query.ts): at most 200 characters of words and "quoted phrases";
+ * every other character separates words.
+ */
+export const SearchText = Text(200, {
+  description:
+    'Full-text query: words (all must match, with English stemming) and "quoted phrases"; other characters separate words',
+})
+
+/** The `q` filter the four entity lists take. */
+export const SearchFilter = { q: Type.Optional(SearchText) }

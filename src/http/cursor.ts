@@ -2,7 +2,7 @@
 // build them; a cursor that does not decode to a position of the right shape is a 400.
 import { type TSchema, Type } from '@sinclair/typebox'
 import { validationFailed } from '../core/errors.js'
-import type { CreatedKey, SeqKey } from '../core/paging.js'
+import { type CreatedKey, MAX_SEARCH_OFFSET, type OffsetKey, type SeqKey } from '../core/paging.js'
 import { compileStrict } from '../core/validation.js'
 
 const checkCreatedKey = compileStrict<CreatedKey>(
@@ -18,7 +18,14 @@ const checkSeqKey = compileStrict<SeqKey>(
   Type.Object({ seq: Type.Integer({ minimum: 1, maximum: MAX_SEQ }) }, { additionalProperties: false }),
 )
 
-export const encodeCursor = (key: CreatedKey | SeqKey | null) =>
+const checkOffsetKey = compileStrict<OffsetKey>(
+  Type.Object(
+    { offset: Type.Integer({ minimum: 1, maximum: MAX_SEARCH_OFFSET }) },
+    { additionalProperties: false },
+  ),
+)
+
+export const encodeCursor = (key: CreatedKey | SeqKey | OffsetKey | null) =>
   key === null ? null : Buffer.from(JSON.stringify(key)).toString('base64url')
 
 const malformedCursor = () =>
@@ -46,6 +53,7 @@ export function decodeCreatedCursor(cursor: string | undefined): CreatedKey | un
   return { createdAt, id: key.id }
 }
 export const decodeSeqCursor = (cursor: string | undefined) => decode(cursor, checkSeqKey)
+export const decodeOffsetCursor = (cursor: string | undefined) => decode(cursor, checkOffsetKey)
 
 function toCanonical(time: string): string | undefined {
   const date = new Date(time)

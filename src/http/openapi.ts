@@ -78,6 +78,8 @@ export default fp(
           { name: 'status-updates' },
           { name: 'design-notes' },
           { name: 'audit' },
+          { name: 'webhooks' },
+          { name: 'search' },
           { name: 'service' },
         ],
       },

@@ -13,7 +13,7 @@ import type { FastifyReply, HTTPMethods } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Access } from '../auth/roles.js'
 import { notFound } from '../core/errors.js'
-import type { CreatedKey, ListRequest, Page, SeqKey } from '../core/paging.js'
+import type { CreatedKey, ListRequest, OffsetKey, Page, SeqKey } from '../core/paging.js'
 import { Version } from '../core/schemas.js'
 import { expectedVersion, setEtag, versionedWrite } from './concurrency.js'
 import { decodeCreatedCursor, encodeCursor } from './cursor.js'
@@ -130,7 +130,7 @@ export function listRoute<T, Q>(
   resource: Resource<T>,
   spec: RouteSpec & {
     querystring: Schema<Q>
-    list: (query: Q) => Promise<Page<T, CreatedKey | SeqKey>>
+    list: (query: Q) => Promise<Page<T, CreatedKey | SeqKey | OffsetKey>>
   },
 ) {
   const schema = {

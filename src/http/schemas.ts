@@ -21,6 +21,8 @@ export const Problem = Type.Object(
     errors: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
     currentVersion: Type.Optional(Type.Integer()),
     supersededBy: Type.Optional(Type.String()),
+    currentStatus: Type.Optional(Type.String()),
+    allowedStatuses: Type.Optional(Type.Array(Type.String())),
   },
   { $id: 'Problem', description: 'RFC 9457 problem details' },
 )
@@ -37,7 +39,7 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   412: 'If-Match names a stale version (VERSION_MISMATCH)',
   413: 'The body is larger than 1 MiB (PAYLOAD_TOO_LARGE)',
   415: 'The body is not application/json (UNSUPPORTED_MEDIA_TYPE)',
-  422: 'A referenced resource does not exist (REFERENCE_NOT_FOUND)',
+  422: 'A referenced resource does not exist (REFERENCE_NOT_FOUND), or a webhook URL is refused (URL_NOT_ALLOWED)',
   428: 'Neither If-Match nor a version was sent (PRECONDITION_REQUIRED)',
   429: 'Too many requests; see Retry-After (RATE_LIMITED)',
   500: 'Internal error (INTERNAL)',

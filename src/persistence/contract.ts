@@ -10,16 +10,23 @@
 // - entities are built by the pure functions in src/domains/*/rules.ts, so defaults and versioning are the
 //   same everywhere; audit entries, their seq and their time come from src/domains/audit/entries.ts.
 import type { ApiToken, Role } from '../auth/schemas.js'
-import type { CreatedKey, ListRequest, Page, SeqKey, SortOrder } from '../core/paging.js'
+import type { CreatedKey, ListRequest, OffsetKey, Page, SeqKey, SortOrder } from '../core/paging.js'
 import type { AuditEntry, AuditFilter } from '../domains/audit/schemas.js'
 import type { Bug, BugChanges, BugFilter, CreateBugBody } from '../domains/bugs/schemas.js'
-import type { CreateDesignNoteBody, DesignNote, DesignNoteFilter } from '../domains/design-notes/schemas.js'
+import type {
+  CreateDesignNoteBody,
+  DesignNote,
+  DesignNoteChanges,
+  DesignNoteFilter,
+} from '../domains/design-notes/schemas.js'
+import type { SearchHit, SearchType } from '../domains/search/schemas.js'
 import type {
   CreateStatusUpdateBody,
   StatusUpdate,
   StatusUpdateFilter,
 } from '../domains/status-updates/schemas.js'
 import type { CreateTaskBody, Task, TaskChanges, TaskFilter } from '../domains/tasks/schemas.js'
+import type { DeliveryState, StoredDelivery, StoredWebhook } from '../domains/webhooks/schemas.js'
 
 /** Reads every entity repository offers: one entity by id, and a page of a list in that list's order. */
 interface Reads<T, Filter, Key extends CreatedKey | SeqKey, ListOptions = unknown> {
@@ -58,11 +65,31 @@ export interface StatusUpdateRepository
 /**
  * Lists in the requested order. With `supersedes`, `create` writes the new note and the old note's
  * `supersededBy` atomically; it throws `referenceNotFound('supersedes', …)` for an unknown note and
- * `alreadySuperseded` for a superseded one.
+ * `alreadySuperseded` for a superseded one. `update` moves the status only (compare-and-set on the version,
+ * `invalidTransition` for a move the lifecycle lacks); title and body never change.
  */
 export interface DesignNoteRepository
   extends Creates<DesignNote, CreateDesignNoteBody>,
-    Reads<DesignNote, DesignNoteFilter, CreatedKey, { order: SortOrder }> {}
+    Reads<DesignNote, DesignNoteFilter, CreatedKey, { order: SortOrder }> {
+  update(id: string, changes: DesignNoteChanges, expectedVersion: number, actor: string): Promise<DesignNote>
+}
+
+/** One search: `q` as the client sent it (each backend parses it with src/domains/search/query.ts). */
+export interface SearchRequest {
+  q: string
+  types: readonly SearchType[]
+  limit: number
+  after?: OffsetKey
+}
+
+/**
+ * Full-text search over the index the write path keeps (search-index.ts). Every backend finds the same set of
+ * hits for a query; the order within it (best match first) is each backend's own ranking, ties newest first.
+ * Lists' `q` filters match exactly the entities this finds.
+ */
+export interface SearchRepository {
+  search(request: SearchRequest): Promise<Page<SearchHit, OffsetKey>>
+}
 
 /** Read-only; lists newest (highest seq) first. */
 export interface AuditRepository extends Reads<AuditEntry, AuditFilter, SeqKey> {}
@@ -95,6 +122,48 @@ export interface TokenRepository {
   exists(): Promise<boolean>
 }
 
+/**
+ * Webhooks and their delivery log. Not audited (operational configuration, like tokens). The delivery state
+ * of a webhook (`deliveredThroughSeq`, `attempt`, `nextAttemptAt`) follows the audit chain and is only moved
+ * by the holder of the webhook's lease, so each webhook is delivered by one worker at a time, across
+ * processes and instances.
+ */
+export interface WebhookRepository {
+  /** Stores a new webhook made by `make` from the audit trail's newest seq (0 when empty). */
+  create(make: (headSeq: number, now: string) => StoredWebhook): Promise<StoredWebhook>
+  get(id: string): Promise<StoredWebhook | undefined>
+  /** Every webhook, oldest first. */
+  list(): Promise<StoredWebhook[]>
+  /** Writes the webhook `change` makes of the stored one, in one transaction; undefined for an unknown id. */
+  update(
+    id: string,
+    change: (stored: StoredWebhook, now: string) => StoredWebhook,
+  ): Promise<StoredWebhook | undefined>
+  /** Deletes the webhook and its delivery log; false for an unknown id. */
+  delete(id: string): Promise<boolean>
+  /**
+   * Takes the webhook's lease for `owner` until `untilMs`, or renews it: only while the webhook is active and
+   * its lease is free, expired (before `nowMs`) or already `owner`'s. Whether `owner` holds it now.
+   */
+  lease(id: string, owner: string, nowMs: number, untilMs: number): Promise<boolean>
+  /** Gives the lease up, if `owner` holds it. */
+  release(id: string, owner: string): Promise<void>
+  /** Up to `limit` audit entries after `seq`, oldest first. */
+  entriesAfter(seq: number, limit: number): Promise<AuditEntry[]>
+  /** The audit entry at `seq`, if it is still in the trail. */
+  entryAt(seq: number): Promise<AuditEntry | undefined>
+  /**
+   * Moves the delivery state and logs `delivery` (if any), in one transaction, only while `owner` holds the
+   * lease (false, writing nothing, otherwise). `state.active` can only turn a webhook off, never back on.
+   */
+  settle(id: string, owner: string, state: DeliveryState, delivery?: StoredDelivery): Promise<boolean>
+  /** Logs a delivery made outside the schedule (a redelivery). */
+  logDelivery(delivery: StoredDelivery): Promise<void>
+  /** The webhook's deliveries, newest first, after (older than) the delivery `before` when given. */
+  deliveries(webhookId: string, limit: number, before?: string): Promise<StoredDelivery[]>
+  delivery(webhookId: string, deliveryId: string): Promise<StoredDelivery | undefined>
+}
+
 export type PersistenceKind = 'memory' | 'sqlite' | 'postgres'
 
 export interface Repos {
@@ -104,8 +173,10 @@ export interface Repos {
   statusUpdates: StatusUpdateRepository
   designNotes: DesignNoteRepository
   audit: AuditRepository
+  search: SearchRepository
   dump: DumpRepository
   tokens: TokenRepository
+  webhooks: WebhookRepository
   /** Resolves when the database answers; rejects (with a TrailError 503) when it cannot be reached. */
   health(): Promise<{ schemaVersion: number }>
   close(): Promise<void>

@@ -9,7 +9,11 @@ import type { AuditTail, Clock } from '../domains/audit/entries.js'
 import { type ChangePlan, isAtVersion, staleOrGone } from '../domains/audit/plan.js'
 import { type BugRowChange, planBugCreate, planBugDelete, planBugUpdate } from '../domains/bugs/plans.js'
 import type { Bug } from '../domains/bugs/schemas.js'
-import { type DesignNoteRowChange, planDesignNoteCreate } from '../domains/design-notes/plans.js'
+import {
+  type DesignNoteRowChange,
+  planDesignNoteCreate,
+  planDesignNoteStatus,
+} from '../domains/design-notes/plans.js'
 import type { DesignNote } from '../domains/design-notes/schemas.js'
 import { planStatusUpdateCreate, type StatusUpdateRowChange } from '../domains/status-updates/plans.js'
 import {
@@ -118,7 +122,7 @@ type Writes = {
   tasks: Pick<TaskRepository, 'create' | 'update' | 'delete'>
   bugs: Pick<BugRepository, 'create' | 'update' | 'delete'>
   statusUpdates: Pick<StatusUpdateRepository, 'create'>
-  designNotes: Pick<DesignNoteRepository, 'create'>
+  designNotes: Pick<DesignNoteRepository, 'create' | 'update'>
 }
 
 /**
@@ -185,6 +189,12 @@ export function createWrites(transact: Transact): Writes {
           andThen(
             input.supersedes === undefined ? undefined : reads.designNote(input.supersedes, 'for update'),
             (superseded) => planDesignNoteCreate(input, { superseded }, actor, at),
+          ),
+        ),
+      update: (id, changes, expectedVersion, actor) =>
+        transact((reads, at) =>
+          andThen(reads.designNote(id, 'for update'), (note) =>
+            planDesignNoteStatus({ id, note }, changes, expectedVersion, actor, at),
           ),
         ),
     },

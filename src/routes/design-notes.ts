@@ -1,10 +1,21 @@
-// /design-notes: written once; a new note may supersede an older one, which the repository marks in the
-// same transaction. No versions: create, list (either order) and get.
-import { CreateDesignNoteBody, DesignNote, DesignNoteListQuery } from '../domains/design-notes/schemas.js'
+// /design-notes: the team's ADRs. Title and body are written once; a new note may supersede an older one,
+// which the repository marks in the same transaction, and PATCH moves a note along its lifecycle
+// (proposed → accepted | rejected, accepted → deprecated) under If-Match.
+import {
+  CreateDesignNoteBody,
+  DesignNote,
+  DesignNoteListQuery,
+  PatchDesignNoteBody,
+} from '../domains/design-notes/schemas.js'
 import { decodeCreatedCursor } from '../http/cursor.js'
-import { createRoute, getRoute, listRoute, resource, resourcePlugin } from '../http/resource.js'
+import { createRoute, getRoute, listRoute, resource, resourcePlugin, updateRoute } from '../http/resource.js'
 
-const designNote = resource({ path: '/design-notes', noun: 'Design note', entity: DesignNote })
+const designNote = resource({
+  path: '/design-notes',
+  noun: 'Design note',
+  entity: DesignNote,
+  versionOf: (entity) => entity.version,
+})
 
 export default resourcePlugin('design-notes', async (app) => {
   const repo = app.repos.designNotes
@@ -26,4 +37,12 @@ export default resourcePlugin('design-notes', async (app) => {
     }),
   )
   app.route(getRoute(designNote, repo, { summary: 'Get a design note', access: 'viewer' }))
+  app.route(
+    updateRoute(designNote, repo, {
+      summary:
+        'Move a design note along its lifecycle (needs If-Match or version): proposed → accepted | rejected, accepted → deprecated; anything else is 409 INVALID_TRANSITION',
+      access: 'maintainer',
+      body: PatchDesignNoteBody,
+    }),
+  )
 })

@@ -60,7 +60,7 @@ const idlePglites: PGlite[] = []
 tap.teardown(() => Promise.all(idlePglites.splice(0).map((client) => client.close())))
 
 const EMPTY_ALL_TABLES =
-  'TRUNCATE tasks, task_assignees, bugs, status_updates, design_notes, audit_entries, api_tokens'
+  'TRUNCATE tasks, task_assignees, bugs, status_updates, design_notes, audit_entries, api_tokens, search_documents'
 
 /**
  * PGlite's wire parser decodes each text field with `new TextDecoder('utf-8')`, which drops a leading U+FEFF,

@@ -41,10 +41,10 @@ t.test('migrate reports what it applied, then that it is up to date', async (t) 
   t.equal(first.code, 0, first.stderr)
   t.match(
     first.stdout,
-    /^applied 0000_init\napplied 0001_api_tokens\napplied 0002_task_assignees_and_list_indexes\nsqlite: now at schema version 3\n$/,
+    /^applied 0000_init\napplied 0001_api_tokens\napplied 0002_task_assignees_and_list_indexes\napplied 0003_design_note_lifecycle_and_search\napplied 0004_search_index_and_backfill\nsqlite: now at schema version 5\n$/,
   )
   const second = trail(['migrate'], { PERSIST_DB_PATH: db })
-  t.equal(second.stdout, 'sqlite: up to date at schema version 3\n')
+  t.equal(second.stdout, 'sqlite: up to date at schema version 5\n')
 })
 
 t.test('export, import --dry-run, import, backup: SQLite to SQLite', async (t) => {
@@ -76,7 +76,7 @@ t.test('export, import --dry-run, import, backup: SQLite to SQLite', async (t) =
   )
   t.notOk(existsSync(`${dump}.partial`))
   const lines = readFileSync(dump, 'utf8').trim().split('\n')
-  t.match(JSON.parse(lines[0] as string), { format: 'trail-dump', formatVersion: 1, schemaVersion: 2 })
+  t.match(JSON.parse(lines[0] as string), { format: 'trail-dump', formatVersion: 1, schemaVersion: 5 })
   t.match(JSON.parse(lines.at(-1) as string), { end: true, sha256: /^[0-9a-f]{64}$/ })
   t.equal(trail(['export', '--out', dump], { PERSIST_DB_PATH: source }).code, 2, 'never overwrites a file')
 

@@ -229,7 +229,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Move a design note along its lifecycle (needs If-Match or version): proposed → accepted | rejected, accepted → deprecated; anything else is 409 INVALID_TRANSITION
+         * @description Needs the maintainer role (when API tokens are in use).
+         */
+        patch: operations["updateDesignNote"];
         trace?: never;
     };
     "/audit-entries": {
@@ -272,6 +276,138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhooks, oldest first
+         * @description Needs the admin role (when API tokens are in use).
+         */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Create a webhook; the answer holds its signing secret, shown only now
+         * @description Needs the admin role (when API tokens are in use).
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a webhook
+         * @description Needs the admin role (when API tokens are in use).
+         */
+        get: operations["getWebhook"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook and its delivery log
+         * @description Needs the admin role (when API tokens are in use).
+         */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a webhook; `active: true` resumes delivery where it stopped
+         * @description Needs the admin role (when API tokens are in use).
+         */
+        patch: operations["updateWebhook"];
+        trace?: never;
+    };
+    "/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace the signing secret; the answer holds the new one, shown only now
+         * @description Needs the admin role (when API tokens are in use).
+         */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a webhook's delivery attempts, newest first
+         * @description Needs the admin role (when API tokens are in use).
+         */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a delivery's event again now, outside the schedule; answers the new attempt
+         * @description Needs the admin role (when API tokens are in use).
+         */
+        post: operations["redeliverWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search titles, rationale, repro steps, messages and design-note bodies (with stemming)
+         * @description Needs the viewer role (when API tokens are in use).
+         */
+        get: operations["listSearchHits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -289,6 +425,8 @@ export interface components {
             }[];
             currentVersion?: number;
             supersededBy?: string;
+            currentStatus?: string;
+            allowedStatuses?: string[];
         };
     };
     responses: never;
@@ -424,6 +562,8 @@ export interface operations {
                 priority?: "low" | "medium" | "high" | "critical";
                 /** @description Not blank (not only white space, invisible characters, combining marks or controls), no NUL, no lone surrogate */
                 assignee?: string;
+                /** @description Full-text query: words (all must match, with English stemming) and "quoted phrases"; other characters separate words. Not blank (not only white space, invisible characters, combining marks or controls), no NUL, no lone surrogate */
+                q?: string;
                 limit?: number;
                 /** @description Opaque; from nextCursor */
                 cursor?: string;
@@ -1149,6 +1289,8 @@ export interface operations {
                 status?: "open" | "in_progress" | "resolved" | "closed";
                 /** @description A UUIDv7 generated by the server */
                 taskId?: string;
+                /** @description Full-text query: words (all must match, with English stemming) and "quoted phrases"; other characters separate words. Not blank (not only white space, invisible characters, combining marks or controls), no NUL, no lone surrogate */
+                q?: string;
                 limit?: number;
                 /** @description Opaque; from nextCursor */
                 cursor?: string;
@@ -1366,7 +1508,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A referenced resource does not exist (REFERENCE_NOT_FOUND) */
+            /** @description A referenced resource does not exist (REFERENCE_NOT_FOUND), or a webhook URL is refused (URL_NOT_ALLOWED) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1772,7 +1914,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A referenced resource does not exist (REFERENCE_NOT_FOUND) */
+            /** @description A referenced resource does not exist (REFERENCE_NOT_FOUND), or a webhook URL is refused (URL_NOT_ALLOWED) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1828,6 +1970,8 @@ export interface operations {
                 actor?: string;
                 /** @description ISO 8601 UTC with milliseconds, e.g. 2026-11-26T10:54:48.123Z */
                 since?: string;
+                /** @description Full-text query: words (all must match, with English stemming) and "quoted phrases"; other characters separate words. Not blank (not only white space, invisible characters, combining marks or controls), no NUL, no lone surrogate */
+                q?: string;
                 limit?: number;
                 /** @description Opaque; from nextCursor */
                 cursor?: string;
@@ -2025,7 +2169,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A referenced resource does not exist (REFERENCE_NOT_FOUND) */
+            /** @description A referenced resource does not exist (REFERENCE_NOT_FOUND), or a webhook URL is refused (URL_NOT_ALLOWED) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2175,6 +2319,9 @@ export interface operations {
         parameters: {
             query?: {
                 state?: "active" | "superseded";
+                status?: "proposed" | "accepted" | "rejected" | "deprecated" | "superseded";
+                /** @description Full-text query: words (all must match, with English stemming) and "quoted phrases"; other characters separate words. Not blank (not only white space, invisible characters, combining marks or controls), no NUL, no lone surrogate */
+                q?: string;
                 order?: "asc" | "desc";
                 limit?: number;
                 /** @description Opaque; from nextCursor */
@@ -2230,6 +2377,9 @@ export interface operations {
                              */
                             createdAt: string;
                             supersededBy: string | null;
+                            /** @enum {string} */
+                            status: "proposed" | "accepted" | "rejected" | "deprecated" | "superseded";
+                            version: number;
                         }[];
                         /** @description null on the last page */
                         nextCursor: string | null;
@@ -2327,6 +2477,11 @@ export interface operations {
                      * @description A UUIDv7 generated by the server
                      */
                     supersedes?: string;
+                    /**
+                     * @default accepted
+                     * @enum {string}
+                     */
+                    status?: "proposed" | "accepted";
                 };
             };
         };
@@ -2374,6 +2529,9 @@ export interface operations {
                          */
                         createdAt: string;
                         supersededBy: string | null;
+                        /** @enum {string} */
+                        status: "proposed" | "accepted" | "rejected" | "deprecated" | "superseded";
+                        version: number;
                     };
                 };
             };
@@ -2431,7 +2589,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A referenced resource does not exist (REFERENCE_NOT_FOUND) */
+            /** @description A referenced resource does not exist (REFERENCE_NOT_FOUND), or a webhook URL is refused (URL_NOT_ALLOWED) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2524,6 +2682,9 @@ export interface operations {
                          */
                         createdAt: string;
                         supersededBy: string | null;
+                        /** @enum {string} */
+                        status: "proposed" | "accepted" | "rejected" | "deprecated" | "superseded";
+                        version: number;
                     };
                 };
             };
@@ -2556,6 +2717,185 @@ export interface operations {
             };
             /** @description No such resource (NOT_FOUND) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After (RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (INTERNAL) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot take the request now; see Retry-After (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateDesignNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUIDv7 generated by the server */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    status: "proposed" | "accepted" | "rejected" | "deprecated" | "superseded";
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description A UUIDv7 generated by the server
+                         */
+                        id: string;
+                        /**
+                         * Format: text
+                         * @description Not blank (not only white space, invisible characters, combining marks or controls), no NUL, no lone surrogate
+                         */
+                        title: string;
+                        /**
+                         * Format: text
+                         * @description Not blank (not only white space, invisible characters, combining marks or controls), no NUL, no lone surrogate
+                         */
+                        context: string;
+                        /**
+                         * Format: text
+                         * @description Not blank (not only white space, invisible characters, combining marks or controls), no NUL, no lone surrogate
+                         */
+                        decision: string;
+                        /**
+                         * Format: text
+                         * @description Not blank (not only white space, invisible characters, combining marks or controls), no NUL, no lone surrogate
+                         */
+                        consequences: string;
+                        /**
+                         * Format: text
+                         * @description Who made the change (from X-Actor until API tokens arrive). Not blank (not only white space, invisible characters, combining marks or controls), no NUL, no lone surrogate
+                         */
+                        actor: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 UTC with milliseconds, e.g. 2026-11-26T10:54:48.123Z
+                         */
+                        createdAt: string;
+                        supersededBy: string | null;
+                        /** @enum {string} */
+                        status: "proposed" | "accepted" | "rejected" | "deprecated" | "superseded";
+                        version: number;
+                    };
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired token (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role may not do this (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version or already superseded (VERSION_MISMATCH, ALREADY_SUPERSEDED) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a stale version (VERSION_MISMATCH) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neither If-Match nor a version was sent (PRECONDITION_REQUIRED) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2796,6 +3136,986 @@ export interface operations {
             };
             /** @description No such resource (NOT_FOUND) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After (RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (INTERNAL) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot take the request now; see Retry-After (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /**
+                             * Format: uuid
+                             * @description A UUIDv7 generated by the server
+                             */
+                            id: string;
+                            /** @description An http(s) URL whose host resolves to a public address (loopback, private, link-local and multicast addresses are refused unless WEBHOOK_ALLOW_PRIVATE=true) */
+                            url: string;
+                            events: string[];
+                            description: string | null;
+                            /** @description false once deactivated (410, retries exhausted, or PATCH) */
+                            active: boolean;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC with milliseconds, e.g. 2026-11-26T10:54:48.123Z
+                             */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Missing, unknown, revoked or expired token (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role may not do this (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After (RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (INTERNAL) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot take the request now; see Retry-After (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description An http(s) URL whose host resolves to a public address (loopback, private, link-local and multicast addresses are refused unless WEBHOOK_ALLOW_PRIVATE=true) */
+                    url: string;
+                    events?: string[];
+                    /**
+                     * Format: text
+                     * @description Not blank (not only white space, invisible characters, combining marks or controls), no NUL, no lone surrogate
+                     */
+                    description?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description A UUIDv7 generated by the server
+                         */
+                        id: string;
+                        /** @description An http(s) URL whose host resolves to a public address (loopback, private, link-local and multicast addresses are refused unless WEBHOOK_ALLOW_PRIVATE=true) */
+                        url: string;
+                        events: string[];
+                        description: string | null;
+                        /** @description false once deactivated (410, retries exhausted, or PATCH) */
+                        active: boolean;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 UTC with milliseconds, e.g. 2026-11-26T10:54:48.123Z
+                         */
+                        createdAt: string;
+                        /** @description whsec_ and the base64 of 32 random bytes; shown only when created or rotated */
+                        secret: string;
+                    };
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired token (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role may not do this (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A referenced resource does not exist (REFERENCE_NOT_FOUND), or a webhook URL is refused (URL_NOT_ALLOWED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After (RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (INTERNAL) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot take the request now; see Retry-After (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUIDv7 generated by the server */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description A UUIDv7 generated by the server
+                         */
+                        id: string;
+                        /** @description An http(s) URL whose host resolves to a public address (loopback, private, link-local and multicast addresses are refused unless WEBHOOK_ALLOW_PRIVATE=true) */
+                        url: string;
+                        events: string[];
+                        description: string | null;
+                        /** @description false once deactivated (410, retries exhausted, or PATCH) */
+                        active: boolean;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 UTC with milliseconds, e.g. 2026-11-26T10:54:48.123Z
+                         */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired token (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role may not do this (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After (RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (INTERNAL) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot take the request now; see Retry-After (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUIDv7 generated by the server */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired token (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role may not do this (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After (RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (INTERNAL) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot take the request now; see Retry-After (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUIDv7 generated by the server */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description An http(s) URL whose host resolves to a public address (loopback, private, link-local and multicast addresses are refused unless WEBHOOK_ALLOW_PRIVATE=true) */
+                    url?: string;
+                    events?: string[];
+                    active?: boolean;
+                    description?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description A UUIDv7 generated by the server
+                         */
+                        id: string;
+                        /** @description An http(s) URL whose host resolves to a public address (loopback, private, link-local and multicast addresses are refused unless WEBHOOK_ALLOW_PRIVATE=true) */
+                        url: string;
+                        events: string[];
+                        description: string | null;
+                        /** @description false once deactivated (410, retries exhausted, or PATCH) */
+                        active: boolean;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 UTC with milliseconds, e.g. 2026-11-26T10:54:48.123Z
+                         */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired token (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role may not do this (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A referenced resource does not exist (REFERENCE_NOT_FOUND), or a webhook URL is refused (URL_NOT_ALLOWED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After (RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (INTERNAL) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot take the request now; see Retry-After (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUIDv7 generated by the server */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description A UUIDv7 generated by the server
+                         */
+                        id: string;
+                        /** @description An http(s) URL whose host resolves to a public address (loopback, private, link-local and multicast addresses are refused unless WEBHOOK_ALLOW_PRIVATE=true) */
+                        url: string;
+                        events: string[];
+                        description: string | null;
+                        /** @description false once deactivated (410, retries exhausted, or PATCH) */
+                        active: boolean;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 UTC with milliseconds, e.g. 2026-11-26T10:54:48.123Z
+                         */
+                        createdAt: string;
+                        /** @description whsec_ and the base64 of 32 random bytes; shown only when created or rotated */
+                        secret: string;
+                    };
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired token (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role may not do this (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After (RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (INTERNAL) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot take the request now; see Retry-After (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque; from nextCursor */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description A UUIDv7 generated by the server */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /**
+                             * Format: uuid
+                             * @description A UUIDv7 generated by the server
+                             */
+                            id: string;
+                            /** @description The seq of the audit entry sent */
+                            eventSeq: number;
+                            /** @description 1 for the first try of this event, then 2, 3, … */
+                            attempt: number;
+                            /** @enum {string} */
+                            status: "succeeded" | "failed";
+                            /** @description The receiver's HTTP status; null when no answer came */
+                            responseStatus: number | null;
+                            /** @description Why the attempt failed; null on success */
+                            error: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC with milliseconds, e.g. 2026-11-26T10:54:48.123Z
+                             */
+                            at: string;
+                            /** @description When this event is tried again; null when it is not (success, redelivery, deactivation) */
+                            nextAttemptAt: string | null;
+                        }[];
+                        /** @description null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired token (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role may not do this (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After (RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (INTERNAL) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot take the request now; see Retry-After (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    redeliverWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUIDv7 generated by the server */
+                id: string;
+                /** @description A UUIDv7 generated by the server */
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description A UUIDv7 generated by the server
+                         */
+                        id: string;
+                        /** @description The seq of the audit entry sent */
+                        eventSeq: number;
+                        /** @description 1 for the first try of this event, then 2, 3, … */
+                        attempt: number;
+                        /** @enum {string} */
+                        status: "succeeded" | "failed";
+                        /** @description The receiver's HTTP status; null when no answer came */
+                        responseStatus: number | null;
+                        /** @description Why the attempt failed; null on success */
+                        error: string | null;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 UTC with milliseconds, e.g. 2026-11-26T10:54:48.123Z
+                         */
+                        at: string;
+                        /** @description When this event is tried again; null when it is not (success, redelivery, deactivation) */
+                        nextAttemptAt: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired token (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role may not do this (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After (RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (INTERNAL) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot take the request now; see Retry-After (SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSearchHits: {
+        parameters: {
+            query: {
+                /** @description Full-text query: words (all must match, with English stemming) and "quoted phrases"; other characters separate words. Not blank (not only white space, invisible characters, combining marks or controls), no NUL, no lone surrogate */
+                q: string;
+                /** @description Comma-separated entity types to search (default all): task, bug, status_update, design_note */
+                types?: string;
+                limit?: number;
+                /** @description Opaque; from nextCursor */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @enum {string} */
+                            type: "task" | "bug" | "status_update" | "design_note";
+                            /**
+                             * Format: uuid
+                             * @description A UUIDv7 generated by the server
+                             */
+                            id: string;
+                            /** @description The entity's title; a status update's message, shortened */
+                            title: string;
+                            /** @description Plain text around the first match in the body (no markup) */
+                            snippet: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC with milliseconds, e.g. 2026-11-26T10:54:48.123Z
+                             */
+                            createdAt: string;
+                        }[];
+                        /** @description null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired token (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's role may not do this (FORBIDDEN) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -7,10 +7,16 @@ import { join } from 'node:path'
 import createClient from 'openapi-fetch'
 import t from 'tap'
 import { startServer } from '../server.js'
+import { startReceiver } from '../webhooks/receiver.js'
 import type { paths } from './openapi.js'
 
 t.test('the API tour through the generated client', async (t) => {
-  const server = await startServer(t, { PERSIST_DB_PATH: join(t.testdir(), 'client.db') })
+  const server = await startServer(t, {
+    PERSIST_DB_PATH: join(t.testdir(), 'client.db'),
+    WEBHOOK_ALLOW_PRIVATE: 'true',
+    WEBHOOK_POLL_MS: '50',
+  })
+  const receiver = await startReceiver(t)
   const client = createClient<paths>({ baseUrl: server.url })
   const called = new Set<string>()
   client.use({
@@ -20,6 +26,12 @@ t.test('the API tour through the generated client', async (t) => {
       if (response.status >= 400) t.match(response.headers.get('content-type'), /^application\/problem\+json/)
     },
   })
+
+  // An admin follows task changes with a webhook; its secret comes only with the answer.
+  const hook = await client.POST('/webhooks', { body: { url: receiver.url, events: ['task.*'] } })
+  t.equal(hook.response.status, 201)
+  const hookId = hook.data?.id ?? ''
+  receiver.secret = hook.data?.secret
 
   // Create a task: 201 with Location and ETag.
   const created = await client.POST('/tasks', {
@@ -158,6 +170,37 @@ t.test('the API tour through the generated client', async (t) => {
   const missing = await client.GET('/tasks/{id}', { params: { path: { id: task.id } } })
   t.equal(missing.response.status, 404)
   t.equal(missing.error?.code, 'NOT_FOUND')
+
+  // The webhook saw the task's three changes, signed, in order; then it is looked at, changed and removed.
+  await receiver.until(() => receiver.accepted().length === 3, 'three task events')
+  t.same(
+    receiver.requests.map((r) => r.entry.action),
+    ['create', 'update', 'delete'],
+  )
+  t.ok(
+    receiver.requests.every((r) => r.verified),
+    'signed with the secret POST /webhooks answered',
+  )
+  const hooks = await client.GET('/webhooks')
+  t.equal(hooks.data?.items.length, 1)
+  const one = await client.GET('/webhooks/{id}', { params: { path: { id: hookId } } })
+  t.equal(one.data?.active, true)
+  const deliveries = await client.GET('/webhooks/{id}/deliveries', { params: { path: { id: hookId } } })
+  const deliveryId = deliveries.data?.items[0]?.id ?? ''
+  const rotated = await client.POST('/webhooks/{id}/rotate-secret', { params: { path: { id: hookId } } })
+  receiver.secret = rotated.data?.secret
+  const again = await client.POST('/webhooks/{id}/deliveries/{deliveryId}/redeliver', {
+    params: { path: { id: hookId, deliveryId } },
+  })
+  t.equal(again.data?.status, 'succeeded')
+  t.equal(receiver.requests.at(-1)?.verified, true, 'redelivered with the new secret')
+  const paused = await client.PATCH('/webhooks/{id}', {
+    params: { path: { id: hookId } },
+    body: { active: false },
+  })
+  t.equal(paused.data?.active, false)
+  const removed = await client.DELETE('/webhooks/{id}', { params: { path: { id: hookId } } })
+  t.equal(removed.response.status, 204)
 
   const health = await client.GET('/health')
   t.same(health.data, { status: 'ok', persistence: 'sqlite', schemaVersion: health.data?.schemaVersion })

@@ -5,8 +5,10 @@ import { backends } from '../backends/index.js'
 import { atomicityContract } from './atomicity.js'
 import { auditContract } from './audit.js'
 import { bugsContract } from './bugs.js'
+import { designNoteLifecycleContract } from './design-note-lifecycle.js'
 import { designNotesContract } from './design-notes.js'
 import { healthContract } from './health.js'
+import { searchContract } from './search.js'
 import { statusUpdatesContract } from './status-updates.js'
 import { tasksContract } from './tasks.js'
 import { tokensContract } from './tokens.js'
@@ -16,6 +18,8 @@ for (const backend of backends) {
   bugsContract(backend)
   statusUpdatesContract(backend)
   designNotesContract(backend)
+  designNoteLifecycleContract(backend)
+  searchContract(backend)
   auditContract(backend)
   healthContract(backend)
   tokensContract(backend)

@@ -30,6 +30,11 @@ const ALLOW: Record<string, string> = {
   '/design-notes/:id': READ,
   '/audit-entries': READ,
   '/audit-entries/:id': READ,
+  '/webhooks': 'GET, HEAD, POST',
+  '/webhooks/:id': 'GET, HEAD, DELETE, PATCH',
+  '/webhooks/:id/rotate-secret': 'POST',
+  '/webhooks/:id/deliveries': READ,
+  '/webhooks/:id/deliveries/:deliveryId/redeliver': 'POST',
 }
 
 for (const backend of backends) {
@@ -40,11 +45,15 @@ for (const backend of backends) {
     for (const [url, allow] of Object.entries(ALLOW)) {
       const methods = allow.split(', ')
       for (const method of app.supportedMethods.filter((m) => !methods.includes(m))) {
-        const res = await app.inject({ method: method as 'GET', url: url.replace(':id', SOME_ID) })
+        const res = await app.inject({
+          method: method as 'GET',
+          url: url.replace(':id', SOME_ID).replace(':deliveryId', SOME_ID),
+        })
         t.equal(res.statusCode, 405, `${method} ${url}`)
         t.equal(res.headers.allow, allow, `${method} ${url}: Allow`)
         t.match(res.headers['content-type'], /^application\/problem\+json/)
-        t.equal(res.json().code, 'METHOD_NOT_ALLOWED')
+        // A HEAD answer has no body (a POST-only path, such as rotate-secret, answers HEAD with a 405 too).
+        if (method !== 'HEAD') t.equal(res.json().code, 'METHOD_NOT_ALLOWED')
       }
     }
     const refused = await app.inject({ method: 'PATCH', url: `/status-updates/${SOME_ID}`, payload: {} })

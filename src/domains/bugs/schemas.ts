@@ -1,5 +1,13 @@
 import { type Static, Type } from '@sinclair/typebox'
-import { Id, ListQuery, PatchBody, StringEnum, Text, VersionedEntity } from '../../core/schemas.js'
+import {
+  Id,
+  ListQuery,
+  PatchBody,
+  SearchFilter,
+  StringEnum,
+  Text,
+  VersionedEntity,
+} from '../../core/schemas.js'
 
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const
 export const BUG_STATUSES = ['open', 'in_progress', 'resolved', 'closed'] as const
@@ -44,5 +52,6 @@ export const BugListQuery = ListQuery({
   severity: Type.Optional(Severity),
   status: Type.Optional(BugStatus),
   taskId: Type.Optional(Id),
+  ...SearchFilter,
 })
-export type BugFilter = Pick<Static<typeof BugListQuery>, 'severity' | 'status' | 'taskId'>
+export type BugFilter = Pick<Static<typeof BugListQuery>, 'severity' | 'status' | 'taskId' | 'q'>

@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox'
-import { Actor, Id, ListQuery, Text, Timestamp } from '../../core/schemas.js'
+import { Actor, Id, ListQuery, SearchFilter, Text, Timestamp } from '../../core/schemas.js'
 
 const Message = Text(4000)
 
@@ -25,5 +25,9 @@ export const StatusUpdateListQuery = ListQuery({
   taskId: Type.Optional(Id),
   actor: Type.Optional(Actor),
   since: Type.Optional(Timestamp),
+  ...SearchFilter,
 })
-export type StatusUpdateFilter = Pick<Static<typeof StatusUpdateListQuery>, 'taskId' | 'actor' | 'since'>
+export type StatusUpdateFilter = Pick<
+  Static<typeof StatusUpdateListQuery>,
+  'taskId' | 'actor' | 'since' | 'q'
+>

@@ -3,6 +3,7 @@ import {
   Actor,
   ListQuery,
   PatchBody,
+  SearchFilter,
   StringEnum,
   Text,
   Timestamp,
@@ -54,5 +55,6 @@ export const TaskListQuery = ListQuery({
   status: Type.Optional(TaskStatus),
   priority: Type.Optional(Priority),
   assignee: Type.Optional(Text(200)),
+  ...SearchFilter,
 })
-export type TaskFilter = Pick<Static<typeof TaskListQuery>, 'status' | 'priority' | 'assignee'>
+export type TaskFilter = Pick<Static<typeof TaskListQuery>, 'status' | 'priority' | 'assignee' | 'q'>

@@ -8,6 +8,7 @@ import type { AuditRepository } from '../contract.js'
 import type { Lists } from '../writes.js'
 import type { AuditLog } from './apply.js'
 import type { MemoryTables } from './reads.js'
+import type { createMemorySearch } from './search.js'
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 /** Negative when `a` comes first in newest-first order. */
@@ -54,46 +55,62 @@ function auditList(auditLog: AuditLog): AuditRepository['list'] {
   }
 }
 
-export function createMemoryLists(tables: MemoryTables, auditLog: AuditLog): Lists {
+export function createMemoryLists(
+  tables: MemoryTables,
+  auditLog: AuditLog,
+  search: ReturnType<typeof createMemorySearch>,
+): Lists {
   return {
     tasks: {
       get: async (id) => tables.tasks.get(id),
       async list(request) {
-        const { status, priority, assignee } = request.filter
+        const { status, priority, assignee, q } = request.filter
+        const matches = search.matcher('tasks', q)
         return listCreated(
           tables.tasks.values(),
           request,
           (t) =>
             setFieldsEqual(t, { status, priority }) &&
-            (assignee === undefined || t.assignees.includes(assignee)),
+            (assignee === undefined || t.assignees.includes(assignee)) &&
+            matches(t),
         )
       },
     },
     bugs: {
       get: async (id) => tables.bugs.get(id),
       async list(request) {
-        return listCreated(tables.bugs.values(), request, (b) => setFieldsEqual(b, request.filter))
+        const { q, ...fields } = request.filter
+        const matches = search.matcher('bugs', q)
+        return listCreated(tables.bugs.values(), request, (b) => setFieldsEqual(b, fields) && matches(b))
       },
     },
     statusUpdates: {
       get: async (id) => tables.status_updates.get(id),
       async list(request) {
-        const { taskId, actor, since } = request.filter
+        const { taskId, actor, since, q } = request.filter
+        const matches = search.matcher('status_updates', q)
         return listCreated(
           tables.status_updates.values(),
           request,
-          (u) => setFieldsEqual(u, { taskId, actor }) && (since === undefined || u.createdAt >= since),
+          (u) =>
+            setFieldsEqual(u, { taskId, actor }) &&
+            (since === undefined || u.createdAt >= since) &&
+            matches(u),
         )
       },
     },
     designNotes: {
       get: async (id) => tables.design_notes.get(id),
       async list(request) {
-        const { state } = request.filter
+        const { state, status, q } = request.filter
+        const matches = search.matcher('design_notes', q)
         return listCreated(
           tables.design_notes.values(),
           request,
-          (n) => state === undefined || (state === 'active') === (n.supersededBy === null),
+          (n) =>
+            (state === undefined || (state === 'active') === (n.supersededBy === null)) &&
+            setFieldsEqual(n, { status }) &&
+            matches(n),
           request.order,
         )
       },

@@ -8,7 +8,9 @@ import { type AuditLog, arrayAuditLog, auditTail, createMemoryTransact } from '.
 import { createMemoryDump } from './dump.js'
 import { createMemoryLists } from './lists.js'
 import { emptyTables } from './reads.js'
+import { createMemorySearch } from './search.js'
 import { createMemoryTokens, type MemoryTokens } from './tokens.js'
+import { createMemoryWebhooks, emptyWebhooks } from './webhooks.js'
 
 export interface MemoryReposOptions {
   /** Where audit entries go (a test may make appending fail); an array by default. */
@@ -22,12 +24,20 @@ export function createMemoryRepos(options: MemoryReposOptions = {}): Repos {
   const clock = options.clock ?? systemClock
   const tables = emptyTables()
   const tokens: MemoryTokens = new Map()
+  const webhooks = emptyWebhooks()
+  const now = () => writeTime(clock, auditTail(auditLog))
+  const search = createMemorySearch(tables)
 
   return {
     kind: 'memory',
-    ...entityRepositories(createMemoryTransact(tables, auditLog, clock), createMemoryLists(tables, auditLog)),
+    ...entityRepositories(
+      createMemoryTransact(tables, auditLog, clock),
+      createMemoryLists(tables, auditLog, search),
+    ),
+    search: { search: search.search },
     dump: createMemoryDump(tables, auditLog, tokens),
-    tokens: createMemoryTokens(tokens, () => writeTime(clock, auditTail(auditLog))),
+    tokens: createMemoryTokens(tokens, now),
+    webhooks: createMemoryWebhooks(webhooks, auditLog, now),
     async health() {
       return { schemaVersion: SCHEMA_VERSION }
     },

@@ -7,6 +7,7 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core'
 import { type AuditTail, type Clock, sequence, writeTime } from '../../domains/audit/entries.js'
 import type { RowChange } from '../../domains/audit/plan.js'
 import type { DumpRow } from '../contract.js'
+import { indexChanges } from '../search-index.js'
 import { type AnyTableEntry, registryEntries } from '../table-registry.js'
 import { ENTITY_NAMES, type EntityChange, lostRace, type Plan, type Transact } from '../writes.js'
 import type { PostgresDatabase } from './database.js'
@@ -15,6 +16,7 @@ import { AUDIT_APPEND_LOCK } from './locks.js'
 import { createPostgresReads } from './reads.js'
 import { POSTGRES_TABLES } from './registry.js'
 import { auditEntryToRow } from './rows.js'
+import { writeIndex } from './search.js'
 import { auditEntries, type bugs, type taskAssignees } from './tables.js'
 
 /**
@@ -115,6 +117,7 @@ async function apply(tx: PostgresDatabase, plan: Plan<unknown>, tail: AuditTail)
   for (const change of plan.changes) {
     await (writers.get(change.table) as (tx: PostgresDatabase, change: Change) => Promise<void>)(tx, change)
   }
+  for (const change of indexChanges(plan.changes)) await writeIndex(tx, change)
   if (plan.audit.length > 0)
     await tx.insert(auditEntries).values(sequence(plan.audit, tail).map(auditEntryToRow))
 }

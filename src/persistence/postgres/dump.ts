@@ -3,6 +3,7 @@
 // Both go over the tables as the registry (registry.ts) lists them, in its order.
 import { asc, count, getTableColumns, type SQL, sql } from 'drizzle-orm'
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core'
+import { isSearchable, searchDocument } from '../../domains/search/documents.js'
 import type { DumpRepository, DumpRow, DumpSnapshot, DumpTable } from '../contract.js'
 import { requireEmptyTarget } from '../dump-errors.js'
 import { type AnyTableEntry, orderColumns, positionOf, registryEntries } from '../table-registry.js'
@@ -10,6 +11,8 @@ import type { PostgresDatabase } from './database.js'
 import { withFaultTranslation } from './errors.js'
 import { AUDIT_APPEND_LOCK } from './locks.js'
 import { POSTGRES_TABLES } from './registry.js'
+import { documentValues } from './search.js'
+import { searchDocuments } from './tables.js'
 
 const DEFAULT_BATCH_SIZE = 500
 /** Rows per INSERT on load: well under PostgreSQL's 65,535 parameters for the widest table. */
@@ -81,6 +84,12 @@ async function insertBatch(tx: PostgresDatabase, entry: Entry, values: DumpRow['
     forwardReference === undefined ? entry.toRow(value) : { ...entry.toRow(value), [forwardReference]: null },
   )
   await insertRows(tx, entry.table, rows, INSERT_BATCH_SIZE)
+  // The search index is not in a dump: the documents of searchable rows are written with them.
+  const documents = values
+    .map((row) => ({ table: entry.name, row }))
+    .filter(isSearchable)
+    .map((searchable) => documentValues(searchDocument(searchable)))
+  await insertRows(tx, searchDocuments, documents, INSERT_BATCH_SIZE)
   if (companion !== undefined) {
     const perInsert = Math.floor(MAX_PARAMETERS / Object.keys(getTableColumns(companion.table)).length)
     await insertRows(tx, companion.table, values.flatMap(companion.rows), perInsert)

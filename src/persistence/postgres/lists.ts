@@ -17,6 +17,7 @@ import {
   taskFromRow,
   toEpochMs,
 } from './rows.js'
+import { listMatch } from './search.js'
 import { auditEntries, bugs, designNotes, statusUpdates, taskAssignees, tasks } from './tables.js'
 import { assigneeOrder, taskColumns } from './tasks.js'
 
@@ -59,14 +60,16 @@ export function createPostgresLists(db: PostgresDatabase): Lists {
     fromRow: (row: Row) => T,
     request: ListRequest<unknown, CreatedKey>,
     order: Order,
-    ...conditions: (SQL | undefined)[]
+    ...conditions: (SQL | null | undefined)[]
   ) =>
     read(async () => {
+      // A `q` of only stop words matches nothing.
+      if (conditions.includes(null)) return { items: [], next: null }
       const rows = await db
         .select()
         // Drizzle's select types do not follow a table known only as PgTable; the rows are its all the same.
         .from(table as PgTable as typeof bugs)
-        .where(and(...conditions, afterCreated(table, request.after, order)))
+        .where(and(...(conditions as (SQL | undefined)[]), afterCreated(table, request.after, order)))
         .orderBy(...createdOrder(table, order))
         .limit(request.limit + 1)
       return pageByCreated(rows as Row[], request, fromRow)
@@ -85,8 +88,10 @@ export function createPostgresLists(db: PostgresDatabase): Lists {
       get: getOne(taskById, taskFromRow),
       list: (request) =>
         read(async () => {
-          const { status, priority, assignee } = request.filter
-          const filters = and(equals(tasks.status, status), equals(tasks.priority, priority))
+          const { status, priority, assignee, q } = request.filter
+          const matching = listMatch(tasks.id, 'task', q)
+          if (matching === null) return { items: [], next: null }
+          const filters = and(equals(tasks.status, status), equals(tasks.priority, priority), matching)
           // With `assignee`, that assignee's task_assignees rows are already in the tasks' order.
           const rows =
             assignee === undefined
@@ -124,6 +129,7 @@ export function createPostgresLists(db: PostgresDatabase): Lists {
           equals(bugs.severity, severity),
           equals(bugs.status, status),
           equals(bugs.taskId, taskId),
+          listMatch(bugs.id, 'bug', request.filter.q),
         )
       },
     },
@@ -139,6 +145,7 @@ export function createPostgresLists(db: PostgresDatabase): Lists {
           equals(statusUpdates.taskId, taskId),
           equals(statusUpdates.actor, actor),
           since === undefined ? undefined : gte(statusUpdates.createdAt, toEpochMs(since)),
+          listMatch(statusUpdates.id, 'status_update', request.filter.q),
         )
       },
     },
@@ -153,6 +160,8 @@ export function createPostgresLists(db: PostgresDatabase): Lists {
           request,
           request.order,
           state === undefined ? undefined : state === 'active' ? isNull(superseded) : isNotNull(superseded),
+          equals(designNotes.status, request.filter.status),
+          listMatch(designNotes.id, 'design_note', request.filter.q),
         )
       },
     },

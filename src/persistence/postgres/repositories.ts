@@ -12,7 +12,9 @@ import { createPostgresDump } from './dump.js'
 import { withRetries } from './errors.js'
 import { createPostgresLists } from './lists.js'
 import { schemaMigrations } from './migrate.js'
+import { createPostgresSearch } from './search.js'
 import { createTokenRepository } from './tokens.js'
+import { createPostgresWebhooks } from './webhooks.js'
 
 export interface PostgresReposOptions {
   /** Releases what the database runs on (the pool, the PGlite instance); called at most once. */
@@ -30,8 +32,10 @@ export function createPostgresRepos(db: PostgresDatabase, options: PostgresRepos
   return {
     kind: 'postgres',
     ...entityRepositories(createPostgresTransact(db, clock), createPostgresLists(db)),
+    search: createPostgresSearch(db),
     dump: createPostgresDump(db),
     tokens: createTokenRepository(db, clock),
+    webhooks: createPostgresWebhooks(db, clock),
     health: () =>
       withRetries(async () => {
         const [row] = await db.select({ applied: count() }).from(schemaMigrations)

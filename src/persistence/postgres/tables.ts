@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm'
 import {
   type AnyPgColumn,
   bigint,
+  customType,
   index,
   integer,
   type PgColumn,
@@ -109,10 +110,12 @@ export const designNotes = pgTable(
     actor: text('actor').notNull(),
     createdAt: epochMs('created_at').notNull(),
     supersededBy: text('superseded_by').references((): AnyPgColumn => designNotes.id),
+    status: text('status').notNull().default('accepted'),
+    version: integer('version').notNull().default(1),
   },
   // `?state=` picks one of the two partial indexes, each in list order (either way round).
   (t) => [
-    ...newestFirstIndexes('design_notes', t),
+    ...newestFirstIndexes('design_notes', t, { status: t.status }),
     index('design_notes_active_idx').on(t.createdAt, t.id).where(sql`${t.supersededBy} is null`),
     index('design_notes_superseded_idx').on(t.createdAt, t.id).where(sql`${t.supersededBy} is not null`),
   ],
@@ -154,4 +157,69 @@ export const apiTokens = pgTable(
     revokedAt: epochMs('revoked_at'),
   },
   (t) => newestFirstIndexes('api_tokens', t),
+)
+
+/**
+ * Webhooks, with the secret that signs their deliveries (kept as it is: signing needs it, unlike a token,
+ * which only needs to be recognised), their delivery state along the audit chain and the lease of the
+ * worker delivering them. `active` is 0 or 1, as on SQLite.
+ */
+export const webhooks = pgTable(
+  'webhooks',
+  {
+    id: text('id').primaryKey(),
+    url: text('url').notNull(),
+    events: text('events').notNull(),
+    description: text('description'),
+    active: integer('active').notNull(),
+    secret: text('secret').notNull(),
+    createdAt: epochMs('created_at').notNull(),
+    updatedAt: epochMs('updated_at').notNull(),
+    deliveredThroughSeq: integer('delivered_through_seq').notNull(),
+    attempt: integer('attempt').notNull(),
+    nextAttemptAt: epochMs('next_attempt_at'),
+    leaseOwner: text('lease_owner'),
+    leaseUntil: epochMs('lease_until'),
+  },
+  (t) => newestFirstIndexes('webhooks', t),
+)
+
+/** Every delivery attempt, newest first per webhook (ids are UUIDv7, so their order is time order). */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: text('id').primaryKey(),
+    webhookId: text('webhook_id')
+      .notNull()
+      .references(() => webhooks.id, { onDelete: 'cascade' }),
+    eventSeq: integer('event_seq').notNull(),
+    attempt: integer('attempt').notNull(),
+    status: text('status').notNull(),
+    responseStatus: integer('response_status'),
+    error: text('error'),
+    at: epochMs('at').notNull(),
+    nextAttemptAt: epochMs('next_attempt_at'),
+  },
+  (t) => [index('webhook_deliveries_webhook_idx').on(t.webhookId, t.id)],
+)
+
+/** PostgreSQL's text-search vector; written only as an SQL expression (search.ts), never read back. */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' })
+
+/**
+ * The search index's documents, one per searchable row (src/domains/search/documents.ts), kept by the write
+ * path in the write's transaction: `document` is the weighted tsvector of title (A) and body (B) under the
+ * `english` configuration, searched through its GIN index. Not part of a dump: import rebuilds it.
+ */
+export const searchDocuments = pgTable(
+  'search_documents',
+  {
+    entityId: text('entity_id').primaryKey(),
+    entity: text('entity').notNull(),
+    createdAt: epochMs('created_at').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    document: tsvector('document').notNull(),
+  },
+  (t) => [index('search_documents_document_idx').using('gin', t.document)],
 )

@@ -1,17 +1,20 @@
 // The SQLite write: one immediate transaction that reads the audit tail, lets the mutation decide its plan
 // (reads and plan are synchronous: no `await` inside the transaction), writes the plan's rows in order, each
-// update and delete compare-and-set on its expected version, and appends its entries after the tail.
+// update and delete compare-and-set on its expected version, keeps the search index in step with them
+// (../search-index.ts), and appends its entries after the tail.
 import { desc, eq, getTableColumns, sql } from 'drizzle-orm'
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import { type AuditTail, type Clock, sequence, writeTime } from '../../domains/audit/entries.js'
 import type { RowChange } from '../../domains/audit/plan.js'
 import type { DumpRow } from '../contract.js'
+import { indexChanges } from '../search-index.js'
 import { type AnyTableEntry, type Companion, registryEntries } from '../table-registry.js'
 import { decidedNow, ENTITY_NAMES, type EntityChange, type Plan, type Transact } from '../writes.js'
 import type { SqliteReads } from './reads.js'
 import { SQLITE_TABLES } from './registry.js'
 import { auditEntryToRow } from './rows.js'
+import { searchIndexWriter } from './search.js'
 import { byId, byIdAndVersion, expectChanged, insertValues, type Store, updateValues } from './store.js'
 import { auditEntries, type bugs, type taskAssignees } from './tables.js'
 
@@ -106,6 +109,7 @@ export function createSqliteWriter(store: Store, reads: SqliteReads, clock: Cloc
     .prepare()
   const insertAuditEntry = db.insert(auditEntries).values(insertValues(auditEntries)).prepare()
   const writeRow = createRowWriters(db)
+  const writeIndex = searchIndexWriter(store.sqlite)
 
   const auditTail = (): AuditTail => {
     const newest = newestEntry.get()
@@ -114,6 +118,7 @@ export function createSqliteWriter(store: Store, reads: SqliteReads, clock: Cloc
 
   function apply(plan: Plan<unknown>, tail: AuditTail) {
     for (const change of plan.changes) writeRow(change)
+    for (const change of indexChanges(plan.changes)) writeIndex(change)
     for (const entry of sequence(plan.audit, tail)) insertAuditEntry.run(auditEntryToRow(entry))
   }
 

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3'
 import { asc, count, sql } from 'drizzle-orm'
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
+import { isSearchable, searchDocument } from '../../domains/search/documents.js'
 import type { DumpRepository, DumpRow, DumpSnapshot, DumpTable } from '../contract.js'
 import { missingReferences, requireEmptyTarget } from '../dump-errors.js'
 import { type AnyTableEntry, orderColumns, positionOf, registryEntries } from '../table-registry.js'
@@ -17,6 +18,7 @@ import {
 } from './client.js'
 import { serviceFault } from './errors.js'
 import { SQLITE_TABLES } from './registry.js'
+import { searchIndexWriter } from './search.js'
 import { insertValues } from './store.js'
 
 const DEFAULT_BATCH_SIZE = 1000
@@ -202,12 +204,15 @@ export function createSqliteDump(
           const db = drizzle({ client: writer })
           requireEmpty(db)
           const insert = rowInserter(db)
+          // The search index is not in a dump: each searchable row's document is written as the row is.
+          const index = searchIndexWriter(writer)
           // Awaiting the next row inside the transaction is safe here (unlike on the repositories'
           // connection, where another request's statements would join it) because no other code uses this
           // connection. Rows are inserted as they arrive, so memory stays flat however large the dump.
           for await (const entry of rows) {
             try {
               insert(entry)
+              if (isSearchable(entry)) index({ op: 'put', doc: searchDocument(entry) })
             } catch (error) {
               throw rowError(entry, error)
             }

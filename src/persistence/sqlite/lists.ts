@@ -16,6 +16,7 @@ import {
   taskFromRow,
   toEpochMsIfSet,
 } from './rows.js'
+import { listMatch, matchingIds } from './search.js'
 import {
   createdAfter,
   createdAfterParams,
@@ -31,6 +32,7 @@ function taskList(db: BetterSQLite3Database): Repos['tasks']['list'] {
   const filters = {
     status: (value: Placeholder) => eq(tasks.status, value),
     priority: (value: Placeholder) => eq(tasks.priority, value),
+    q: (value: Placeholder) => matchingIds(tasks.id, 'task', value),
   }
   // Without `assignee`: tasks in (created_at, id) order, through the index of the filter set, if any.
   const listStatement = listStatements({ ...filters, afterId: () => createdAfter(tasks, 'desc') }, (where) =>
@@ -60,7 +62,9 @@ function taskList(db: BetterSQLite3Database): Repos['tasks']['list'] {
         .prepare(),
   )
   return async ({ filter, limit, after }) => {
-    const params = { ...filter, ...createdAfterParams(after), limit: limit + 1 }
+    const q = listMatch(filter.q)
+    if (q === null) return { items: [], next: null }
+    const params = { ...filter, q, ...createdAfterParams(after), limit: limit + 1 }
     const statement = filter.assignee === undefined ? listStatement(params) : assigneeListStatement(params)
     return createdPage(statement.all(params).map(taskFromRow), limit)
   }
@@ -73,6 +77,8 @@ function designNoteList(db: BetterSQLite3Database): Repos['designNotes']['list']
         // Only whether these are set matters: `state` picks one of the two conditions.
         active: () => isNull(designNotes.supersededBy),
         superseded: () => isNotNull(designNotes.supersededBy),
+        status: (value) => eq(designNotes.status, value),
+        q: (value) => matchingIds(designNotes.id, 'design_note', value),
         afterId: () => createdAfter(designNotes, order),
       },
       (where) =>
@@ -86,9 +92,13 @@ function designNoteList(db: BetterSQLite3Database): Repos['designNotes']['list']
     )
   const listStatement = { asc: listStatementsIn('asc'), desc: listStatementsIn('desc') }
   return async ({ filter, order, limit, after }) => {
+    const q = listMatch(filter.q)
+    if (q === null) return { items: [], next: null }
     const params = {
       active: filter.state === 'active' || undefined,
       superseded: filter.state === 'superseded' || undefined,
+      status: filter.status,
+      q,
       ...createdAfterParams(after),
       limit: limit + 1,
     }
@@ -134,19 +144,23 @@ export function createSqliteLists(db: BetterSQLite3Database, reads: SqliteReads)
     severity: (value) => eq(bugs.severity, value),
     status: (value) => eq(bugs.status, value),
     taskId: (value) => eq(bugs.taskId, value),
+    q: (value) => matchingIds(bugs.id, 'bug', value),
   })
   // The hot read: each filter has an index that also serves the order (see tables.ts).
   const statusUpdateStatement = newestFirstList(db, statusUpdates, {
     taskId: (value) => eq(statusUpdates.taskId, value),
     actor: (value) => eq(statusUpdates.actor, value),
     since: (value) => gte(statusUpdates.createdAt, value),
+    q: (value) => matchingIds(statusUpdates.id, 'status_update', value),
   })
   return {
     tasks: { get: async (id) => reads.task(id), list: taskList(db) },
     bugs: {
       get: async (id) => reads.bug(id),
       async list({ filter, limit, after }) {
-        const params = { ...filter, ...createdAfterParams(after), limit: limit + 1 }
+        const q = listMatch(filter.q)
+        if (q === null) return { items: [], next: null }
+        const params = { ...filter, q, ...createdAfterParams(after), limit: limit + 1 }
         return createdPage(bugStatement(params).all(params).map(bugFromRow), limit)
       },
     },
@@ -154,9 +168,12 @@ export function createSqliteLists(db: BetterSQLite3Database, reads: SqliteReads)
       get: async (id) => reads.statusUpdate(id),
       async list({ filter, limit, after }) {
         const { taskId, actor, since } = filter
+        const q = listMatch(filter.q)
+        if (q === null) return { items: [], next: null }
         const params = {
           taskId,
           actor,
+          q,
           since: toEpochMsIfSet(since),
           ...createdAfterParams(after),
           limit: limit + 1,

@@ -12,8 +12,10 @@ import { serviceFault, withFaultTranslation } from './errors.js'
 import { createSqliteLists } from './lists.js'
 import { MIGRATIONS_TABLE } from './migrate.js'
 import { createSqliteReads } from './reads.js'
+import { createSqliteSearch } from './search.js'
 import { createStore } from './store.js'
 import { createTokenRepository } from './tokens.js'
+import { createSqliteWebhooks } from './webhooks.js'
 
 export interface SqliteReposOptions {
   /** Epoch milliseconds now; Date.now by default. */
@@ -42,8 +44,10 @@ export function createSqliteRepos(sqlite: SqliteDatabase, options: SqliteReposOp
     statusUpdates: withFaultTranslation(entities.statusUpdates),
     designNotes: withFaultTranslation(entities.designNotes),
     audit: withFaultTranslation(entities.audit),
+    search: withFaultTranslation(createSqliteSearch(sqlite)),
     dump: withFaultTranslation(createSqliteDump(sqlite, lockWaitMs)),
     tokens: withFaultTranslation(createTokenRepository(store, writer.now)),
+    webhooks: withFaultTranslation(createSqliteWebhooks(store, writer.now)),
     async health() {
       try {
         return { schemaVersion: countMigrations.get() as number }

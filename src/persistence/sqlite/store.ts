@@ -14,6 +14,8 @@ import type { tasks } from './tables.js'
 
 export interface Store {
   db: BetterSQLite3Database
+  /** The connection under `db`, for the statements Drizzle cannot write (the FTS5 index's). */
+  sqlite: SqliteDatabase
   /**
    * Runs `work` in one BEGIN IMMEDIATE transaction: all of it commits or none of it does. `work` must be
    * synchronous (better-sqlite3 commits when it returns), and taking the write lock up front means a busy
@@ -40,6 +42,7 @@ export function createStore(sqlite: SqliteDatabase, lockWaitMs: number): Store {
 
   return {
     db,
+    sqlite,
     // The transaction was rolled back (or never began) when it fails, so running it again from the top is safe.
     write: (work) => withRetries(() => writeNow(work), lockWaitMs),
     writeNow,

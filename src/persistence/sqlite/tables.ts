@@ -104,10 +104,12 @@ export const designNotes = sqliteTable(
     actor: text('actor').notNull(),
     createdAt: integer('created_at').notNull(),
     supersededBy: text('superseded_by').references((): AnySQLiteColumn => designNotes.id),
+    status: text('status').notNull().default('accepted'),
+    version: integer('version').notNull().default(1),
   },
   // `?state=` picks one of the two partial indexes, each in list order (either way round).
   (t) => [
-    ...newestFirstIndexes('design_notes', t),
+    ...newestFirstIndexes('design_notes', t, { status: t.status }),
     index('design_notes_active_idx').on(t.createdAt, t.id).where(sql`${t.supersededBy} is null`),
     index('design_notes_superseded_idx').on(t.createdAt, t.id).where(sql`${t.supersededBy} is not null`),
   ],
@@ -150,3 +152,62 @@ export const apiTokens = sqliteTable(
   },
   (t) => newestFirstIndexes('api_tokens', t),
 )
+
+/**
+ * Webhooks, with the secret that signs their deliveries (kept as it is: signing needs it, unlike a token,
+ * which only needs to be recognised), their delivery state along the audit chain and the lease of the
+ * worker delivering them. `active` is 0 or 1.
+ */
+export const webhooks = sqliteTable(
+  'webhooks',
+  {
+    id: text('id').primaryKey(),
+    url: text('url').notNull(),
+    events: text('events').notNull(),
+    description: text('description'),
+    active: integer('active').notNull(),
+    secret: text('secret').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    deliveredThroughSeq: integer('delivered_through_seq').notNull(),
+    attempt: integer('attempt').notNull(),
+    nextAttemptAt: integer('next_attempt_at'),
+    leaseOwner: text('lease_owner'),
+    leaseUntil: integer('lease_until'),
+  },
+  (t) => newestFirstIndexes('webhooks', t),
+)
+
+/** Every delivery attempt, newest first per webhook (ids are UUIDv7, so their order is time order). */
+export const webhookDeliveries = sqliteTable(
+  'webhook_deliveries',
+  {
+    id: text('id').primaryKey(),
+    webhookId: text('webhook_id')
+      .notNull()
+      .references(() => webhooks.id, { onDelete: 'cascade' }),
+    eventSeq: integer('event_seq').notNull(),
+    attempt: integer('attempt').notNull(),
+    status: text('status').notNull(),
+    responseStatus: integer('response_status'),
+    error: text('error'),
+    at: integer('at').notNull(),
+    nextAttemptAt: integer('next_attempt_at'),
+  },
+  (t) => [index('webhook_deliveries_webhook_idx').on(t.webhookId, t.id)],
+)
+
+/**
+ * The search index's documents, one per searchable row (src/domains/search/documents.ts), kept by the write
+ * path in the write's transaction. `doc_id` is the rowid of the FTS5 table `search_index` (external content:
+ * this table is its content), created by a hand-written migration, since Drizzle cannot declare a virtual table.
+ * Not part of a dump: import rebuilds it.
+ */
+export const searchDocuments = sqliteTable('search_documents', {
+  docId: integer('doc_id').primaryKey(),
+  entity: text('entity').notNull(),
+  entityId: text('entity_id').notNull().unique(),
+  createdAt: integer('created_at').notNull(),
+  title: text('title').notNull(),
+  body: text('body').notNull(),
+})

@@ -1,0 +1,89 @@
+// Search on PostgreSQL: a weighted tsvector per document (`english` configuration: Snowball stemming, stop
+// words dropped) behind a GIN index, queried with websearch_to_tsquery. The query text is rebuilt from the
+// parsed terms (src/domains/search/query.ts), so websearch_to_tsquery only ever sees words and quoted phrases.
+import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm'
+import type { PgColumn } from 'drizzle-orm/pg-core'
+import type { OffsetKey, Page } from '../../core/paging.js'
+import { type SearchDocument, toHit } from '../../domains/search/documents.js'
+import { parseSearch, toWebsearch } from '../../domains/search/query.js'
+import type { SearchHit, SearchType } from '../../domains/search/schemas.js'
+import type { SearchRequest } from '../contract.js'
+import { type IndexChange, offsetPage } from '../search-index.js'
+import type { PostgresDatabase } from './database.js'
+import { withRetries } from './errors.js'
+import { toEpochMs, toIso } from './rows.js'
+import { searchDocuments } from './tables.js'
+
+/** The document's vector: title words weigh A, body words B. The migration's back-fill builds the same. */
+const vectorOf = (doc: Pick<SearchDocument, 'title' | 'body'>) =>
+  sql`setweight(to_tsvector('english', ${doc.title}), 'A') || setweight(to_tsvector('english', ${doc.body}), 'B')`
+
+/** ts_rank's weights {D, C, B, A}: a title match counts ten times a body match (as on the other backends). */
+const rankOf = (query: SQL) => sql`ts_rank('{0.1, 0.1, 0.1, 1.0}', ${searchDocuments.document}, ${query})`
+
+const tsquery = (text: string) => sql`websearch_to_tsquery('english', ${text})`
+
+/** A document as a row of search_documents. */
+export const documentValues = (doc: SearchDocument) => ({
+  entityId: doc.entityId,
+  entity: doc.type,
+  createdAt: toEpochMs(doc.createdAt),
+  title: doc.title,
+  body: doc.body,
+  document: vectorOf(doc),
+})
+
+/** Applies the write path's index changes inside the write's transaction. */
+export async function writeIndex(tx: PostgresDatabase, change: IndexChange): Promise<void> {
+  if (change.op === 'remove') {
+    await tx.delete(searchDocuments).where(eq(searchDocuments.entityId, change.entityId))
+    return
+  }
+  const { doc } = change
+  await tx
+    .insert(searchDocuments)
+    .values(documentValues(doc))
+    .onConflictDoUpdate({
+      target: searchDocuments.entityId,
+      set: { title: doc.title, body: doc.body, document: vectorOf(doc) },
+    })
+}
+
+/** The list filter's `q`: undefined for no filter, null when nothing can match, else the condition on `id`. */
+export function listMatch(id: PgColumn, entity: SearchType, q: string | undefined): SQL | null | undefined {
+  if (q === undefined) return undefined
+  const text = toWebsearch(parseSearch(q))
+  if (text === null) return null
+  return sql`${id} in (select ${searchDocuments.entityId} from ${searchDocuments} where ${searchDocuments.entity} = ${entity} and ${searchDocuments.document} @@ ${tsquery(text)})`
+}
+
+export function createPostgresSearch(db: PostgresDatabase) {
+  return {
+    search: ({ q, types, limit, after }: SearchRequest): Promise<Page<SearchHit, OffsetKey>> =>
+      withRetries(async () => {
+        const terms = parseSearch(q)
+        const text = toWebsearch(terms)
+        if (text === null) return { items: [], next: null }
+        const query = tsquery(text)
+        const rows = await db
+          .select({
+            entity: searchDocuments.entity,
+            entityId: searchDocuments.entityId,
+            createdAt: searchDocuments.createdAt,
+            title: searchDocuments.title,
+            body: searchDocuments.body,
+          })
+          .from(searchDocuments)
+          .where(
+            and(sql`${searchDocuments.document} @@ ${query}`, inArray(searchDocuments.entity, [...types])),
+          )
+          .orderBy(desc(rankOf(query)), desc(searchDocuments.createdAt), desc(searchDocuments.entityId))
+          .limit(limit + 1)
+          .offset(after?.offset ?? 0)
+        const hits = rows.map((row) =>
+          toHit({ ...row, type: row.entity as SearchType, createdAt: toIso(row.createdAt) }, terms),
+        )
+        return offsetPage(hits, limit, after)
+      }),
+  }
+}
