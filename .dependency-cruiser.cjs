@@ -76,9 +76,24 @@ module.exports = {
       from: { path: '^src/auth/' },
       to: { path: ['^src/(http|routes|persistence|dump|cli)/', '^src/(app|backends|server)\\.ts$'] },
     },
+    {
+      name: 'ui-only-through-the-api',
+      severity: 'error',
+      comment:
+        'The web interface (ui/src) reaches the server through HTTP only, typed by the generated ' +
+        'openapi.d.ts: it imports nothing from src/, and src/ imports nothing from it.',
+      from: { path: '^ui/src/' },
+      to: { path: '^src/' },
+    },
+    {
+      name: 'server-not-to-ui',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^ui/' },
+    },
   ],
   options: {
-    includeOnly: '^src/',
+    includeOnly: '^(src|ui/src)/',
     doNotFollow: { path: 'node_modules' },
     // Type-only imports count: a cycle of types is still a cycle in the design.
     tsPreCompilationDeps: true,

@@ -13,4 +13,13 @@ export default [
       'regexp/no-super-linear-move': 'error',
     },
   },
+  {
+    files: ['ui/src/**/*.{ts,tsx}'],
+    languageOptions: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: true } } },
+    plugins: { regexp },
+    rules: {
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': 'error',
+    },
+  },
 ]

@@ -8,9 +8,8 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { clientTypes, openapiDocument, ROOT, TYPES_HEADER } from './openapi-document.mjs'
 
-const ROOT = join(import.meta.dirname, '..')
 const TYPES = join(ROOT, 'test', 'client', 'openapi.d.ts')
 /** Spectral warnings we accept, each with its reason (also in docs/API.md). Any other warning fails. */
 const ACCEPTED_WARNINGS = {
@@ -28,27 +27,9 @@ function run(command, args) {
   return { status: result.status ?? 1, output: `${result.stdout ?? ''}${result.stderr ?? ''}` }
 }
 
-// The app from src, compiled the way `npm start` runs it (incremental: quick when nothing changed).
-const build = run(process.execPath, [
-  join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
-  '-p',
-  'tsconfig.build.json',
-])
-if (build.status !== 0) {
-  process.stderr.write(build.output)
-  process.exit(1)
-}
-const { buildApp } = await import(pathToFileURL(join(ROOT, 'dist', 'src', 'app.js')).href)
-const { loadConfig } = await import(pathToFileURL(join(ROOT, 'dist', 'src', 'config.js')).href)
-const app = await buildApp(loadConfig({ PERSISTENCE: 'memory', LOG_LEVEL: 'silent' }))
-await app.ready()
-const document = app.swagger()
-await app.close()
-
-const { default: openapiTS, astToString } = await import('openapi-typescript')
-const types = `${astToString(await openapiTS(document))}`
-const header =
-  '// Generated from /openapi.json by `npm run openapi:types` (scripts/openapi.mjs). Do not edit.\n'
+const document = await openapiDocument()
+const types = await clientTypes(document)
+const header = TYPES_HEADER
 
 if (mode === 'generate') {
   writeFileSync(TYPES, header + types)

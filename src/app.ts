@@ -9,11 +9,13 @@ import auth from './http/auth.js'
 import errors, { clientErrorHandler, frameworkErrors } from './http/errors.js'
 import service from './http/health.js'
 import jsonBodies from './http/json.js'
+import me from './http/me.js'
 import methodNotAllowed from './http/method-not-allowed.js'
 import openapi from './http/openapi.js'
 import { Problem } from './http/schemas.js'
 import { browserHeaders, rateLimiting } from './http/security.js'
 import { serializerFactory } from './http/serializers.js'
+import ui from './http/ui.js'
 import { validatorCompiler } from './http/validation.js'
 import type { Repos } from './persistence/contract.js'
 import retention from './retention/plugin.js'
@@ -34,6 +36,8 @@ export interface BuildOptions {
   repos?: Repos
   /** Where the log goes instead of stdout (tests read it). */
   logStream?: NodeJS.WritableStream
+  /** The built web interface's folder instead of dist/ui (tests). */
+  uiRoot?: string
 }
 
 export async function buildApp(config: Config, options: BuildOptions = {}) {
@@ -87,6 +91,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   })
   await app.register(openapi)
   await app.register(service)
+  await app.register(me)
+  await app.register(ui, { root: options.uiRoot })
   await app.register(tasks, { prefix: '/tasks' })
   await app.register(bugs, { prefix: '/bugs' })
   await app.register(statusUpdates, { prefix: '/status-updates' })

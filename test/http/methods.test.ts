@@ -10,7 +10,10 @@ const SOME_ID = '01a217af-0000-7000-8000-000000000000'
 const READ = 'GET, HEAD'
 /** What each known path supports, in the order of `Allow`. */
 const ALLOW: Record<string, string> = {
+  '/': READ,
   '/health': READ,
+  '/me': READ,
+  '/ui': READ,
   '/openapi.json': READ,
   '/docs': READ,
   '/docs/json': READ,
@@ -30,7 +33,8 @@ const ALLOW: Record<string, string> = {
   '/status-updates': 'GET, HEAD, POST',
   '/status-updates/:id': READ,
   '/design-notes': 'GET, HEAD, POST',
-  '/design-notes/:id': READ,
+  '/design-notes/:id': 'GET, HEAD, PATCH',
+  '/search': READ,
   '/audit-entries': READ,
   '/audit-entries/:id': READ,
   '/webhooks': 'GET, HEAD, POST',

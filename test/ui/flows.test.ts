@@ -1,0 +1,316 @@
+// The web interface in a real browser (Debian's Chromium through playwright-core), on SQLite and
+// PostgreSQL: what a person does on each view, axe-core on every view, and no console error (a CSP refusal
+// would be one). Each flow saves a screenshot under test/ui/screenshots/ (git-ignored).
+import type { AddressInfo } from 'node:net'
+import type { BrowserContext, Page } from 'playwright-core'
+import t, { type Test } from 'tap'
+import { backends } from '../backends/index.js'
+import { tokenFor } from '../fixtures.js'
+import { build, type TestApp } from '../helper.js'
+import {
+  checkAccessibility,
+  chromiumPath,
+  consoleErrors,
+  ensureUiBuilt,
+  NO_CHROMIUM,
+  openBrowser,
+  screenshot,
+} from './browser.js'
+
+// The in-process memory backend serves the very same files; the browser runs take the two databases.
+const browserBackends = backends.filter((backend) => backend.name !== 'memory')
+
+async function serve(t: Test, backend: (typeof backends)[number]): Promise<{ app: TestApp; url: string }> {
+  const app = await build(t, backend)
+  await app.listen({ host: '127.0.0.1', port: 0 })
+  return { app, url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` }
+}
+
+async function newPage(context: BrowserContext, url: string, hash = '#/board') {
+  const page = await context.newPage()
+  const errors = consoleErrors(page)
+  await page.goto(`${url}/ui/${hash}`)
+  return { page, errors }
+}
+
+const column = (page: Page, status: string) => page.locator(`section[data-status="${status}"]`)
+
+if (!chromiumPath) {
+  t.test('web interface in a browser', { skip: NO_CHROMIUM }, async () => {})
+} else {
+  ensureUiBuilt()
+  for (const backend of browserBackends) {
+    t.test(`${backend.name}: the web interface in open mode`, async (t) => {
+      const { app, url } = await serve(t, backend)
+      const context = await openBrowser(t)
+
+      t.test('/ leads to the board; a new task typed and entered lands in its column', async (t) => {
+        const page = await context.newPage()
+        const errors = consoleErrors(page)
+        await page.goto(`${url}/`)
+        t.match(page.url(), /\/ui\/$/, '/ redirects to /ui/')
+        await page.getByRole('heading', { name: 'Board', level: 1 }).waitFor()
+        await page.getByLabel('New task').fill('Write the release notes')
+        await page.getByLabel('New task').press('Enter')
+        await column(page, 'todo').getByRole('heading', { name: 'Write the release notes' }).waitFor()
+        t.equal(await page.getByLabel('New task').inputValue(), '', 'the field is cleared for the next one')
+        const stored = (await app.inject({ method: 'GET', url: '/tasks' })).json().items
+        t.same(
+          stored.map((task: { title: string; status: string }) => [task.title, task.status]),
+          [['Write the release notes', 'todo']],
+        )
+        await checkAccessibility(t, page, 'board')
+        await screenshot(page, `${backend.name}-board-created`)
+        t.same(errors, [], 'no console error')
+        await page.close()
+      })
+
+      t.test('a task moved to done shows in the done column and is done on the server', async (t) => {
+        const { page, errors } = await newPage(context, url)
+        await page.getByLabel('Move “Write the release notes” to').selectOption('done')
+        await column(page, 'done').getByRole('heading', { name: 'Write the release notes' }).waitFor()
+        t.equal(await column(page, 'todo').getByRole('article').count(), 0, 'gone from todo')
+        const [task] = (await app.inject({ method: 'GET', url: '/tasks' })).json().items
+        t.equal(task.status, 'done')
+        t.equal(task.version, 2)
+        await screenshot(page, `${backend.name}-board-moved`)
+        t.same(errors, [], 'no console error')
+        await page.close()
+      })
+
+      t.test(
+        'an edit saved from a second tab in between is shown as a conflict, with a choice',
+        async (t) => {
+          const first = await newPage(context, url)
+          const second = await newPage(context, url)
+          const edit = (page: Page) =>
+            page.getByRole('button', { name: 'Edit “Write the release notes”' }).click()
+          await edit(first.page)
+          await first.page.getByLabel('Title').fill('Release notes for 1.0')
+          await first.page.getByLabel('Rationale to add').fill('the version is decided')
+          await edit(second.page)
+          await second.page.getByLabel('Title').fill('Release notes, short')
+          await second.page.getByRole('button', { name: 'Save', exact: true }).click()
+          await second.page.getByRole('heading', { name: 'Release notes, short' }).waitFor()
+
+          await first.page.getByRole('button', { name: 'Save', exact: true }).click()
+          const conflict = first.page
+            .getByRole('alert')
+            .filter({ hasText: 'Someone else saved this task first' })
+          await conflict.waitFor()
+          t.match(await conflict.textContent(), /now version 3/)
+          t.match(await conflict.textContent(), /Release notes, short/, 'the current state is shown')
+          t.equal(
+            (await app.inject({ method: 'GET', url: '/tasks' })).json().items[0].title,
+            'Release notes, short',
+            'nothing was overwritten',
+          )
+          await checkAccessibility(t, first.page, 'board with a conflict')
+          await screenshot(first.page, `${backend.name}-board-conflict`)
+
+          await first.page.getByRole('button', { name: 'Save mine over theirs' }).click()
+          await first.page.getByRole('heading', { name: 'Release notes for 1.0' }).waitFor()
+          const [task] = (await app.inject({ method: 'GET', url: '/tasks' })).json().items
+          t.equal(task.title, 'Release notes for 1.0', 'saved over the current version only when asked')
+          t.equal(task.version, 4)
+          t.same(
+            task.rationaleLog.map((entry: { text: string }) => entry.text),
+            ['the version is decided'],
+          )
+          t.same(
+            [...first.errors, ...second.errors].filter((e) => !/status of 412/.test(e)),
+            [],
+            'no console error but the refused save itself',
+          )
+          await first.page.close()
+          await second.page.close()
+        },
+      )
+
+      t.test(
+        'a design note superseded shows the chain as a timeline; bodies are sanitised Markdown',
+        async (t) => {
+          const { page, errors } = await newPage(context, url, '#/notes')
+          await page.getByRole('heading', { name: 'Design notes', level: 1 }).waitFor()
+          await checkAccessibility(t, page, 'design notes (empty)')
+          await page.getByLabel('Title').fill('Store data in SQLite')
+          await page
+            .getByLabel('Context (Markdown)')
+            .fill('One **small** team.\n\n<img src="x" onerror="alert(1)">')
+          await page.getByLabel('Decision (Markdown)').fill('Use SQLite.')
+          await page.getByLabel('Consequences (Markdown)').fill('- one file\n- backups are copies')
+          await page.getByRole('button', { name: 'Record note' }).click()
+          await page.getByRole('status').filter({ hasText: 'Recorded “Store data in SQLite”' }).waitFor()
+
+          await page.getByRole('button', { name: 'Supersede “Store data in SQLite”' }).click()
+          t.equal(await page.getByLabel('Supersedes').inputValue(), (await notes(app))[0].id)
+          await page.getByLabel('Title').fill('Also support PostgreSQL')
+          await page.getByLabel('Context (Markdown)').fill('Several instances.')
+          await page.getByLabel('Decision (Markdown)').fill('Add a PostgreSQL backend.')
+          await page.getByLabel('Consequences (Markdown)').fill('Two dialects.')
+          await page.getByRole('button', { name: 'Supersede', exact: true }).click()
+          await page.getByRole('status').filter({ hasText: 'Recorded “Also support PostgreSQL”' }).waitFor()
+
+          const timeline = page.getByRole('list', { name: 'Decisions on “Store data in SQLite”' })
+          const items = timeline.getByRole('listitem')
+          t.equal(await items.count(), 2, 'one chain of two notes')
+          t.match(await items.nth(0).textContent(), /Store data in SQLite\s*superseded/)
+          t.match(await items.nth(1).textContent(), /Also support PostgreSQL\s*active/)
+          await items.nth(0).getByText('Context, decision and consequences').click()
+          t.equal(await items.nth(0).locator('.markdown strong').textContent(), 'small', 'Markdown rendered')
+          t.equal(
+            await items.nth(0).locator('.markdown img').count(),
+            0,
+            'the image and its handler are gone',
+          )
+          const stored = await notes(app)
+          t.equal(stored[0].supersededBy, stored[1].id)
+          await checkAccessibility(t, page, 'design notes')
+          await screenshot(page, `${backend.name}-notes-timeline`)
+          t.same(errors, [], 'no console error')
+          await page.close()
+        },
+      )
+
+      t.test('bugs: filed with a linked task, filtered by severity and status', async (t) => {
+        const { page, errors } = await newPage(context, url, '#/bugs')
+        await page.getByLabel('New bug').fill('Export drops the last line')
+        await page.getByLabel('Severity', { exact: true }).first().selectOption('high')
+        await page.getByLabel('Task').selectOption({ label: 'Release notes for 1.0' })
+        await page.getByRole('button', { name: 'File bug' }).click()
+        await page.getByRole('rowheader', { name: 'Export drops the last line' }).waitFor()
+        await page.getByLabel('New bug').fill('Typo on the board')
+        await page.getByLabel('Severity', { exact: true }).first().selectOption('low')
+        await page.getByRole('button', { name: 'File bug' }).click()
+        const rows = page.locator('table.list tbody tr')
+        await page.getByRole('rowheader', { name: 'Typo on the board' }).waitFor()
+        t.equal(await rows.count(), 2)
+        await page.locator('#filter-severity').selectOption('high')
+        await page.getByRole('rowheader', { name: 'Typo on the board' }).waitFor({ state: 'detached' })
+        t.equal(await rows.count(), 1)
+        t.match(await rows.first().textContent(), /Export drops the last line.*high.*Release notes for 1\.0/)
+        await page.locator('#filter-status').selectOption('resolved')
+        await page.getByText('No bugs match.').waitFor()
+        await checkAccessibility(t, page, 'bugs')
+        await screenshot(page, `${backend.name}-bugs`)
+        t.same(errors, [], 'no console error')
+        await page.close()
+      })
+
+      t.test('status updates: one posted appears at the top of the stream', async (t) => {
+        await app.inject({
+          method: 'POST',
+          url: '/status-updates',
+          payload: { message: 'posted by a script' },
+        })
+        const { page, errors } = await newPage(context, url, '#/updates')
+        await page.getByText('posted by a script').waitFor()
+        await page.getByLabel('Post a status update').fill('Board is live')
+        await page.getByRole('button', { name: 'Post' }).click()
+        const first = page.locator('ol.stream li').first()
+        await first.getByText('Board is live').waitFor()
+        await checkAccessibility(t, page, 'status updates')
+        await screenshot(page, `${backend.name}-updates`)
+        t.same(errors, [], 'no console error')
+        await page.close()
+      })
+
+      t.test('sign-in in open mode: a name becomes the actor', async (t) => {
+        const { page, errors } = await newPage(context, url, '#/signin')
+        await checkAccessibility(t, page, 'sign-in')
+        await page.getByLabel('Your name').fill('Zoë')
+        await page.getByRole('button', { name: 'Use this name' }).click()
+        await page.getByRole('heading', { name: 'Board', level: 1 }).waitFor()
+        await page.getByLabel('New task').fill('Named task')
+        await page.getByLabel('New task').press('Enter')
+        await column(page, 'todo').getByRole('heading', { name: 'Named task' }).waitFor()
+        const entries = (
+          await app.inject({ method: 'GET', url: '/audit-entries?entity=task&action=create' })
+        ).json()
+        t.equal(entries.items[0].actor, 'Zoë', 'X-Actor carried the name, in UTF-8')
+        t.same(await context.cookies(), [], 'no cookie')
+        t.equal(await page.evaluate(() => localStorage.length), 0, 'nothing in localStorage')
+        t.same(errors, [], 'no console error')
+        await page.close()
+      })
+
+      t.test('the audit trail lists every change with its diff', async (t) => {
+        const { page, errors } = await newPage(context, url, '#/audit')
+        await page.getByRole('heading', { name: 'Audit trail', level: 1 }).waitFor()
+        await page.locator('table.audit tbody tr').first().waitFor()
+        await page.locator('#audit-entity').selectOption('design_note')
+        await page.getByText('design note supersede').first().waitFor()
+        await checkAccessibility(t, page, 'audit trail')
+        await screenshot(page, `${backend.name}-audit`)
+        t.same(errors, [], 'no console error')
+        await page.close()
+      })
+    })
+
+    t.test(
+      `${backend.name}: with tokens, a viewer sees no write control and a forced write is a 403 message`,
+      async (t) => {
+        const { app, url } = await serve(t, backend)
+        const viewer = await tokenFor(app, 'viewer')
+        const contributor = await tokenFor(app, 'contributor')
+        await app.inject({
+          method: 'POST',
+          url: '/tasks',
+          headers: contributor.headers,
+          payload: { title: 'Seen by everyone' },
+        })
+        const context = await openBrowser(t)
+        const { page, errors } = await newPage(context, url)
+        await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor()
+        t.equal(await page.getByLabel('Your name').count(), 0, 'no name field: a token is needed')
+        await checkAccessibility(t, page, 'sign-in with tokens')
+        await page.getByLabel('API token').fill(viewer.secret)
+        await page.getByRole('button', { name: 'Sign in with token' }).click()
+        await column(page, 'todo').getByRole('heading', { name: 'Seen by everyone' }).waitFor()
+        t.equal(await page.getByLabel('New task').count(), 0, 'no "New task" field')
+        t.equal(await page.getByRole('button', { name: /^Edit/ }).count(), 0, 'no Edit button')
+        t.equal(await page.getByRole('combobox').count(), 0, 'no Move control')
+        t.equal(
+          await page.getByRole('link', { name: 'Audit trail' }).count(),
+          0,
+          'no audit link for a viewer',
+        )
+        await checkAccessibility(t, page, 'board as a viewer')
+        await screenshot(page, `${backend.name}-viewer-board`)
+        t.equal(await page.evaluate(() => localStorage.length), 0, 'the token is not in localStorage')
+        t.same(await context.cookies(), [], 'nor in a cookie')
+        t.match(await page.evaluate(() => sessionStorage.getItem('trail.credentials')), viewer.secret)
+
+        // Signed in as a contributor, the controls are there; then the tab's token is swapped for the
+        // viewer's behind the page's back, and the write it still offers is refused.
+        await page.evaluate((secret) => {
+          sessionStorage.setItem('trail.credentials', JSON.stringify({ kind: 'token', token: secret }))
+        }, contributor.secret)
+        await page.reload()
+        await page.getByLabel('New task').waitFor()
+        await page.evaluate((secret) => {
+          sessionStorage.setItem('trail.credentials', JSON.stringify({ kind: 'token', token: secret }))
+        }, viewer.secret)
+        await page.getByLabel('New task').fill('Not allowed')
+        await page.getByLabel('New task').press('Enter')
+        await page.getByRole('alert').filter({ hasText: 'Your role may not do this' }).waitFor()
+        await page.getByLabel('New task').waitFor({ state: 'detached' })
+        t.pass('the 403 is shown, and the controls the role lacks are hidden again')
+        await screenshot(page, `${backend.name}-viewer-forbidden`)
+        t.equal(
+          (await app.inject({ method: 'GET', url: '/tasks', headers: viewer.headers })).json().items.length,
+          1,
+        )
+        t.same(
+          errors.filter((e) => !/status of 40[13]/.test(e)),
+          [],
+          'no console error but the refused request itself',
+        )
+      },
+    )
+  }
+}
+
+async function notes(app: TestApp) {
+  return (await app.inject({ method: 'GET', url: '/design-notes?order=asc' })).json().items
+}
