@@ -34,9 +34,9 @@ import {
 } from './lib/report.mjs'
 import { autocannonRequest, preflight, SCENARIOS, serves } from './lib/scenarios.mjs'
 import { seedPostgres, seedSqlite } from './lib/seed.mjs'
-import { postgresStorage, sqliteStorage } from './lib/storage.mjs'
 import { startServer } from './lib/server.mjs'
 import { spread } from './lib/stats.mjs'
+import { postgresStorage, sqliteStorage } from './lib/storage.mjs'
 import { MINIMAL_SCHEMA, seedMinimal } from './minimal/schema.mjs'
 import { PEERS } from './peers/index.mjs'
 import {
