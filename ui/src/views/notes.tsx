@@ -5,6 +5,7 @@ import { allows } from '../access'
 import { api, type DesignNote, describeProblem } from '../api/client'
 import { Badge, Message, useLoad, when } from '../components'
 import { allPages, orThrow } from '../pages'
+import { NoteStatus } from './note-status'
 import type { ViewProps } from './view'
 
 /** Chains of notes, each from its first decision to the one that stands now, in the log's order. */
@@ -62,7 +63,7 @@ export function NotesView({ me }: ViewProps) {
               <li key={note.id} class={note.supersededBy ? 'superseded' : 'active'}>
                 <article aria-labelledby={`note-${note.id}`}>
                   <h2 id={`note-${note.id}`}>
-                    {note.title} <Badge value={note.supersededBy ? 'superseded' : 'active'} />
+                    {note.title} <Badge value={note.status} label="status" />
                   </h2>
                   <p class="meta">
                     {note.actor}, <time dateTime={note.createdAt}>{when(note.createdAt)}</time>
@@ -79,6 +80,7 @@ export function NotesView({ me }: ViewProps) {
                     <h3>Consequences</h3>
                     {body(note.consequences)}
                   </details>
+                  <NoteStatus note={note} me={me} onChanged={notes.reload} />
                   {canWrite && !note.supersededBy ? (
                     <button
                       type="button"
