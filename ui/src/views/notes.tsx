@@ -127,6 +127,7 @@ function NoteForm(props: {
 }) {
   const empty = { title: '', context: '', decision: '', consequences: '' }
   const [fields, setFields] = useState(empty)
+  const [status, setStatus] = useState<'accepted' | 'proposed'>('accepted')
   const set = (field: keyof typeof empty) => (e: { currentTarget: { value: string } }) =>
     setFields({ ...fields, [field]: e.currentTarget.value })
   return (
@@ -136,10 +137,11 @@ function NoteForm(props: {
       onSubmit={async (e) => {
         e.preventDefault()
         const { data, error, response } = await api.POST('/design-notes', {
-          body: { ...fields, ...(props.supersedes ? { supersedes: props.supersedes } : {}) },
+          body: { ...fields, status, ...(props.supersedes ? { supersedes: props.supersedes } : {}) },
         })
         if (data) {
           setFields(empty)
+          setStatus('accepted')
           props.onWritten(data)
         } else props.onProblem(describeProblem(error, response.status))
       }}
@@ -172,6 +174,15 @@ function NoteForm(props: {
         value={fields.consequences}
         onInput={set('consequences')}
       />
+      <label for="note-status">Record as</label>
+      <select
+        id="note-status"
+        value={status}
+        onChange={(e) => setStatus(e.currentTarget.value as 'accepted' | 'proposed')}
+      >
+        <option value="accepted">accepted (decided)</option>
+        <option value="proposed">proposed (to accept or reject later)</option>
+      </select>
       <button type="submit">{props.supersedes ? 'Supersede' : 'Record note'}</button>
     </form>
   )
