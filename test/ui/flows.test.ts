@@ -153,6 +153,11 @@ if (!chromiumPath) {
 
           const timeline = page.getByRole('list', { name: 'Decisions on “Store data in SQLite”' })
           const items = timeline.getByRole('listitem')
+          // The log is read again after the write; wait for that read to show the new link.
+          await items
+            .nth(1)
+            .getByRole('heading', { name: /Also support PostgreSQL/ })
+            .waitFor()
           t.equal(await items.count(), 2, 'one chain of two notes')
           t.match(await items.nth(0).textContent(), /Store data in SQLite\s*superseded/)
           t.match(await items.nth(1).textContent(), /Also support PostgreSQL\s*accepted/)
