@@ -8,7 +8,6 @@ import type { Bug } from '../domains/bugs/schemas.js'
 import type { DesignNote } from '../domains/design-notes/schemas.js'
 import type { StatusUpdate } from '../domains/status-updates/schemas.js'
 import type { Task } from '../domains/tasks/schemas.js'
-import type { StoredDelivery, StoredWebhook } from '../domains/webhooks/schemas.js'
 
 // Type aliases rather than interfaces, so a row passes where a record of column values is expected.
 
@@ -98,7 +97,7 @@ export const toIso = (epochMs: number) => new Date(epochMs).toISOString()
 export const toEpochMs = (iso: string) => Date.parse(iso)
 /** A filter's optional time, as its column stores it. */
 export const toEpochMsIfSet = (iso: string | undefined) => (iso === undefined ? undefined : toEpochMs(iso))
-const toIsoOrNull = (epochMs: number | null) => (epochMs === null ? null : toIso(epochMs))
+export const toIsoOrNull = (epochMs: number | null) => (epochMs === null ? null : toIso(epochMs))
 export const toEpochMsOrNull = (iso: string | null) => (iso === null ? null : toEpochMs(iso))
 
 export const taskFromRow = (row: TaskRow): Task => ({
@@ -228,86 +227,4 @@ export const apiTokenFromRow = (row: Omit<ApiTokenRow, 'secretHash'>): ApiToken 
 export const storedApiTokenFromRow = (row: ApiTokenRow): StoredApiToken => ({
   ...apiTokenFromRow(row),
   secretHash: row.secretHash,
-})
-
-/** A webhook as stored, lease included (the lease is the worker's, never read back into a webhook). */
-export type WebhookRow = {
-  id: string
-  url: string
-  events: string
-  description: string | null
-  active: number
-  secret: string
-  createdAt: number
-  updatedAt: number
-  deliveredThroughSeq: number
-  attempt: number
-  nextAttemptAt: number | null
-  leaseOwner: string | null
-  leaseUntil: number | null
-}
-
-export type WebhookDeliveryRow = {
-  id: string
-  webhookId: string
-  eventSeq: number
-  attempt: number
-  status: string
-  responseStatus: number | null
-  error: string | null
-  at: number
-  nextAttemptAt: number | null
-}
-
-export const webhookFromRow = (row: Omit<WebhookRow, 'leaseOwner' | 'leaseUntil'>): StoredWebhook => ({
-  id: row.id,
-  url: row.url,
-  events: JSON.parse(row.events) as string[],
-  description: row.description,
-  active: row.active === 1,
-  createdAt: toIso(row.createdAt),
-  updatedAt: toIso(row.updatedAt),
-  secret: row.secret,
-  deliveredThroughSeq: row.deliveredThroughSeq,
-  attempt: row.attempt,
-  nextAttemptAt: toIsoOrNull(row.nextAttemptAt),
-})
-
-/** The row of a webhook without its lease columns (a new webhook has no lease; an update keeps it). */
-export const webhookToRow = (webhook: StoredWebhook): Omit<WebhookRow, 'leaseOwner' | 'leaseUntil'> => ({
-  id: webhook.id,
-  url: webhook.url,
-  events: JSON.stringify(webhook.events),
-  description: webhook.description,
-  active: webhook.active ? 1 : 0,
-  secret: webhook.secret,
-  createdAt: toEpochMs(webhook.createdAt),
-  updatedAt: toEpochMs(webhook.updatedAt),
-  deliveredThroughSeq: webhook.deliveredThroughSeq,
-  attempt: webhook.attempt,
-  nextAttemptAt: toEpochMsOrNull(webhook.nextAttemptAt),
-})
-
-export const deliveryFromRow = (row: WebhookDeliveryRow): StoredDelivery => ({
-  id: row.id,
-  webhookId: row.webhookId,
-  eventSeq: row.eventSeq,
-  attempt: row.attempt,
-  status: row.status as StoredDelivery['status'],
-  responseStatus: row.responseStatus,
-  error: row.error,
-  at: toIso(row.at),
-  nextAttemptAt: toIsoOrNull(row.nextAttemptAt),
-})
-
-export const deliveryToRow = (delivery: StoredDelivery): WebhookDeliveryRow => ({
-  id: delivery.id,
-  webhookId: delivery.webhookId,
-  eventSeq: delivery.eventSeq,
-  attempt: delivery.attempt,
-  status: delivery.status,
-  responseStatus: delivery.responseStatus,
-  error: delivery.error,
-  at: toEpochMs(delivery.at),
-  nextAttemptAt: toEpochMsOrNull(delivery.nextAttemptAt),
 })

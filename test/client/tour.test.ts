@@ -202,6 +202,53 @@ t.test('the API tour through the generated client', async (t) => {
   const removed = await client.DELETE('/webhooks/{id}', { params: { path: { id: hookId } } })
   t.equal(removed.response.status, 204)
 
+  // History: the deleted task's versions, one of them in full, and the task brought back (undeleted).
+  const versions = await client.GET('/tasks/{id}/versions', { params: { path: { id: task.id } } })
+  t.same(
+    versions.data?.items.map((v) => v.action),
+    ['delete', 'update', 'create'],
+  )
+  const first = await client.GET('/tasks/{id}/versions/{n}', { params: { path: { id: task.id, n: 1 } } })
+  t.equal(first.data?.status, 'todo')
+  const undeleted = await client.POST('/tasks/{id}/restore', {
+    params: { path: { id: task.id } },
+    body: { version: 2 },
+  })
+  t.equal(undeleted.data?.version, 3)
+  const bugVersions = await client.GET('/bugs/{id}/versions', { params: { path: { id: bugId } } })
+  t.equal(bugVersions.data?.items[0]?.action, 'delete')
+  const firstBug = await client.GET('/bugs/{id}/versions/{n}', { params: { path: { id: bugId, n: 1 } } })
+  t.equal(firstBug.data?.status, 'open')
+  const bugBack = await client.POST('/bugs/{id}/restore', {
+    params: { path: { id: bugId } },
+    body: { version: 1 },
+  })
+  t.equal(bugBack.data?.status, 'open')
+
+  // The ADR lifecycle: the newer decision is deprecated.
+  const deprecated = await client.PATCH('/design-notes/{id}', {
+    params: { path: { id: newer.data?.id ?? '' } },
+    headers: { 'if-match': '"1"' },
+    body: { status: 'deprecated' },
+  })
+  t.equal(deprecated.data?.status, 'deprecated')
+
+  // Search, the chain's head, who is asking, and the change feed (its first bytes, then hung up).
+  const found = await client.GET('/search', { params: { query: { q: 'sqlite' } } })
+  t.same(
+    found.data?.items.map((hit) => hit.id),
+    [oldId],
+  )
+  const head = await client.GET('/audit-entries/head')
+  t.ok((head.data?.seq ?? 0) > 0)
+  t.match(head.data?.hash, /^[0-9a-f]{64}$/)
+  const me = await client.GET('/me')
+  t.equal(me.data?.mode, 'open')
+  const feed = new AbortController()
+  const events = await client.GET('/events', { parseAs: 'stream', signal: feed.signal })
+  t.match(events.response.headers.get('content-type'), /^text\/event-stream/)
+  feed.abort()
+
   const health = await client.GET('/health')
   t.same(health.data, { status: 'ok', persistence: 'sqlite', schemaVersion: health.data?.schemaVersion })
 

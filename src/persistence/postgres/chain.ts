@@ -1,7 +1,7 @@
 // The audit chain's reads and retention deletes on PostgreSQL: keyset pages on the seq index, and deletes of
 // the oldest entries, a batch per short transaction. A delete takes no append lock: it never reaches the head
 // (the prune's own entry is appended before it), so writers are not held up.
-import { and, asc, desc, gt, lt, lte, min, sql } from 'drizzle-orm'
+import { and, asc, desc, gt, lt, lte, sql } from 'drizzle-orm'
 import type { AuditChain } from '../contract.js'
 import type { PostgresDatabase } from './database.js'
 import { withRetries } from './errors.js'

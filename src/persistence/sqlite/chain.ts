@@ -1,6 +1,6 @@
 // The audit chain's reads and retention deletes on SQLite: keyset pages on the seq index, and deletes of the
 // oldest entries in short immediate transactions (a writer waits for one batch at most).
-import { asc, desc, lt, lte, min, sql } from 'drizzle-orm'
+import { asc, desc, lt, lte, sql } from 'drizzle-orm'
 import type { AuditChain } from '../contract.js'
 import { type AuditEntryRow, auditEntryFromRow, toEpochMs, toIso } from './rows.js'
 import type { Store } from './store.js'
@@ -13,10 +13,6 @@ export function createSqliteChain(store: Store): AuditChain {
     .from(auditEntries)
     .orderBy(desc(auditEntries.seq))
     .limit(1)
-    .prepare()
-  const oldest = db
-    .select({ seq: min(auditEntries.seq) })
-    .from(auditEntries)
     .prepare()
   const page = db
     .select()
