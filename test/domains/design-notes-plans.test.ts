@@ -21,7 +21,9 @@ t.test(
         ['update', old.id],
       ],
     )
-    t.match(plan.changes[1], { row: { ...old, supersededBy: note.id } })
+    t.match(plan.changes[1], {
+      row: { ...old, supersededBy: note.id, status: 'superseded', version: old.version + 1 },
+    })
     t.same(
       plan.audit.map((e) => [e.entity, e.action, e.entityId]),
       [
@@ -29,7 +31,11 @@ t.test(
         ['design_note', 'supersede', old.id],
       ],
     )
-    t.same(plan.audit[1]?.diff, { supersededBy: [null, note.id] })
+    t.same(plan.audit[1]?.diff, {
+      supersededBy: [null, note.id],
+      status: ['accepted', 'superseded'],
+      version: [1, 2],
+    })
   },
 )
 

@@ -153,9 +153,14 @@ if (!chromiumPath) {
 
           const timeline = page.getByRole('list', { name: 'Decisions on “Store data in SQLite”' })
           const items = timeline.getByRole('listitem')
+          // The log is read again after the write; wait for that read to show the new link.
+          await items
+            .nth(1)
+            .getByRole('heading', { name: /Also support PostgreSQL/ })
+            .waitFor()
           t.equal(await items.count(), 2, 'one chain of two notes')
           t.match(await items.nth(0).textContent(), /Store data in SQLite\s*superseded/)
-          t.match(await items.nth(1).textContent(), /Also support PostgreSQL\s*active/)
+          t.match(await items.nth(1).textContent(), /Also support PostgreSQL\s*accepted/)
           await items.nth(0).getByText('Context, decision and consequences').click()
           t.equal(await items.nth(0).locator('.markdown strong').textContent(), 'small', 'Markdown rendered')
           t.equal(
@@ -171,6 +176,53 @@ if (!chromiumPath) {
           await page.close()
         },
       )
+
+      t.test('a proposed note is accepted, then deprecated, through its status buttons', async (t) => {
+        const { page, errors } = await newPage(context, url, '#/notes')
+        await page.getByLabel('Title').fill('Tabs for indentation')
+        await page.getByLabel('Context (Markdown)').fill('Editors disagree.')
+        await page.getByLabel('Decision (Markdown)').fill('Use tabs.')
+        await page.getByLabel('Consequences (Markdown)').fill('Wider diffs.')
+        await page.getByLabel('Record as').selectOption('proposed')
+        await page.getByRole('button', { name: 'Record note' }).click()
+        const note = page.getByRole('list', { name: 'Decisions on “Tabs for indentation”' })
+        await note.getByText('proposed', { exact: true }).waitFor()
+        t.equal(await note.getByRole('button', { name: 'Deprecate “Tabs for indentation”' }).count(), 0)
+        await note.getByRole('button', { name: 'Accept “Tabs for indentation”' }).click()
+        await note.getByText('accepted', { exact: true }).waitFor()
+        t.equal(await note.getByRole('button', { name: 'Reject “Tabs for indentation”' }).count(), 0)
+        await note.getByRole('button', { name: 'Deprecate “Tabs for indentation”' }).click()
+        await note.getByText('deprecated', { exact: true }).waitFor()
+        const stored = (await notes(app)).find((n: { title: string }) => n.title === 'Tabs for indentation')
+        t.equal(stored.status, 'deprecated')
+        t.equal(stored.version, 3, 'two status changes, each with If-Match')
+        await checkAccessibility(t, page, 'design notes with status actions')
+        await screenshot(page, `${backend.name}-notes-status`)
+        t.same(errors, [], 'no console error')
+        await page.close()
+      })
+
+      t.test('search finds a design note by a word of its body', async (t) => {
+        const { page, errors } = await newPage(context, url, '#/search')
+        await page.getByRole('heading', { name: 'Search', level: 1 }).waitFor()
+        await checkAccessibility(t, page, 'search (empty)')
+        await page.getByLabel('Search everything').fill('postgresql backend')
+        await page.getByRole('button', { name: 'Search', exact: true }).click()
+        await page.getByRole('link', { name: 'Also support PostgreSQL' }).waitFor()
+        const results = page.locator('ol.results > li')
+        t.equal(await results.count(), 1, 'the one note that has both words')
+        t.match(await results.first().textContent(), /design note/)
+        await page.getByLabel('Search everything').fill('nothing like this anywhere')
+        await page.getByRole('button', { name: 'Search', exact: true }).click()
+        await page.getByRole('status').filter({ hasText: 'Nothing matches' }).waitFor()
+        await page.getByLabel('Search everything').fill('release')
+        await page.getByRole('button', { name: 'Search', exact: true }).click()
+        await page.getByRole('link', { name: 'Release notes for 1.0' }).waitFor()
+        await checkAccessibility(t, page, 'search results')
+        await screenshot(page, `${backend.name}-search`)
+        t.same(errors, [], 'no console error')
+        await page.close()
+      })
 
       t.test('bugs: filed with a linked task, filtered by severity and status', async (t) => {
         const { page, errors } = await newPage(context, url, '#/bugs')
@@ -197,6 +249,52 @@ if (!chromiumPath) {
         await page.close()
       })
 
+      t.test('history: a bug changed elsewhere is restored to an old version', async (t) => {
+        const listed = (await app.inject({ method: 'GET', url: '/bugs' })).json().items
+        const bug = listed.find((b: { title: string }) => b.title === 'Export drops the last line')
+        const changed = await app.inject({
+          method: 'PATCH',
+          url: `/bugs/${bug.id}`,
+          headers: { 'if-match': `"${bug.version}"` },
+          payload: { title: 'Export drops lines', severity: 'critical' },
+        })
+        t.equal(changed.statusCode, 200)
+        const { page, errors } = await newPage(context, url, '#/bugs')
+        await page.getByRole('link', { name: 'Versions of “Export drops lines”' }).click()
+        await page.getByRole('heading', { name: /^History of bug/, level: 1 }).waitFor()
+        const versions = page.locator('ol.history > li')
+        await versions.nth(1).waitFor()
+        t.match(
+          await versions.first().textContent(),
+          /title"Export drops the last line"\s*→\s*"Export drops lines"/,
+          'the newest version shows its field changes',
+        )
+        t.match(await versions.first().textContent(), /severity"high"\s*→\s*"critical"/)
+        t.equal(
+          await versions
+            .first()
+            .getByRole('button', { name: /^Restore/ })
+            .count(),
+          0,
+          'no restore for the current version',
+        )
+        await checkAccessibility(t, page, 'history')
+        await screenshot(page, `${backend.name}-history`)
+        await page.getByRole('button', { name: `Restore version ${bug.version}` }).click()
+        await page
+          .getByRole('status')
+          .filter({ hasText: `Restored version ${bug.version}; it is now version ${bug.version + 2}.` })
+          .waitFor()
+        await versions.nth(2).waitFor()
+        const restored = (await app.inject({ method: 'GET', url: `/bugs/${bug.id}` })).json()
+        t.same(
+          [restored.title, restored.severity, restored.version],
+          ['Export drops the last line', 'high', bug.version + 2],
+        )
+        t.same(errors, [], 'no console error')
+        await page.close()
+      })
+
       t.test('status updates: one posted appears at the top of the stream', async (t) => {
         await app.inject({
           method: 'POST',
@@ -211,6 +309,30 @@ if (!chromiumPath) {
         await first.getByText('Board is live').waitFor()
         await checkAccessibility(t, page, 'status updates')
         await screenshot(page, `${backend.name}-updates`)
+        t.same(errors, [], 'no console error')
+        await page.close()
+      })
+
+      t.test('a status update posted with a plain HTTP request, as curl would, appears live', async (t) => {
+        const { page, errors } = await newPage(context, url, '#/updates')
+        await page.getByText('Board is live').waitFor()
+        // A page that reloads loses this; the update must arrive without one.
+        await page.evaluate(() => {
+          document.body.dataset.samePage = 'yes'
+        })
+        const response = await fetch(`${url}/status-updates`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-actor': 'curl' },
+          body: JSON.stringify({ message: 'deployed 1.0 from a terminal' }),
+        })
+        t.equal(response.status, 201)
+        const first = page.locator('ol.stream li').first()
+        await first.getByText('deployed 1.0 from a terminal').waitFor()
+        t.match(await first.textContent(), /curl/, 'with its actor')
+        t.equal(await page.evaluate(() => document.body.dataset.samePage), 'yes', 'without a reload')
+        t.equal(await page.getByText('deployed 1.0 from a terminal').count(), 1, 'shown once')
+        await checkAccessibility(t, page, 'status updates, live')
+        await screenshot(page, `${backend.name}-updates-live`)
         t.same(errors, [], 'no console error')
         await page.close()
       })
@@ -240,6 +362,14 @@ if (!chromiumPath) {
         await page.locator('table.audit tbody tr').first().waitFor()
         await page.locator('#audit-entity').selectOption('design_note')
         await page.getByText('design note supersede').first().waitFor()
+        const head = (await app.inject({ method: 'GET', url: '/audit-entries/head' })).json()
+        await page.getByRole('heading', { name: 'Chain head' }).waitFor()
+        t.match(
+          await page.locator('.audit-head').textContent(),
+          `Entry ${head.seq}`,
+          'the chain head is shown with its seq',
+        )
+        t.match(await page.locator('.audit-head').textContent(), head.hash, 'and its hash')
         await checkAccessibility(t, page, 'audit trail')
         await screenshot(page, `${backend.name}-audit`)
         t.same(errors, [], 'no console error')

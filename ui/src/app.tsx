@@ -61,13 +61,15 @@ export function App() {
         <span class="brand">trail</span>
         <nav aria-label="Views">
           <ul>
-            {VIEWS.filter((v) => me === undefined || allows(me, v.needs)).map((v) => (
-              <li key={v.path}>
-                <a href={`#/${v.path}`} aria-current={v.path === path && !showSignIn ? 'page' : undefined}>
-                  {v.label}
-                </a>
-              </li>
-            ))}
+            {VIEWS.filter((v) => v.inNavigation !== false && (me === undefined || allows(me, v.needs))).map(
+              (v) => (
+                <li key={v.path}>
+                  <a href={`#/${v.path}`} aria-current={v.path === path && !showSignIn ? 'page' : undefined}>
+                    {v.label}
+                  </a>
+                </li>
+              ),
+            )}
           </ul>
         </nav>
         <p class="who">

@@ -5,6 +5,7 @@ import { type AuditEntry, api, describeProblem } from '../api/client'
 import type { paths } from '../api/openapi'
 import { Message, useLoad, when, words } from '../components'
 import { orThrow } from '../pages'
+import { AuditHead } from './audit-head'
 
 type AuditQuery = NonNullable<paths['/audit-entries']['get']['parameters']['query']>
 // The filters the API takes today (the compiler keeps these to the API's own enums).
@@ -48,6 +49,7 @@ export function AuditView() {
   return (
     <section aria-labelledby="audit-title">
       <h1 id="audit-title">Audit trail</h1>
+      <AuditHead />
       <fieldset class="filters">
         <legend>Filter</legend>
         <label for="audit-entity">Entity</label>

@@ -132,7 +132,10 @@ function TaskCard(props: {
           <span>{task.assignees.join(', ')}</span>
         ) : (
           <span class="muted">unassigned</span>
-        )}
+        )}{' '}
+        <a href={`#/history?kind=task&id=${task.id}`}>
+          History<span class="visually-hidden"> of “{task.title}”</span>
+        </a>
       </p>
       {props.canWrite ? (
         <div class="actions">

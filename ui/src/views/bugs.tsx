@@ -106,6 +106,7 @@ export function BugsView({ me }: ViewProps) {
             <th scope="col">Status</th>
             <th scope="col">Task</th>
             <th scope="col">Filed</th>
+            <th scope="col">History</th>
           </tr>
         </thead>
         <tbody>
@@ -140,6 +141,11 @@ export function BugsView({ me }: ViewProps) {
               <td>{taskTitle(bug.taskId) ?? <span class="muted">none</span>}</td>
               <td>
                 <time dateTime={bug.createdAt}>{when(bug.createdAt)}</time>
+              </td>
+              <td>
+                <a href={`#/history?kind=bug&id=${bug.id}`}>
+                  Versions<span class="visually-hidden"> of “{bug.title}”</span>
+                </a>
               </td>
             </tr>
           ))}

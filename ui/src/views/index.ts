@@ -1,11 +1,13 @@
-// The views of the navigation, in order, with the least role that may open each. A view from ui/pending/
-// (history, search, …) is enabled by adding its entry here once its API is on main (see ui/pending/README.md).
+// The views, in navigation order, with the least role that may open each. History is opened from a task or
+// a bug (#/history?kind=…&id=…), so it has no entry of its own in the navigation.
 import type { FunctionComponent } from 'preact'
 import type { Role } from '../access'
 import { AuditView } from './audit'
 import { BoardView } from './board'
 import { BugsView } from './bugs'
+import { HistoryView } from './history'
 import { NotesView } from './notes'
+import { SearchView } from './search'
 import { UpdatesView } from './updates'
 import type { ViewProps } from './view'
 
@@ -14,6 +16,7 @@ export interface View {
   label: string
   needs: Role
   component: FunctionComponent<ViewProps>
+  inNavigation?: false
 }
 
 export const VIEWS: View[] = [
@@ -21,5 +24,7 @@ export const VIEWS: View[] = [
   { path: 'bugs', label: 'Bugs', needs: 'viewer', component: BugsView },
   { path: 'updates', label: 'Status updates', needs: 'viewer', component: UpdatesView },
   { path: 'notes', label: 'Design notes', needs: 'viewer', component: NotesView },
+  { path: 'search', label: 'Search', needs: 'viewer', component: SearchView },
+  { path: 'history', label: 'History', needs: 'viewer', component: HistoryView, inNavigation: false },
   { path: 'audit', label: 'Audit trail', needs: 'maintainer', component: AuditView },
 ]

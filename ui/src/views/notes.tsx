@@ -5,6 +5,7 @@ import { allows } from '../access'
 import { api, type DesignNote, describeProblem } from '../api/client'
 import { Badge, Message, useLoad, when } from '../components'
 import { allPages, orThrow } from '../pages'
+import { NoteStatus } from './note-status'
 import type { ViewProps } from './view'
 
 /** Chains of notes, each from its first decision to the one that stands now, in the log's order. */
@@ -62,7 +63,7 @@ export function NotesView({ me }: ViewProps) {
               <li key={note.id} class={note.supersededBy ? 'superseded' : 'active'}>
                 <article aria-labelledby={`note-${note.id}`}>
                   <h2 id={`note-${note.id}`}>
-                    {note.title} <Badge value={note.supersededBy ? 'superseded' : 'active'} />
+                    {note.title} <Badge value={note.status} label="status" />
                   </h2>
                   <p class="meta">
                     {note.actor}, <time dateTime={note.createdAt}>{when(note.createdAt)}</time>
@@ -79,6 +80,7 @@ export function NotesView({ me }: ViewProps) {
                     <h3>Consequences</h3>
                     {body(note.consequences)}
                   </details>
+                  <NoteStatus note={note} me={me} onChanged={notes.reload} />
                   {canWrite && !note.supersededBy ? (
                     <button
                       type="button"
@@ -125,6 +127,7 @@ function NoteForm(props: {
 }) {
   const empty = { title: '', context: '', decision: '', consequences: '' }
   const [fields, setFields] = useState(empty)
+  const [status, setStatus] = useState<'accepted' | 'proposed'>('accepted')
   const set = (field: keyof typeof empty) => (e: { currentTarget: { value: string } }) =>
     setFields({ ...fields, [field]: e.currentTarget.value })
   return (
@@ -134,10 +137,11 @@ function NoteForm(props: {
       onSubmit={async (e) => {
         e.preventDefault()
         const { data, error, response } = await api.POST('/design-notes', {
-          body: { ...fields, ...(props.supersedes ? { supersedes: props.supersedes } : {}) },
+          body: { ...fields, status, ...(props.supersedes ? { supersedes: props.supersedes } : {}) },
         })
         if (data) {
           setFields(empty)
+          setStatus('accepted')
           props.onWritten(data)
         } else props.onProblem(describeProblem(error, response.status))
       }}
@@ -170,6 +174,15 @@ function NoteForm(props: {
         value={fields.consequences}
         onInput={set('consequences')}
       />
+      <label for="note-status">Record as</label>
+      <select
+        id="note-status"
+        value={status}
+        onChange={(e) => setStatus(e.currentTarget.value as 'accepted' | 'proposed')}
+      >
+        <option value="accepted">accepted (decided)</option>
+        <option value="proposed">proposed (to accept or reject later)</option>
+      </select>
       <button type="submit">{props.supersedes ? 'Supersede' : 'Record note'}</button>
     </form>
   )

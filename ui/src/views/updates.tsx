@@ -1,9 +1,10 @@
-// The status stream: the newest status updates and a box to post one. New updates from others appear on
-// "Refresh" until the live feed (GET /events, ui/pending/live-updates.ts) is enabled.
+// The status stream: the newest status updates and a box to post one. New updates, from this page or any
+// other client, appear as they are committed, through the change feed (GET /events).
 import { useState } from 'preact/hooks'
 import { allows } from '../access'
 import { api, describeProblem, type StatusUpdate } from '../api/client'
 import { Message, useLoad, when } from '../components'
+import { useLiveEntries } from '../live-updates'
 import { orThrow } from '../pages'
 import type { ViewProps } from './view'
 
@@ -15,8 +16,26 @@ export function UpdatesView({ me }: ViewProps) {
   )
   const [text, setText] = useState('')
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | undefined>()
-  const add = (update: StatusUpdate) =>
-    updates.setData((list) => (list?.some((u) => u.id === update.id) ? list : [update, ...(list ?? [])]))
+  const add = (...incoming: StatusUpdate[]) =>
+    updates.setData((list) => {
+      const known = new Set((list ?? []).map((u) => u.id))
+      const fresh = incoming.filter((u) => !known.has(u.id))
+      if (fresh.length === 0) return list
+      return [...fresh, ...(list ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+    })
+  useLiveEntries(
+    { entity: 'status_update', action: 'create' },
+    async (event) => {
+      const { data } = await api.GET('/status-updates/{id}', {
+        params: { path: { id: event.data.entityId } },
+      })
+      if (data) add(data)
+    },
+    async () => {
+      const { data } = await api.GET('/status-updates', { params: { query: { limit: 50 } } })
+      if (data) add(...data.items)
+    },
+  )
 
   return (
     <section aria-labelledby="updates-title">
@@ -49,9 +68,6 @@ export function UpdatesView({ me }: ViewProps) {
           <button type="submit">Post</button>
         </form>
       ) : null}
-      <button type="button" onClick={updates.reload}>
-        Refresh
-      </button>
       {message ? <Message kind={message.kind}>{message.text}</Message> : null}
       {updates.error ? <Message kind="error">{updates.error}</Message> : null}
       <ol class="stream" aria-label="Newest first">

@@ -1,7 +1,7 @@
 // Search (GET /search): one box, results across tasks, bugs, status updates and design notes, best first.
 import { useState } from 'preact/hooks'
-import { api, describeProblem } from '../src/api/client'
-import { Badge, Message, when, words } from '../src/components'
+import { api, describeProblem } from '../api/client'
+import { Badge, Message, when, words } from '../components'
 
 const LINKS: Record<string, string> = {
   task: '#/board',

@@ -1,8 +1,8 @@
 // The change feed (GET /events, Server-Sent Events) for the page: new audit entries as they commit.
 // Read with fetch() rather than EventSource, which cannot send Authorization; resumes from the last id
 // it saw (Last-Event-ID) after a drop, waiting a little longer each time, up to 30 s.
-import { useEffect } from 'preact/hooks'
-import { credentialHeaders } from '../src/session'
+import { useEffect, useRef } from 'preact/hooks'
+import { credentialHeaders } from './session'
 
 export interface FeedEvent {
   id: string
@@ -53,9 +53,20 @@ async function openStream(filter: FeedFilter, lastId: string | undefined, signal
   })
 }
 
-/** Calls `onEvent` for each new entry matching `filter` while the component is mounted. */
-export function useLiveEntries(filter: FeedFilter, onEvent: (event: FeedEvent) => void) {
+/**
+ * Calls `onEvent` for each new entry matching `filter` while the component is mounted. The first stream
+ * starts at the head, so `onConnected` runs once it is open: a page re-reads there what was committed
+ * between its first load and that moment.
+ */
+export function useLiveEntries(
+  filter: FeedFilter,
+  onEvent: (event: FeedEvent) => void,
+  onConnected?: () => void,
+) {
   const key = JSON.stringify(filter)
+  // The latest callbacks, so a re-render never restarts the stream.
+  const handlers = useRef({ onEvent, onConnected })
+  handlers.current = { onEvent, onConnected }
   useEffect(() => {
     const abort = new AbortController()
     let lastId: string | undefined
@@ -67,6 +78,7 @@ export function useLiveEntries(filter: FeedFilter, onEvent: (event: FeedEvent) =
           if (response.status === 410) lastId = undefined // resume point pruned: start from the head
           if (response.ok && response.body) {
             delay = 1000
+            if (lastId === undefined) handlers.current.onConnected?.()
             const reader = response.body.pipeThrough(new TextDecoderStream()).getReader()
             let buffer = ''
             for (;;) {
@@ -76,7 +88,7 @@ export function useLiveEntries(filter: FeedFilter, onEvent: (event: FeedEvent) =
               buffer = rest
               for (const event of events) {
                 lastId = event.id
-                onEvent(event)
+                handlers.current.onEvent(event)
               }
             }
           }

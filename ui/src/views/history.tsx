@@ -2,11 +2,11 @@
 // first, and "Restore" (POST /{kind}s/{id}/restore { version } with If-Match on the current version; a
 // deleted one needs none). Opened as #/history?kind=task&id=….
 import { useState } from 'preact/hooks'
-import { allows } from '../src/access'
-import { api, describeProblem, ifMatch } from '../src/api/client'
-import { Message, useLoad, when } from '../src/components'
-import { orThrow } from '../src/pages'
-import type { ViewProps } from '../src/views/view'
+import { allows } from '../access'
+import { api, describeProblem, ifMatch } from '../api/client'
+import { Message, useLoad, when } from '../components'
+import { orThrow } from '../pages'
+import type { ViewProps } from './view'
 
 interface Version {
   version: number

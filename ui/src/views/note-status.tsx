@@ -1,9 +1,9 @@
 // A design note's lifecycle (PATCH /design-notes/{id} { status } with If-Match): the moves the contract
 // allows from the note's status, offered to maintainers only. Superseding stays the note form's job.
 import { useState } from 'preact/hooks'
-import { allows, type Me } from '../src/access'
-import { api, type DesignNote, describeProblem, ifMatch } from '../src/api/client'
-import { Message } from '../src/components'
+import { allows, type Me } from '../access'
+import { api, type DesignNote, describeProblem, ifMatch } from '../api/client'
+import { Message } from '../components'
 
 type Status = 'proposed' | 'accepted' | 'rejected' | 'deprecated' | 'superseded'
 

@@ -1,8 +1,8 @@
 // The audit chain's head (GET /audit-entries/head): the newest entry's seq and hash, a checkpoint to note
 // down elsewhere. `trail audit verify --checkpoint SEQ:HASH` checks the chain against it.
-import { api, describeProblem } from '../src/api/client'
-import { Message, useLoad, when } from '../src/components'
-import { orThrow } from '../src/pages'
+import { api, describeProblem } from '../api/client'
+import { Message, useLoad, when } from '../components'
+import { orThrow } from '../pages'
 
 export function AuditHead() {
   const head = useLoad(async () => orThrow(await api.GET('/audit-entries/head'), describeProblem), [])
