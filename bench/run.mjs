@@ -36,6 +36,7 @@ import { autocannonRequest, preflight, SCENARIOS, serves } from './lib/scenarios
 import { seedPostgres, seedSqlite } from './lib/seed.mjs'
 import { startServer } from './lib/server.mjs'
 import { spread } from './lib/stats.mjs'
+import { postgresStorage, sqliteStorage } from './lib/storage.mjs'
 import { MINIMAL_SCHEMA, seedMinimal } from './minimal/schema.mjs'
 import { PEERS } from './peers/index.mjs'
 import {
@@ -312,6 +313,7 @@ async function prepareDatabases(kind, dir, o, withReference) {
       db.close()
     }
     return {
+      storage: () => sqliteStorage(trailPath),
       trail: { PERSISTENCE: 'sqlite', PERSIST_DB_PATH: trailPath },
       reference: withReference ? { PERSISTENCE: 'sqlite', PERSIST_DB_PATH: referencePath } : undefined,
       ...Object.fromEntries(Object.entries(integerKeyed).map(([role, peer]) => [role, peer.env])),
@@ -341,6 +343,7 @@ async function prepareDatabases(kind, dir, o, withReference) {
     await client.end()
   }
   return {
+    storage: () => postgresStorage(trailDb.url),
     trail: { PERSISTENCE: 'postgres', DATABASE_URL: trailDb.url },
     reference: referenceDb && { PERSISTENCE: 'postgres', DATABASE_URL: referenceDb.url },
     seed: async (data, from, to) => {
@@ -492,6 +495,7 @@ async function fixturesFor(kind, servers, data, rows, o) {
         kind === 'memory'
           ? await seedOverHttp(server.url, rows, maxConnections)
           : seededFixture(data, rows, maxConnections)
+      if (role === 'trail') server.fixture.trail = true
     }
     if (server.fixture.deepCursor && serves(server.fixture, deep))
       await checkDeepCursor(server.fixture, server.url)
@@ -525,6 +529,8 @@ async function benchBackend(kind, o) {
   const seeding = performance.now()
   if (databases.seed) await databases.seed(data, 0, rows)
   const seedSeconds = (performance.now() - seeding) / 1000
+  const storage = databases.storage && (await databases.storage())
+  if (storage) log(`  storage (bytes): ${JSON.stringify(storage)}`)
 
   const { servers, times } = await startTimed(
     Object.fromEntries(['trail', ...COMPARED].map((role) => [role, databases[role]])),
@@ -580,6 +586,7 @@ async function benchBackend(kind, o) {
       ]),
     ),
     sizes,
+    storage,
     routes,
   }
 }

@@ -103,6 +103,18 @@ export const SCENARIOS = [
     },
   },
   {
+    // A word of one seeded row: every seeded title and message carries its row number ("Seeded task 4242: …"),
+    // the only token that is not in every row of its table, so each query finds a task and a status update.
+    // Only trail serves it: the reference has no search index.
+    key: 'search',
+    route: 'GET /search?q=<word>',
+    trailOnly: true,
+    next: (f) => {
+      const pick = f.streams.search
+      return () => ({ method: 'GET', path: `/search?q=${pick()}`, headers: READ })
+    },
+  },
+  {
     key: 'post-task',
     route: 'POST /tasks',
     write: true,
@@ -141,6 +153,7 @@ export const SCENARIOS = [
 export const streams = (f) => ({
   getTask: indexStream(f.readTaskIds.length, 0x1234567),
   audit: indexStream(f.hotEntityIds.length, 0x7654321),
+  search: indexStream(f.rows, 0x5ea4c4),
 })
 
 /** autocannon's request options for `scenario` over fixture `f`. */
@@ -168,8 +181,12 @@ export function autocannonRequest(scenario, f) {
   }
 }
 
-/** Whether the server of fixture `f` serves `scenario` (a peer may serve only some: `f.serves`). */
-export const serves = (f, scenario) => f.serves === undefined || f.serves.includes(scenario.key)
+/**
+ * Whether the server of fixture `f` serves `scenario`: a peer may serve only some (`f.serves`), and a
+ * trail-only scenario is served by trail's fixture alone (`f.trail`).
+ */
+export const serves = (f, scenario) =>
+  (!scenario.trailOnly || f.trail === true) && (f.serves === undefined || f.serves.includes(scenario.key))
 
 /** The request factory of `scenario` over `f`, through the peer's `f.rewrite` (its paths, its body) if any. */
 function nextOf(scenario, f) {

@@ -149,10 +149,61 @@ export function seedSqlite(path, data, from, to) {
       }
     }
     for (const index of indexes) db.exec(index.sql)
+    if (db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'search_index'").get() !== undefined) {
+      indexSqliteSearch(db, data.at(from), data.at(to))
+    }
     db.pragma('wal_checkpoint(TRUNCATE)')
   } finally {
     db.close()
   }
+}
+
+/**
+ * trail's search documents of the rows created in [fromMs, toMs), built as its migration 0005 back-fills them
+ * (the seed bypasses the write path that keeps them), then the FTS5 index rebuilt from its content table.
+ */
+function indexSqliteSearch(db, fromMs, toMs) {
+  db.transaction(() => {
+    db.prepare(
+      `INSERT INTO search_documents (entity, entity_id, created_at, title, body)
+       SELECT 'task', id, created_at, title,
+         coalesce((SELECT group_concat(json_extract(value, '$.text'), char(10)) FROM json_each(rationale_log)), '')
+       FROM tasks WHERE created_at >= ? AND created_at < ?`,
+    ).run(fromMs, toMs)
+    db.prepare(
+      `INSERT INTO search_documents (entity, entity_id, created_at, title, body)
+       SELECT 'status_update', id, created_at, '', message FROM status_updates
+       WHERE created_at >= ? AND created_at < ?`,
+    ).run(fromMs, toMs)
+    db.exec("INSERT INTO search_index (search_index) VALUES ('rebuild')")
+  })()
+}
+
+/** The PostgreSQL twin of indexSqliteSearch: documents with the vector trail's migration 0005 writes. */
+async function indexPostgresSearch(client, fromMs, toMs) {
+  const { rows: indexes } = await client.query(
+    `SELECT i.indexname AS name, i.indexdef AS definition FROM pg_indexes i
+      WHERE i.schemaname = 'public' AND i.tablename = 'search_documents'
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`,
+  )
+  for (const index of indexes) await client.query(`DROP INDEX ${index.name}`)
+  await client.query(
+    `INSERT INTO search_documents (entity_id, entity, created_at, title, body, document)
+     SELECT id, entity, created_at, title, body,
+       setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', body), 'B')
+     FROM (
+       SELECT id, 'task' AS entity, created_at, title,
+         coalesce((SELECT string_agg(e ->> 'text', E'\\n' ORDER BY n)
+           FROM jsonb_array_elements(rationale_log::jsonb) WITH ORDINALITY AS x(e, n)), '') AS body
+       FROM tasks WHERE created_at >= $1 AND created_at < $2
+       UNION ALL
+       SELECT id, 'status_update', created_at, '', message FROM status_updates
+       WHERE created_at >= $1 AND created_at < $2
+     ) AS documents`,
+    [fromMs, toMs],
+  )
+  for (const index of indexes) await client.query(index.definition)
+  await client.query('VACUUM ANALYZE search_documents')
 }
 
 const PG_ROWS_PER_STATEMENT = 5_000
@@ -218,6 +269,10 @@ export async function seedPostgres(url, data, from, to) {
       await client.query('COMMIT')
     }
     for (const index of indexes) await client.query(index.definition)
+    const { rows: search } = await client.query(
+      "SELECT to_regclass('public.search_documents') IS NOT NULL AS yes",
+    )
+    if (search[0].yes) await indexPostgresSearch(client, data.at(from), data.at(to))
     await client.query(`VACUUM ANALYZE ${tables.map((t) => t.table).join(', ')}`)
   } finally {
     await client.end()
