@@ -37,6 +37,7 @@ const ALLOW: Record<string, string> = {
   '/search': READ,
   '/audit-entries': READ,
   '/audit-entries/:id': READ,
+  '/audit-entries/head': READ,
   '/webhooks': 'GET, HEAD, POST',
   '/webhooks/:id': 'GET, HEAD, DELETE, PATCH',
   '/webhooks/:id/rotate-secret': 'POST',
