@@ -113,7 +113,18 @@ t.test('newDesignNote: the author and time, not yet superseded', async (t) => {
   const input = { title: 'Use SQLite', context: 'c', decision: 'd', consequences: 'q' }
   const note = newDesignNote(input, 'alice', CREATED)
   t.match(note.id, UUID_V7)
-  t.same({ ...note, id: 'x' }, { id: 'x', ...input, actor: 'alice', createdAt: CREATED, supersededBy: null })
+  t.same(
+    { ...note, id: 'x' },
+    {
+      id: 'x',
+      ...input,
+      actor: 'alice',
+      createdAt: CREATED,
+      supersededBy: null,
+      status: 'accepted',
+      version: 1,
+    },
+  )
   const successor = newDesignNote({ ...input, supersedes: note.id }, 'bob', LATER)
   t.notOk('supersedes' in successor, 'which note it supersedes is written on the old note, not the new one')
 })
@@ -123,7 +134,7 @@ t.test('supersede: once, naming the new note', async (t) => {
   const old = newDesignNote(input, 'alice', CREATED)
   const by = newDesignNote(input, 'bob', LATER)
   const superseded = supersede(old, by)
-  t.same(superseded, { ...old, supersededBy: by.id })
+  t.same(superseded, { ...old, supersededBy: by.id, status: 'superseded', version: 2 })
   t.equal(old.supersededBy, null, 'the old object is untouched')
   const again = newDesignNote(input, 'carol', LATER)
   const error = t.throws(() => supersede(superseded, again)) as TrailError
