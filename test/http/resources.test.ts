@@ -200,7 +200,7 @@ for (const backend of backends) {
     t.same(await list('state=superseded'), ['Use SQLite'])
     t.equal((await app.inject({ method: 'GET', url: '/design-notes?order=sideways' })).statusCode, 400)
     t.equal(
-      (await app.inject({ method: 'PATCH', url: `/design-notes/${old.id}`, payload: {} })).statusCode,
+      (await app.inject({ method: 'PUT', url: `/design-notes/${old.id}`, payload: {} })).statusCode,
       405,
     )
     t.equal((await app.inject({ method: 'GET', url: `/design-notes/${UNKNOWN_ID}` })).statusCode, 404)
