@@ -84,7 +84,13 @@ async function seed(db: PostgresDatabase) {
   }
   await db.insert(bugs).values(bugToRow(bug))
   await db.insert(statusUpdates).values(statusUpdateToRow(update))
-  await db.insert(designNotes).values(designNoteToRow(note))
+  // 0000's design notes had no status or version: the lifecycle migration adds them (accepted, 1).
+  const noteRow = designNoteToRow(note)
+  await db.execute(
+    sql`insert into design_notes (id, title, context, decision, consequences, actor, created_at, superseded_by)
+        values (${noteRow.id}, ${noteRow.title}, ${noteRow.context}, ${noteRow.decision}, ${noteRow.consequences},
+                ${noteRow.actor}, ${noteRow.createdAt}, ${noteRow.supersededBy})`,
+  )
   const entries = [
     auditEntry('task', 'create', 'ada', at, null, task),
     auditEntry('bug', 'create', 'ada', at, null, bug),
@@ -103,13 +109,15 @@ async function seed(db: PostgresDatabase) {
 }
 
 const { prevHash: _p, hash: _h, ...auditColumnsOf0000 } = getTableColumns(auditEntries)
+const { status: _s, version: _v, ...designNoteColumnsOf0000 } = getTableColumns(designNotes)
 
 /** Every row of every 0000 table, in a stable order: what the migration must leave unchanged. */
 const allRows = async (db: PostgresDatabase) => ({
   tasks: await db.select().from(tasks).orderBy(tasks.id),
   bugs: await db.select().from(bugs).orderBy(bugs.id),
   statusUpdates: await db.select().from(statusUpdates).orderBy(statusUpdates.id),
-  designNotes: await db.select().from(designNotes).orderBy(designNotes.id),
+  // Without the lifecycle columns, which 0000 did not have and the migration adds.
+  designNotes: await db.select(designNoteColumnsOf0000).from(designNotes).orderBy(designNotes.id),
   // Without the hash columns, which 0000 did not have and the migration adds.
   auditEntries: await db.select(auditColumnsOf0000).from(auditEntries).orderBy(auditEntries.id),
 })

@@ -62,7 +62,14 @@ function seed(sqlite: SqliteDatabase) {
   for (const row of [task, ...others].map(taskToRow)) insertTask.run(row)
   db.insert(bugs).values(bugToRow(bug)).run()
   db.insert(statusUpdates).values(statusUpdateToRow(update)).run()
-  db.insert(designNotes).values(designNoteToRow(note)).run()
+  // 0000's design notes had no status or version: the lifecycle migration adds them (accepted, 1).
+  const { status: _s, version: _v, ...noteRow } = designNoteToRow(note)
+  sqlite
+    .prepare(
+      `INSERT INTO design_notes (id, title, context, decision, consequences, actor, created_at, superseded_by)
+       VALUES (@id, @title, @context, @decision, @consequences, @actor, @createdAt, @supersededBy)`,
+    )
+    .run(noteRow)
   const entries = [
     auditEntry('task', 'create', 'ada', at, null, task),
     auditEntry('bug', 'create', 'ada', at, null, bug),
@@ -110,6 +117,11 @@ t.test('a populated 0000 database migrates to the latest schema and keeps every 
   const after = allRows(migrated)
   after.audit_entries = (after.audit_entries ?? []).map((row) => {
     const { prev_hash: _p, hash: _h, ...rest } = row as { prev_hash: string; hash: string }
+    return rest
+  })
+  after.design_notes = (after.design_notes ?? []).map((row) => {
+    const { status, version, ...rest } = row as { status: string; version: number }
+    t.same({ status, version }, { status: 'accepted', version: 1 }, 'an old note is accepted, at version 1')
     return rest
   })
   t.same(after, before, 'every row of every table is still there, unchanged (audit entries gain hashes)')
