@@ -153,8 +153,6 @@ export interface FeedFilter {
 export interface AuditFeed {
   /** Entries with seq > `after` matching `filter`, oldest first, at most `limit`. */
   after(after: number, limit: number, filter: FeedFilter): Promise<AuditEntry[]>
-  /** The oldest kept seq (null when the trail is empty) and the newest seq (0 when empty). */
-  bounds(): Promise<{ oldest: number | null; newest: number }>
   /**
    * Calls `listener` whenever entries may have been appended: by a write of this process (after its commit),
    * or of another instance or process on the same database, where the backend can tell. A call may come

@@ -66,7 +66,7 @@ export interface EventsOptions {
 }
 
 export default resourcePlugin<EventsOptions>('events', async (app, options) => {
-  const { feed } = app.repos
+  const { feed, audit } = app.repos
   const streams = new Set<EventStream>()
   // Counted from the moment a request is admitted, before its first await, so a burst cannot pass the cap.
   let admitted = 0
@@ -105,11 +105,11 @@ export default resourcePlugin<EventsOptions>('events', async (app, options) => {
       admitted++
       let stream: EventStream | undefined
       try {
-        const { oldest, newest } = await feed.bounds()
+        const [oldest, head] = await Promise.all([audit.oldestKept(), audit.head()])
         // Seqs start at 1 with no gap, so an oldest entry past 1 means entries were pruned; resuming after
         // `oldest - 1` still misses nothing.
-        if (resumeFrom !== undefined && oldest !== null && oldest > 1 && resumeFrom < oldest - 1)
-          throw feedHistoryPruned(resumeFrom, oldest)
+        if (resumeFrom !== undefined && oldest !== undefined && oldest.seq > 1 && resumeFrom < oldest.seq - 1)
+          throw feedHistoryPruned(resumeFrom, oldest.seq)
         const fullEntries = request.role === undefined || ROLE_RANK[request.role] >= ROLE_RANK.maintainer
         const filter: FeedFilter = {
           entity: values(request.query.entity),
@@ -131,7 +131,7 @@ export default resourcePlugin<EventsOptions>('events', async (app, options) => {
           } as OutgoingHttpHeaders,
           {
             feed,
-            after: resumeFrom ?? newest,
+            after: resumeFrom ?? head?.seq ?? 0,
             filter,
             present: fullEntries ? (entry) => entry : withoutDiff,
             heartbeatMs: options.heartbeatMs,

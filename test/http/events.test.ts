@@ -212,7 +212,7 @@ for (const backend of backends) {
       )
       if (logged.includes('too slow')) break
     }
-    const written = (await app.repos.feed.bounds()).newest
+    const written = (await app.repos.audit.head())?.seq ?? 0
     await new Promise<void>((resolve) => {
       const check = () => (logged.includes('too slow') ? resolve() : setImmediate(check))
       check()

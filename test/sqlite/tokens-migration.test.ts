@@ -22,7 +22,7 @@ import {
   statusUpdateToRow,
   taskToRow,
 } from '../../src/persistence/sqlite/rows.js'
-import { bugs, designNotes, statusUpdates } from '../../src/persistence/sqlite/tables.js'
+import { bugs, statusUpdates } from '../../src/persistence/sqlite/tables.js'
 import { verifyChain } from '../fixtures.js'
 import { allRows, openBackend } from './helpers.js'
 

@@ -53,3 +53,15 @@ export function createMemoryTransact(tables: MemoryTables, auditLog: AuditLog, c
     return plan.result
   }
 }
+
+/** The index of the first entry with seq > `after` in a log ordered by seq. */
+export function firstAfter(entries: readonly AuditEntry[], after: number): number {
+  let low = 0
+  let high = entries.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if ((entries[middle] as AuditEntry).seq <= after) low = middle + 1
+    else high = middle
+  }
+  return low
+}

@@ -1,19 +1,6 @@
 // The audit chain's reads and retention deletes over the memory backend's log (kept in seq order).
-import type { AuditEntry } from '../../domains/audit/schemas.js'
 import type { AuditChain } from '../contract.js'
-import type { AuditLog } from './apply.js'
-
-/** Index of the first entry with seq > `seq` (binary search: the log is in seq order). */
-function firstAfter(entries: readonly AuditEntry[], seq: number): number {
-  let low = 0
-  let high = entries.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if ((entries[middle] as AuditEntry).seq <= seq) low = middle + 1
-    else high = middle
-  }
-  return low
-}
+import { type AuditLog, firstAfter } from './apply.js'
 
 export function createMemoryChain(auditLog: AuditLog): AuditChain {
   return {

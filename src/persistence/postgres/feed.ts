@@ -1,7 +1,7 @@
 // The PostgreSQL change feed: the audit trail read forwards by seq (its unique index). Writes of this instance
 // wake its feeds directly after commit; writes of other instances arrive as NOTIFY on AUDIT_CHANNEL, sent
 // inside each write transaction (so only on commit) and heard on one dedicated connection (notifier.ts).
-import { and, asc, gt, inArray, max, min, type SQL } from 'drizzle-orm'
+import { and, asc, gt, inArray, type SQL } from 'drizzle-orm'
 import { createAppendSignal } from '../append-signal.js'
 import type { AuditFeed, FeedFilter } from '../contract.js'
 import type { PostgresDatabase } from './database.js'
@@ -42,13 +42,6 @@ export function createPostgresFeed(db: PostgresDatabase, remote: RemoteAppends |
             .orderBy(asc(auditEntries.seq))
             .limit(limit)
           return rows.map(auditEntryFromRow)
-        }),
-      bounds: () =>
-        withRetries(async () => {
-          const [row] = await db
-            .select({ oldest: min(auditEntries.seq), newest: max(auditEntries.seq) })
-            .from(auditEntries)
-          return { oldest: row?.oldest ?? null, newest: row?.newest ?? 0 }
         }),
       onAppend(listener) {
         const stopLocal = local.subscribe(listener)

@@ -1,7 +1,7 @@
 // The SQLite change feed: the audit trail read forwards by seq (its unique index), woken at once by this
 // process's writes and, for writes by other processes on the same file, by a poll of `PRAGMA data_version`
 // that runs only while a feed listens.
-import { and, asc, gt, inArray, max, min, type SQL, sql } from 'drizzle-orm'
+import { and, asc, gt, inArray, type SQL, sql } from 'drizzle-orm'
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { type AppendSignal, createAppendSignal } from '../append-signal.js'
 import type { AuditFeed, FeedFilter } from '../contract.js'
@@ -73,10 +73,6 @@ export function createSqliteFeed(
     .orderBy(asc(auditEntries.seq))
     .limit(sql.placeholder('limit'))
     .prepare()
-  const bounds = db
-    .select({ oldest: min(auditEntries.seq), newest: max(auditEntries.seq) })
-    .from(auditEntries)
-    .prepare()
   const local = createAppendSignal()
   const others = otherProcessesSignal(sqlite, pollMs)
   const reads = withFaultTranslation({
@@ -93,10 +89,6 @@ export function createSqliteFeed(
               .limit(limit)
               .all()
       return rows.map(auditEntryFromRow)
-    },
-    async bounds() {
-      const row = bounds.get()
-      return { oldest: row?.oldest ?? null, newest: row?.newest ?? 0 }
     },
   })
   return {
