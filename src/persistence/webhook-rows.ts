@@ -1,5 +1,5 @@
 // Webhook rows of the SQL backends ↔ the webhook model, shared by both dialects like ./rows.ts.
-import type { StoredDelivery, StoredWebhook } from '../domains/webhooks/schemas.js'
+import type { DeliveryState, StoredDelivery, StoredWebhook } from '../domains/webhooks/schemas.js'
 import { toEpochMs, toEpochMsOrNull, toIso, toIsoOrNull } from './rows.js'
 
 /** A webhook as stored, lease included (the lease is the worker's, never read back into a webhook). */
@@ -82,4 +82,15 @@ export const deliveryToRow = (delivery: StoredDelivery): WebhookDeliveryRow => (
   error: delivery.error,
   at: toEpochMs(delivery.at),
   nextAttemptAt: toEpochMsOrNull(delivery.nextAttemptAt),
+})
+
+/**
+ * The columns a settled delivery writes: the webhook's place along the trail and its pending attempt. `active`
+ * only ever goes off here: a PATCH that turned the webhook off meanwhile is not undone.
+ */
+export const settledValues = (state: DeliveryState) => ({
+  deliveredThroughSeq: state.deliveredThroughSeq,
+  attempt: state.attempt,
+  nextAttemptAt: toEpochMsOrNull(state.nextAttemptAt),
+  ...(state.active ? {} : { active: 0 }),
 })

@@ -11,7 +11,7 @@ import {
   auditEntryFromRow,
   deliveryFromRow,
   deliveryToRow,
-  toEpochMsOrNull,
+  settledValues,
   toIso,
   webhookFromRow,
   webhookToRow,
@@ -106,13 +106,7 @@ export function createPostgresWebhooks(db: PostgresDatabase, clock: Clock): Webh
         db.transaction(async (tx) => {
           const moved = await tx
             .update(webhooks)
-            .set({
-              deliveredThroughSeq: state.deliveredThroughSeq,
-              attempt: state.attempt,
-              nextAttemptAt: toEpochMsOrNull(state.nextAttemptAt),
-              // Only ever off: a PATCH that turned the webhook off meanwhile is not undone.
-              ...(state.active ? {} : { active: 0 }),
-            })
+            .set(settledValues(state))
             .where(leaseHeldBy(id, owner))
             .returning({ id: webhooks.id })
           if (moved.length !== 1) return false

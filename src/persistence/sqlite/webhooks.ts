@@ -7,7 +7,7 @@ import {
   auditEntryFromRow,
   deliveryFromRow,
   deliveryToRow,
-  toEpochMsOrNull,
+  settledValues,
   webhookFromRow,
   webhookToRow,
 } from './rows.js'
@@ -97,17 +97,7 @@ export function createSqliteWebhooks({ db, write }: Store, now: () => string): W
     },
     settle: (id, owner, state, delivery) =>
       write(() => {
-        const moved = db
-          .update(webhooks)
-          .set({
-            deliveredThroughSeq: state.deliveredThroughSeq,
-            attempt: state.attempt,
-            nextAttemptAt: toEpochMsOrNull(state.nextAttemptAt),
-            // Only ever off: a PATCH that turned the webhook off meanwhile is not undone.
-            ...(state.active ? {} : { active: 0 }),
-          })
-          .where(leaseHeldBy(id, owner))
-          .run()
+        const moved = db.update(webhooks).set(settledValues(state)).where(leaseHeldBy(id, owner)).run()
         if (moved.changes !== 1) return false
         if (delivery) db.insert(webhookDeliveries).values(deliveryToRow(delivery)).run()
         return true
