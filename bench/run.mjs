@@ -495,7 +495,8 @@ async function fixturesFor(kind, servers, data, rows, o) {
         kind === 'memory'
           ? await seedOverHttp(server.url, rows, maxConnections)
           : seededFixture(data, rows, maxConnections)
-      if (role === 'trail') server.fixture.trail = true
+      // trail's database and the reference's both hold trail's search index (same migrations, same seed).
+      server.fixture.searchIndex = true
     }
     if (server.fixture.deepCursor && serves(server.fixture, deep))
       await checkDeepCursor(server.fixture, server.url)

@@ -2,6 +2,7 @@
 // write with its audit entry in one transaction, the audit seq taken under trail's transaction-scoped advisory
 // lock (src/persistence/postgres/locks.ts), so it does the same statements as trail per request.
 import pg from 'pg'
+import { toWebsearch } from '../../dist/src/domains/search/query.js'
 import { migratePostgres } from './migrate.mjs'
 import { notFound, referenceNotFound, versionMismatch } from './problems.mjs'
 import {
@@ -75,6 +76,16 @@ const SQL = {
   listAuditOfAfter: statement(
     'list_audit_of_after',
     `SELECT ${AUDIT_COLUMNS} FROM audit_entries WHERE entity_id = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3`,
+  ),
+  // trail's search statement (src/persistence/postgres/search.ts): the query in a sub-select, ts_rank with a
+  // title match ten times a body match.
+  search: statement(
+    'search',
+    `SELECT entity, entity_id, created_at, title, body FROM search_documents
+     WHERE document @@ (SELECT websearch_to_tsquery('english', $1)) AND entity = ANY($2::text[])
+     ORDER BY ts_rank('{0.1, 0.1, 0.1, 1.0}', document, (SELECT websearch_to_tsquery('english', $1))) DESC,
+       created_at DESC, entity_id DESC
+     LIMIT $3 OFFSET $4`,
   ),
   auditLock: statement('audit_lock', `SELECT pg_advisory_xact_lock(${AUDIT_APPEND_LOCK})`),
   lastSeq: statement('last_seq', 'SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1'),
@@ -195,6 +206,11 @@ export async function openPostgresStore({ url, poolSize = 10 }) {
             : SQL.listAuditOfAfter([entityId, beforeSeq, limit])
       }
       return (await pool.query(query)).rows.map(auditFromRow)
+    },
+    /** `limit` rows of search_documents matching `terms` in rank order, from `offset`. */
+    async search(terms, types, limit, offset) {
+      const text = toWebsearch(terms)
+      return text === null ? [] : (await pool.query(SQL.search([text, types, limit, offset]))).rows
     },
     close: () => pool.end(),
   }

@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
+import { toFts5Match } from '../../dist/src/domains/search/query.js'
 import { migrateSqlite } from './migrate.mjs'
 import { notFound, referenceNotFound, versionMismatch } from './problems.mjs'
 import {
@@ -66,6 +67,14 @@ export function openSqliteStore({ path, synchronous = 'NORMAL' }) {
   )
   const listAuditOfAfter = db.prepare(
     `SELECT ${AUDIT_COLUMNS} FROM audit_entries WHERE entity_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?`,
+  )
+  // trail's search statement (src/persistence/sqlite/search.ts): FTS5 with bm25, title ten times the body.
+  const search = db.prepare(
+    `SELECT d.entity, d.entity_id, d.created_at, d.title, d.body
+     FROM search_index JOIN search_documents d ON d.doc_id = search_index.rowid
+     WHERE search_index MATCH ? AND d.entity IN (SELECT value FROM json_each(?))
+     ORDER BY bm25(search_index, 10.0, 1.0), d.created_at DESC, d.entity_id DESC
+     LIMIT ? OFFSET ?`,
   )
   const newestAudit = db.prepare('SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1')
   const insertAudit = db.prepare(
@@ -151,6 +160,11 @@ export function openSqliteStore({ path, synchronous = 'NORMAL' }) {
             : listAuditOfAfter.all(entityId, beforeSeq, limit)
       }
       return rows.map(auditFromRow)
+    },
+    /** `limit` rows of search_documents matching `terms` in rank order, from `offset`. */
+    async search(terms, types, limit, offset) {
+      const match = toFts5Match(terms)
+      return match === null ? [] : search.all(match, JSON.stringify(types), limit, offset)
     },
     async close() {
       if (!db.open) return
