@@ -23,6 +23,7 @@ import {
   taskFromRow,
   taskToRow,
 } from './rules.mjs'
+import { changedDocument, documentOf } from './search.mjs'
 
 // bigint epoch milliseconds come back as numbers, as Drizzle's `bigint({ mode: 'number' })` gives trail.
 pg.types.setTypeParser(20, Number)
@@ -87,6 +88,15 @@ const SQL = {
        created_at DESC, entity_id DESC
      LIMIT $3 OFFSET $4`,
   ),
+  // The index's upkeep, trail's statement (src/persistence/postgres/search.ts): the document and its vector.
+  putDocument: statement(
+    'put_document',
+    `INSERT INTO search_documents (entity_id, entity, created_at, title, body, document)
+     VALUES ($1, $2, $3, $4, $5,
+       setweight(to_tsvector('english', $4), 'A') || setweight(to_tsvector('english', $5), 'B'))
+     ON CONFLICT (entity_id) DO UPDATE
+       SET title = excluded.title, body = excluded.body, document = excluded.document`,
+  ),
   auditLock: statement('audit_lock', `SELECT pg_advisory_xact_lock(${AUDIT_APPEND_LOCK})`),
   lastSeq: statement('last_seq', 'SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1'),
   insertAudit: statement(
@@ -138,6 +148,9 @@ export async function openPostgresStore({ url, poolSize = 10 }) {
     )
   }
 
+  const putDocument = (client, doc) =>
+    client.query(SQL.putDocument([doc.entityId, doc.type, Date.parse(doc.createdAt), doc.title, doc.body]))
+
   const getTask = async (client, id) => {
     const { rows } = await client.query(SQL.selectTask([id]))
     return rows[0] && taskFromRow(rows[0])
@@ -154,6 +167,7 @@ export async function openPostgresStore({ url, poolSize = 10 }) {
         const task = newTask(input, actor, now())
         await client.query(SQL.insertTask(taskToRow(task)))
         for (const row of taskAssigneeRows(task)) await client.query(SQL.insertAssignee(row))
+        await putDocument(client, documentOf('tasks', task))
         await appendAudit(client, auditEntry('task', 'create', actor, task.createdAt, null, task))
         return task
       }),
@@ -171,6 +185,8 @@ export async function openPostgresStore({ url, poolSize = 10 }) {
           await client.query(SQL.deleteAssignees([id]))
           for (const row of taskAssigneeRows(next)) await client.query(SQL.insertAssignee(row))
         }
+        const doc = changedDocument('tasks', task, next)
+        if (doc !== undefined) await putDocument(client, doc)
         await appendAudit(client, auditEntry('task', 'update', actor, next.updatedAt, task, next))
         return next
       }),
@@ -182,6 +198,7 @@ export async function openPostgresStore({ url, poolSize = 10 }) {
         }
         const update = newStatusUpdate(input, actor, now())
         await client.query(SQL.insertStatusUpdate(statusUpdateToRow(update)))
+        await putDocument(client, documentOf('status_updates', update))
         await appendAudit(
           client,
           auditEntry('status_update', 'create', actor, update.createdAt, null, update),

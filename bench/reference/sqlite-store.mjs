@@ -24,6 +24,7 @@ import {
   taskFromRow,
   taskToRow,
 } from './rules.mjs'
+import { changedDocument, documentOf } from './search.mjs'
 
 export function openSqliteStore({ path, synchronous = 'NORMAL' }) {
   mkdirSync(dirname(path), { recursive: true })
@@ -76,6 +77,33 @@ export function openSqliteStore({ path, synchronous = 'NORMAL' }) {
      ORDER BY bm25(search_index, 10.0, 1.0), d.created_at DESC, d.entity_id DESC
      LIMIT ? OFFSET ?`,
   )
+  // The index's upkeep, trail's statements (src/persistence/sqlite/search.ts): the document, then its postings.
+  const findDoc = db.prepare('SELECT doc_id, title, body FROM search_documents WHERE entity_id = ?')
+  const insertDoc = db.prepare(
+    'INSERT INTO search_documents (entity, entity_id, created_at, title, body) VALUES (?, ?, ?, ?, ?)',
+  )
+  const updateDoc = db.prepare('UPDATE search_documents SET title = ?, body = ? WHERE doc_id = ?')
+  const indexInsert = db.prepare('INSERT INTO search_index (rowid, title, body) VALUES (?, ?, ?)')
+  const indexDelete = db.prepare(
+    "INSERT INTO search_index (search_index, rowid, title, body) VALUES ('delete', ?, ?, ?)",
+  )
+  const putDocument = (doc) => {
+    const old = findDoc.get(doc.entityId)
+    if (old === undefined) {
+      const { lastInsertRowid } = insertDoc.run(
+        doc.type,
+        doc.entityId,
+        Date.parse(doc.createdAt),
+        doc.title,
+        doc.body,
+      )
+      indexInsert.run(lastInsertRowid, doc.title, doc.body)
+      return
+    }
+    indexDelete.run(old.doc_id, old.title, old.body)
+    updateDoc.run(doc.title, doc.body, old.doc_id)
+    indexInsert.run(old.doc_id, doc.title, doc.body)
+  }
   const newestAudit = db.prepare('SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1')
   const insertAudit = db.prepare(
     `INSERT INTO audit_entries (${AUDIT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -94,6 +122,7 @@ export function openSqliteStore({ path, synchronous = 'NORMAL' }) {
     const task = newTask(input, actor, now())
     insertTask.run(taskToRow(task))
     for (const row of taskAssigneeRows(task)) insertAssignee.run(row)
+    putDocument(documentOf('tasks', task))
     appendAudit(auditEntry('task', 'create', actor, task.createdAt, null, task))
     return task
   })
@@ -111,6 +140,8 @@ export function openSqliteStore({ path, synchronous = 'NORMAL' }) {
       deleteAssignees.run(id)
       for (const row of taskAssigneeRows(next)) insertAssignee.run(row)
     }
+    const doc = changedDocument('tasks', task, next)
+    if (doc !== undefined) putDocument(doc)
     appendAudit(auditEntry('task', 'update', actor, next.updatedAt, task, next))
     return next
   })
@@ -120,6 +151,7 @@ export function openSqliteStore({ path, synchronous = 'NORMAL' }) {
     }
     const update = newStatusUpdate(input, actor, now())
     insertStatusUpdate.run(statusUpdateToRow(update))
+    putDocument(documentOf('status_updates', update))
     appendAudit(auditEntry('status_update', 'create', actor, update.createdAt, null, update))
     return update
   })
