@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { toFts5Match } from '../../dist/src/domains/search/query.js'
+import { searchIndexWriter } from '../../dist/src/persistence/sqlite/search.js'
 import { migrateSqlite } from './migrate.mjs'
 import { notFound, referenceNotFound, versionMismatch } from './problems.mjs'
 import {
@@ -77,33 +78,9 @@ export function openSqliteStore({ path, synchronous = 'NORMAL' }) {
      ORDER BY bm25(search_index, 10.0, 1.0), d.created_at DESC, d.entity_id DESC
      LIMIT ? OFFSET ?`,
   )
-  // The index's upkeep, trail's statements (src/persistence/sqlite/search.ts): the document, then its postings.
-  const findDoc = db.prepare('SELECT doc_id, title, body FROM search_documents WHERE entity_id = ?')
-  const insertDoc = db.prepare(
-    'INSERT INTO search_documents (entity, entity_id, created_at, title, body) VALUES (?, ?, ?, ?, ?)',
-  )
-  const updateDoc = db.prepare('UPDATE search_documents SET title = ?, body = ? WHERE doc_id = ?')
-  const indexInsert = db.prepare('INSERT INTO search_index (rowid, title, body) VALUES (?, ?, ?)')
-  const indexDelete = db.prepare(
-    "INSERT INTO search_index (search_index, rowid, title, body) VALUES ('delete', ?, ?, ?)",
-  )
-  const putDocument = (doc) => {
-    const old = findDoc.get(doc.entityId)
-    if (old === undefined) {
-      const { lastInsertRowid } = insertDoc.run(
-        doc.type,
-        doc.entityId,
-        Date.parse(doc.createdAt),
-        doc.title,
-        doc.body,
-      )
-      indexInsert.run(lastInsertRowid, doc.title, doc.body)
-      return
-    }
-    indexDelete.run(old.doc_id, old.title, old.body)
-    updateDoc.run(doc.title, doc.body, old.doc_id)
-    indexInsert.run(old.doc_id, doc.title, doc.body)
-  }
+  // The index's upkeep: trail's own writer (better-sqlite3 statements, no ORM), so the statements are trail's.
+  const writeIndex = searchIndexWriter(db)
+  const putDocument = (doc) => writeIndex({ op: 'put', doc })
   const newestAudit = db.prepare('SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1')
   const insertAudit = db.prepare(
     `INSERT INTO audit_entries (${AUDIT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
