@@ -87,6 +87,8 @@ if (!chromiumPath) {
             page.getByRole('button', { name: 'Edit “Write the release notes”' }).click()
           await edit(first.page)
           await first.page.getByLabel('Title').fill('Release notes for 1.0')
+          await first.page.getByLabel('Priority').selectOption('high')
+          await first.page.getByLabel('Assignees (comma-separated)').fill('ana, ben')
           await first.page.getByLabel('Rationale to add').fill('the version is decided')
           await edit(second.page)
           await second.page.getByLabel('Title').fill('Release notes, short')
@@ -113,6 +115,7 @@ if (!chromiumPath) {
           const [task] = (await app.inject({ method: 'GET', url: '/tasks' })).json().items
           t.equal(task.title, 'Release notes for 1.0', 'saved over the current version only when asked')
           t.equal(task.version, 4)
+          t.same([task.priority, task.assignees], ['high', ['ana', 'ben']], 'priority and assignees too')
           t.same(
             task.rationaleLog.map((entry: { text: string }) => entry.text),
             ['the version is decided'],
@@ -352,6 +355,7 @@ if (!chromiumPath) {
         t.equal(entries.items[0].actor, 'Zoë', 'X-Actor carried the name, in UTF-8')
         t.same(await context.cookies(), [], 'no cookie')
         t.equal(await page.evaluate(() => localStorage.length), 0, 'nothing in localStorage')
+        await screenshot(page, `${backend.name}-signed-in`)
         t.same(errors, [], 'no console error')
         await page.close()
       })
@@ -360,6 +364,12 @@ if (!chromiumPath) {
         const { page, errors } = await newPage(context, url, '#/audit')
         await page.getByRole('heading', { name: 'Audit trail', level: 1 }).waitFor()
         await page.locator('table.audit tbody tr').first().waitFor()
+        // What a new user did on the other views is all here: the task created and moved, the update posted.
+        const rows = await page.locator('table.audit tbody tr').allTextContents()
+        const row = (pattern: RegExp) => rows.filter((text) => pattern.test(text)).length
+        t.ok(row(/task create.*title— → "Write the release notes"/), 'the task typed on the board')
+        t.ok(row(/task update.*status"todo" → "done"/), 'its move to done')
+        t.ok(row(/status update create.*message— → "Board is live"/), 'the status update posted')
         await page.locator('#audit-entity').selectOption('design_note')
         await page.getByText('design note supersede').first().waitFor()
         const head = (await app.inject({ method: 'GET', url: '/audit-entries/head' })).json()
