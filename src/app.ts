@@ -76,6 +76,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
 
   app.setValidatorCompiler(validatorCompiler(compilers))
   app.decorate('compileSchemas', compilers.compileAll)
+  // Healthy first; then the schemas no request has needed yet are compiled between requests.
+  app.addHook('onListen', async () => compilers.compileInBackground())
+  app.addHook('onClose', async () => compilers.stop())
   // JSON only: any other body, text/plain included, is a 415 rather than a string that fails later.
   app.removeContentTypeParser('text/plain')
   await app.register(jsonBodies)

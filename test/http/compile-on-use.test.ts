@@ -42,3 +42,35 @@ t.test('nothing is compiled before its first use, and then only once', async (t)
   t.equal(compiles, 2, 'each compiled by its first use, once')
   t.equal(compilers.compileAll(), 0, 'nothing left to compile')
 })
+
+t.test('in the background, one is compiled per turn of the event loop until stopped', async (t) => {
+  const compilers = compileOnUse()
+  const compiled: number[] = []
+  for (let i = 0; i < 4; i++) {
+    compilers.serializer(() => {
+      compiled.push(i)
+      return () => String(i)
+    })
+  }
+  const turn = () => new Promise((resolve) => setImmediate(resolve))
+  compilers.compileInBackground()
+  compilers.compileInBackground()
+  t.same(compiled, [], 'not while the caller runs')
+  await turn()
+  t.same(compiled, [0], 'one per turn')
+  await turn()
+  t.same(compiled, [0, 1])
+  compilers.stop()
+  await turn()
+  await turn()
+  t.same(compiled, [0, 1], 'none after stop()')
+  t.equal(compilers.compileAll(), 2, 'the rest are still there to compile')
+})
+
+t.test('a listening app compiles its schemas in the background', async (t) => {
+  const app = await build(t, memory)
+  await app.listen({ host: '127.0.0.1', port: 0 })
+  // Each turn compiles one; a few hundred turns are more than the app has schemas.
+  for (let i = 0; i < 1000; i++) await new Promise((resolve) => setImmediate(resolve))
+  t.equal(app.compileSchemas(), 0, 'none was left for compileSchemas()')
+})
