@@ -513,6 +513,22 @@ if (!chromiumPath) {
         await checkAccessibility(t, page, 'design notes after a refused write')
         await screenshot(page, `${backend.name}-viewer-notes-forbidden`)
 
+        // The API has no verify endpoint (`trail audit verify` checks the chain): a maintainer's audit view
+        // shows the chain's head to check it against.
+        await useToken(maintainer.secret)
+        await page.goto(`${url}/ui/#/audit`)
+        await page.reload()
+        await page.getByRole('heading', { name: 'Chain head' }).waitFor()
+        const head = (
+          await app.inject({ method: 'GET', url: '/audit-entries/head', headers: maintainer.headers })
+        ).json()
+        t.match(
+          await page.locator('.audit-head').textContent(),
+          head.hash,
+          "a maintainer sees the chain's head",
+        )
+        await screenshot(page, `${backend.name}-maintainer-audit`)
+
         t.same(
           errors.filter((e) => !/status of 40[13]/.test(e)),
           [],
