@@ -1,10 +1,11 @@
 // Webhooks and their delivery log on PostgreSQL. Several instances share the table: the lease is taken by one
 // conditional UPDATE (a row lock decides between two instances asking at once), and `settle` moves the
 // delivery state only while its worker still holds the lease. None of these writes is audited.
-import { asc, eq, getTableColumns, gt, sql } from 'drizzle-orm'
+import { eq, getTableColumns, sql } from 'drizzle-orm'
 import type { Clock } from '../../domains/audit/entries.js'
 import type { WebhookRepository } from '../contract.js'
 import { deliveriesBefore, deliveryOf, leaseFreeFor, leaseHeldBy, leaseValues } from '../webhook-sql.js'
+import { entriesAfter } from './chain.js'
 import type { PostgresDatabase } from './database.js'
 import { withRetries } from './errors.js'
 import { createdOrder } from './keyset.js'
@@ -82,17 +83,7 @@ export function createPostgresWebhooks(db: PostgresDatabase, clock: Clock): Webh
           .set(leaseValues(null, null))
           .where(leaseHeldBy(webhooks, id, owner))
       }),
-    entriesAfter: (seq, limit) =>
-      withRetries(async () =>
-        (
-          await db
-            .select()
-            .from(auditEntries)
-            .where(gt(auditEntries.seq, seq))
-            .orderBy(asc(auditEntries.seq))
-            .limit(limit)
-        ).map(auditEntryFromRow),
-      ),
+    entriesAfter: (seq, limit) => withRetries(() => entriesAfter(db, seq, limit)),
     entryAt: (seq) =>
       withRetries(async () => {
         const [row] = await db.select().from(auditEntries).where(eq(auditEntries.seq, seq))
