@@ -10,16 +10,10 @@ import { postgres } from '../backends/postgres.js'
 import { sqlite } from '../backends/sqlite.js'
 import type { TestBackend } from '../backends/types.js'
 import { build, type TestApp } from '../helper.js'
-import { eventually, type Receiver, startReceiver } from '../webhooks/receiver.js'
+import { eventually, FAST_DELIVERY, type Receiver, startReceiver } from '../webhooks/receiver.js'
 import { dumpText, forgeDump, importFile, rowLinesOf, rowsAndEnd } from './helpers.js'
 
-const FAST = {
-  WEBHOOK_ALLOW_PRIVATE: 'true',
-  WEBHOOK_RETRY_SCHEDULE_MS: '50,50,50',
-  WEBHOOK_POLL_MS: '50',
-  WEBHOOK_TIMEOUT_MS: '2000',
-  WEBHOOK_LEASE_MS: '5000',
-}
+const FAST = FAST_DELIVERY
 
 const createTask = async (app: TestApp, title: string) =>
   (await app.inject({ method: 'POST', url: '/tasks', payload: { title } })).json().id as string
