@@ -22,8 +22,8 @@ export interface EventStreamOptions {
   /** Send the entries after this seq. */
   after: number
   filter: FeedFilter
-  /** What the client is shown of an entry (its role decides). */
-  present(entry: AuditEntry): unknown
+  /** The event the client is sent for an entry (its role decides what it shows): see `eventFormatter`. */
+  format(entry: AuditEntry): string
   heartbeatMs: number
   slowClientMs: number
   /** The oldest entry the trail still holds: retention may prune while the stream is open. */
@@ -46,6 +46,45 @@ export interface EventStream {
 /** One SSE event: `data` is JSON, which escapes every line break, so it is always one line. */
 export const formatEvent = (entry: AuditEntry, data: unknown) =>
   `id: ${entry.seq}\nevent: ${entry.entity}.${entry.action}\ndata: ${JSON.stringify(data)}\n\n`
+
+/**
+ * The events of entries as `present` shows them, each made once per entry object: the streams woken by one
+ * commit share the entries of one read (`sharedReads`), so each event is serialized once, not per stream.
+ */
+export function eventFormatter(present: (entry: AuditEntry) => unknown): (entry: AuditEntry) => string {
+  const made = new WeakMap<AuditEntry, string>()
+  return (entry) => {
+    let text = made.get(entry)
+    if (text === undefined) {
+      text = formatEvent(entry, present(entry))
+      made.set(entry, text)
+    }
+    return text
+  }
+}
+
+/**
+ * The feed with its reads shared: a commit wakes every stream at once (synchronously, one after the other),
+ * and those that are caught up ask for the same page (same position, same filter) in that same moment; one
+ * read answers them all. Only asks made in the same synchronous run share a read: an ask made later, after
+ * another commit perhaps, gets a read of its own, so sharing never hides a newer entry.
+ */
+export function sharedReads(feed: AuditFeed): AuditFeed {
+  const started = new Map<string, Promise<AuditEntry[]>>()
+  return {
+    onAppend: (listener) => feed.onAppend(listener),
+    after(after, limit, filter) {
+      const key = JSON.stringify([after, limit, filter.entity, filter.entityId, filter.action])
+      let read = started.get(key)
+      if (read === undefined) {
+        read = feed.after(after, limit, filter)
+        started.set(key, read)
+        queueMicrotask(() => started.delete(key))
+      }
+      return read
+    },
+  }
+}
 
 export function startEventStream(
   raw: ServerResponse,
@@ -105,7 +144,7 @@ export function startEventStream(
           if (page[0] !== undefined && page[0].seq !== position + 1 && (await historyGone())) return
           for (const entry of page) {
             if (finished) return
-            const accepted = raw.write(formatEvent(entry, options.present(entry)))
+            const accepted = raw.write(options.format(entry))
             position = entry.seq
             if (!accepted && !(await drained())) {
               // Too slow: what it has not taken stays in the database, where its reconnection reads it.

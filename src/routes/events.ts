@@ -7,7 +7,7 @@ import { ROLE_RANK } from '../auth/roles.js'
 import { feedHistoryPruned, serviceUnavailable, validationFailed } from '../core/errors.js'
 import { prunedAfter } from '../domains/audit/history.js'
 import { ACTIONS, type AuditEntry, ENTITIES } from '../domains/audit/schemas.js'
-import { type EventStream, startEventStream } from '../http/event-stream.js'
+import { type EventStream, eventFormatter, sharedReads, startEventStream } from '../http/event-stream.js'
 import { resourcePlugin } from '../http/resource.js'
 import { problems } from '../http/schemas.js'
 import type { FeedFilter } from '../persistence/contract.js'
@@ -67,7 +67,11 @@ export interface EventsOptions {
 }
 
 export default resourcePlugin<EventsOptions>('events', async (app, options) => {
-  const { feed, audit } = app.repos
+  const { audit } = app.repos
+  const feed = sharedReads(app.repos.feed)
+  // One formatter per presentation, shared by the streams: each event is serialized once per role's view.
+  const fullEvent = eventFormatter((entry) => entry)
+  const eventWithoutDiff = eventFormatter(withoutDiff)
   const streams = new Set<EventStream>()
   // Counted from the moment a request is admitted, before its first await, so a burst cannot pass the cap.
   let admitted = 0
@@ -133,7 +137,7 @@ export default resourcePlugin<EventsOptions>('events', async (app, options) => {
             feed,
             after: resumeFrom ?? head?.seq ?? 0,
             filter,
-            present: fullEntries ? (entry) => entry : withoutDiff,
+            format: fullEntries ? fullEvent : eventWithoutDiff,
             heartbeatMs: options.heartbeatMs,
             slowClientMs: options.slowClientMs,
             // Retention may prune what an open stream has not read yet; the stream then ends (see event-stream.ts).
