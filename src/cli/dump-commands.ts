@@ -5,7 +5,7 @@ import { createWriteStream, existsSync, linkSync, lstatSync, rmSync } from 'node
 import { finished } from 'node:stream/promises'
 import { parseArgs } from 'node:util'
 import { type DumpSummary, writeDump } from '../dump/export.js'
-import type { Counts } from '../dump/format.js'
+import type { Counts, SecretOptions } from '../dump/format.js'
 import { importDump } from '../dump/import.js'
 import { progressOn } from '../dump/progress.js'
 import { dumpSchemaVersion } from '../persistence/schema-version.js'
@@ -24,13 +24,25 @@ function summaryLine(verb: string, summary: Pick<DumpSummary, 'counts' | 'bytes'
   return `${verb} ${total(summary.counts)} rows (${describeCounts(summary.counts)}), ${summary.bytes} bytes in ${summary.seconds.toFixed(2)} s (${rate} rows/s)`
 }
 
+const secretOptions = (values: {
+  'include-tokens'?: boolean
+  'include-secrets'?: boolean
+}): SecretOptions => ({
+  includeTokens: values['include-tokens'] === true,
+  includeSecrets: values['include-secrets'] === true,
+})
+
 const exportDump: Command = async (args, config, io) => {
   const { values } = parseArgs({
     args,
-    options: { out: { type: 'string' }, 'include-tokens': { type: 'boolean' } },
+    options: {
+      out: { type: 'string' },
+      'include-tokens': { type: 'boolean' },
+      'include-secrets': { type: 'boolean' },
+    },
   })
   needsDurableBackend(config, 'export')
-  const includeTokens = values['include-tokens'] === true
+  const secrets = secretOptions(values)
   const out = values.out
   // lstat, not exists: a dangling symlink at `out` is there too, and would be followed.
   if (out !== undefined && lstatSync(out, { throwIfNoEntry: false }) !== undefined)
@@ -39,7 +51,7 @@ const exportDump: Command = async (args, config, io) => {
     const schemaVersion = dumpSchemaVersion((await repos.health()).schemaVersion)
     const progress = progressOn(io.stderr)
     if (out === undefined) {
-      const summary = await writeDump(repos.dump, schemaVersion, io.stdout, progress, { includeTokens })
+      const summary = await writeDump(repos.dump, schemaVersion, io.stdout, progress, secrets)
       io.stderr.write(`${summaryLine('exported', summary)}\n`)
       return
     }
@@ -50,7 +62,7 @@ const exportDump: Command = async (args, config, io) => {
     const file = createWriteStream(partial, { flags: 'wx' })
     await once(file, 'open')
     try {
-      const summary = await writeDump(repos.dump, schemaVersion, file, progress, { includeTokens })
+      const summary = await writeDump(repos.dump, schemaVersion, file, progress, secrets)
       file.end()
       await finished(file)
       try {
@@ -76,6 +88,7 @@ const importDumpFile: Command = async (args, config, io) => {
       in: { type: 'string' },
       'dry-run': { type: 'boolean' },
       'include-tokens': { type: 'boolean' },
+      'include-secrets': { type: 'boolean' },
     },
   })
   if (values.in === undefined) throw new UsageError('import needs --in FILE')
@@ -88,7 +101,7 @@ const importDumpFile: Command = async (args, config, io) => {
     const summary = await importDump(
       path,
       { dump: repos.dump, schemaVersion },
-      { dryRun, progress: progressOn(io.stderr), includeTokens: values['include-tokens'] === true },
+      { dryRun, progress: progressOn(io.stderr), ...secretOptions(values) },
     )
     io.stdout.write(
       dryRun
@@ -100,23 +113,30 @@ const importDumpFile: Command = async (args, config, io) => {
         `left out ${summary.skippedTokens} API tokens in the dump (--include-tokens keeps them)\n`,
       )
     }
+    if (summary.skippedWebhooks > 0) {
+      io.stdout.write(
+        `left out ${summary.skippedWebhooks} webhooks in the dump (--include-secrets keeps them)\n`,
+      )
+    }
   })
 }
 
 export const exportCommand: Subcommand<Command> = {
-  synopsis: 'export [--out FILE] [--include-tokens]',
+  synopsis: 'export [--out FILE] [--include-tokens] [--include-secrets]',
   summary: [
     'write a dump of the whole database (to stdout without --out);',
-    'API tokens (their hashes) only with --include-tokens',
+    'API tokens (their hashes) only with --include-tokens; webhooks, with their',
+    'signing secrets and delivery state, only with --include-secrets',
   ],
   run: exportDump,
 }
 
 export const importCommand: Subcommand<Command> = {
-  synopsis: 'import --in FILE [--dry-run] [--include-tokens]',
+  synopsis: 'import --in FILE [--dry-run] [--include-tokens] [--include-secrets]',
   summary: [
     'validate a dump, then load it into an empty database in one transaction;',
-    "the dump's API tokens are kept only with --include-tokens",
+    "the dump's API tokens are kept only with --include-tokens, its webhooks",
+    'only with --include-secrets (they resume delivering where the dump left them)',
   ],
   run: importDumpFile,
 }

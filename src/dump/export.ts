@@ -2,8 +2,17 @@
 import { createHash } from 'node:crypto'
 import { once } from 'node:events'
 import type { Writable } from 'node:stream'
-import type { DumpRepository, DumpTable } from '../persistence/contract.js'
-import { type Counts, emptyCounts, FORMAT, FORMAT_VERSION, type Header, rowLine } from './format.js'
+import { DUMP_TABLES, type DumpRepository, type DumpTable } from '../persistence/contract.js'
+import {
+  type Counts,
+  carries,
+  emptyCounts,
+  FORMAT,
+  FORMAT_VERSION,
+  type Header,
+  rowLine,
+  type SecretOptions,
+} from './format.js'
 import type { Progress } from './progress.js'
 
 export interface DumpSummary {
@@ -19,10 +28,11 @@ export async function writeDump(
   schemaVersion: number,
   out: Writable,
   progress: Progress,
-  options: { includeTokens?: boolean } = {},
+  options: SecretOptions = {},
 ): Promise<DumpSummary> {
-  // API tokens leave the database only when asked (--include-tokens), and then only as hashes.
-  const included = (table: DumpTable) => table !== 'api_tokens' || options.includeTokens === true
+  // API tokens leave the database only when asked (--include-tokens), and then only as hashes; webhooks only
+  // with --include-secrets, since their secrets sign as trail.
+  const included = (table: DumpTable) => carries(table, options)
   const started = performance.now()
   let bytes = 0
   let pending = ''
@@ -37,7 +47,7 @@ export async function writeDump(
 
   const counts = await dump.snapshot(async (snapshot) => {
     const expected = await snapshot.counts()
-    if (!included('api_tokens')) expected.api_tokens = 0
+    for (const table of DUMP_TABLES) if (!included(table)) expected[table] = 0
     const header: Header = {
       format: FORMAT,
       formatVersion: FORMAT_VERSION,

@@ -8,6 +8,7 @@ import { Bug } from '../domains/bugs/schemas.js'
 import { DesignNote } from '../domains/design-notes/schemas.js'
 import { StatusUpdate } from '../domains/status-updates/schemas.js'
 import { Task } from '../domains/tasks/schemas.js'
+import { DumpedWebhook } from '../domains/webhooks/schemas.js'
 import { DUMP_TABLES, type DumpRow, type DumpTable } from '../persistence/contract.js'
 
 export const FORMAT = 'trail-dump'
@@ -37,6 +38,7 @@ export const ROW_SCHEMAS: Record<DumpTable, TObject> = {
   design_notes: DesignNote,
   audit_entries: AuditEntry,
   api_tokens: StoredToken,
+  webhooks: DumpedWebhook,
 }
 
 const KEY_ORDER = Object.fromEntries(
@@ -52,3 +54,19 @@ export function rowLine({ table, row }: DumpRow): string {
   for (const key of KEY_ORDER[table]) ordered[key] = fields[key]
   return JSON.stringify({ table, row: ordered })
 }
+
+/** What a dump carries only when asked: API tokens (their hashes) and webhooks (with their signing secrets). */
+export interface SecretOptions {
+  /** `--include-tokens`: the api_tokens rows. */
+  includeTokens?: boolean
+  /** `--include-secrets`: the webhooks rows, secrets and delivery state included. */
+  includeSecrets?: boolean
+}
+
+/** Whether rows of `table` leave (or, on import, enter) a database under `options`. */
+export const carries = (table: DumpTable, options: SecretOptions): boolean =>
+  table === 'api_tokens'
+    ? options.includeTokens === true
+    : table === 'webhooks'
+      ? options.includeSecrets === true
+      : true

@@ -3,8 +3,8 @@
 // database in one transaction. On any error nothing is written, and the error names the line.
 import { createHash } from 'node:crypto'
 import { statSync } from 'node:fs'
-import type { DumpRepository, DumpRow } from '../persistence/contract.js'
-import type { Counts } from './format.js'
+import type { DumpRepository, DumpRow, DumpTable } from '../persistence/contract.js'
+import { type Counts, carries, type SecretOptions } from './format.js'
 import { DumpError, isObject, lines, parse } from './lines.js'
 import type { Progress } from './progress.js'
 import { validateDump } from './validate.js'
@@ -37,6 +37,8 @@ export interface ImportSummary {
   counts: Counts
   /** API tokens in the dump that were left out for want of --include-tokens. */
   skippedTokens: number
+  /** Webhooks in the dump that were left out for want of --include-secrets. */
+  skippedWebhooks: number
   bytes: number
   seconds: number
   loaded: boolean
@@ -46,13 +48,15 @@ export interface ImportSummary {
 export async function importDump(
   path: string,
   target: { dump: DumpRepository; schemaVersion: number },
-  options: { dryRun: boolean; progress: Progress; includeTokens?: boolean },
+  options: { dryRun: boolean; progress: Progress } & SecretOptions,
 ): Promise<ImportSummary> {
   const started = performance.now()
   const { counts } = await validateDump(path, target.schemaVersion, options.progress)
-  // A dump's API tokens are kept only when asked (--include-tokens); otherwise the target starts without any.
-  const keepTokens = options.includeTokens === true
-  const loaded = keepTokens ? counts : { ...counts, api_tokens: 0 }
+  // A dump's API tokens are kept only when asked (--include-tokens), its webhooks only with --include-secrets;
+  // otherwise the target starts without any. Either way every row was validated above.
+  const loaded = Object.fromEntries(
+    Object.entries(counts).map(([table, count]) => [table, carries(table as DumpTable, options) ? count : 0]),
+  ) as Counts
   if (!options.dryRun) {
     const total = Object.values(loaded).reduce((a, b) => a + b, 0)
     options.progress.start('loading', total)
@@ -60,7 +64,7 @@ export async function importDump(
     await target.dump.load(
       (async function* () {
         for await (const row of dumpRows(path)) {
-          if (row.table === 'api_tokens' && !keepTokens) continue
+          if (!carries(row.table, options)) continue
           progress.advance(1)
           yield row
         }
@@ -71,6 +75,7 @@ export async function importDump(
   return {
     counts: loaded,
     skippedTokens: counts.api_tokens - loaded.api_tokens,
+    skippedWebhooks: counts.webhooks - loaded.webhooks,
     bytes: statSync(path).size,
     seconds: (performance.now() - started) / 1000,
     loaded: !options.dryRun,

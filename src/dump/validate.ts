@@ -58,6 +58,8 @@ interface Reading {
   previous?: Position
   /** The audit entries' hash chain, checked line by line (the same check as `trail audit verify`). */
   chain: ChainVerifier
+  /** The seq of the last audit entry so far (0 before any): no webhook can have delivered past it. */
+  lastSeq: number
 }
 
 /** Reads the whole dump once and throws a DumpError at the first problem. Memory stays flat. */
@@ -74,6 +76,7 @@ export async function validateDump(
     supersededBy: [],
     tableIndex: 0,
     chain: new ChainVerifier(),
+    lastSeq: 0,
   }
   for await (const [number, line] of lines(path)) {
     if (reading.ended) throw new DumpError(number, 'content after the end line')
@@ -166,6 +169,7 @@ function checkRowLine(number: number, value: unknown, reading: Reading) {
     const broken = reading.chain.next(entry.row)
     if (broken !== undefined)
       throw new DumpError(number, `the audit chain does not verify: ${describeFailure(broken)}`)
+    reading.lastSeq = entry.row.seq
   }
   reading.counts[table]++
 }
@@ -220,7 +224,13 @@ function checkRowOrder(number: number, entry: DumpRow, reading: Reading) {
   reading.previous = position
 }
 
-/** A bug's or status update's task is earlier in the dump; a superseding note is noted for the end line. */
+const isWebUrl = (url: string) => ['http:', 'https:'].includes(URL.parse(url)?.protocol ?? '')
+
+/**
+ * A bug's or status update's task is earlier in the dump; a superseding note is noted for the end line; a
+ * webhook's URL is http(s) (whether its host may be reached is checked again at every delivery) and it has
+ * not delivered past the dump's audit trail, which comes before it.
+ */
 function checkReferences(number: number, entry: DumpRow, reading: Reading) {
   if ((entry.table === 'bugs' || entry.table === 'status_updates') && entry.row.taskId !== null) {
     if (!reading.ids.tasks.has(entry.row.taskId)) {
@@ -230,4 +240,12 @@ function checkReferences(number: number, entry: DumpRow, reading: Reading) {
   // A note is superseded by a later one, so that reference is checked once all notes are read.
   if (entry.table === 'design_notes' && entry.row.supersededBy !== null)
     reading.supersededBy.push([number, entry.row.supersededBy])
+  if (entry.table === 'webhooks') {
+    if (!isWebUrl(entry.row.url)) throw new DumpError(number, 'a webhook url must be an http(s) URL')
+    if (entry.row.deliveredThroughSeq > reading.lastSeq)
+      throw new DumpError(
+        number,
+        `deliveredThroughSeq ${entry.row.deliveredThroughSeq} is past the last audit entry in the dump (${reading.lastSeq})`,
+      )
+  }
 }

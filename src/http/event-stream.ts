@@ -3,8 +3,12 @@
 // wake-up that never comes costs latency (the heartbeat also reads), never an event. Back-pressure: after a
 // write the socket refuses, nothing more is read until it drains, so a stream holds at most the socket's
 // buffer plus one event; a client that takes nothing for `slowClientMs` is disconnected and resumes from its
-// Last-Event-ID, out of the database.
+// Last-Event-ID, out of the database. Retention may prune entries a stream has not read yet (a slow client's,
+// or a filtered stream's whose next match is far ahead): before a page that does not start right after the
+// stream's position is sent, the oldest kept entry is looked up, and if entries after the position are gone
+// the stream ends instead of skipping them, so its reconnection from that position answers 410 HISTORY_PRUNED.
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http'
+import { type OldestKept, prunedAfter } from '../domains/audit/history.js'
 import type { AuditEntry } from '../domains/audit/schemas.js'
 import type { AuditFeed, FeedFilter } from '../persistence/contract.js'
 
@@ -18,10 +22,14 @@ export interface EventStreamOptions {
   /** Send the entries after this seq. */
   after: number
   filter: FeedFilter
-  /** What the client is shown of an entry (its role decides). */
-  present(entry: AuditEntry): unknown
+  /** The event the client is sent for an entry (its role decides what it shows): see `eventFormatter`. */
+  format(entry: AuditEntry): string
   heartbeatMs: number
   slowClientMs: number
+  /** The oldest entry the trail still holds: retention may prune while the stream is open. */
+  oldestKept(): Promise<OldestKept | undefined>
+  /** Told when entries after the stream's position were pruned before it sent them; the stream then ends. */
+  onHistoryPruned(lastSeq: number, oldestKeptSeq: number): void
   /** Told when reading the database fails; the stream then ends and the client resumes later. */
   onError(error: unknown): void
   /** Told when the client took nothing for `slowClientMs` and is disconnected. */
@@ -38,6 +46,45 @@ export interface EventStream {
 /** One SSE event: `data` is JSON, which escapes every line break, so it is always one line. */
 export const formatEvent = (entry: AuditEntry, data: unknown) =>
   `id: ${entry.seq}\nevent: ${entry.entity}.${entry.action}\ndata: ${JSON.stringify(data)}\n\n`
+
+/**
+ * The events of entries as `present` shows them, each made once per entry object: the streams woken by one
+ * commit share the entries of one read (`sharedReads`), so each event is serialized once, not per stream.
+ */
+export function eventFormatter(present: (entry: AuditEntry) => unknown): (entry: AuditEntry) => string {
+  const made = new WeakMap<AuditEntry, string>()
+  return (entry) => {
+    let text = made.get(entry)
+    if (text === undefined) {
+      text = formatEvent(entry, present(entry))
+      made.set(entry, text)
+    }
+    return text
+  }
+}
+
+/**
+ * The feed with its reads shared: a commit wakes every stream at once (synchronously, one after the other),
+ * and those that are caught up ask for the same page (same position, same filter) in that same moment; one
+ * read answers them all. Only asks made in the same synchronous run share a read: an ask made later, after
+ * another commit perhaps, gets a read of its own, so sharing never hides a newer entry.
+ */
+export function sharedReads(feed: AuditFeed): AuditFeed {
+  const started = new Map<string, Promise<AuditEntry[]>>()
+  return {
+    onAppend: (listener) => feed.onAppend(listener),
+    after(after, limit, filter) {
+      const key = JSON.stringify([after, limit, filter.entity, filter.entityId, filter.action])
+      let read = started.get(key)
+      if (read === undefined) {
+        read = feed.after(after, limit, filter)
+        started.set(key, read)
+        queueMicrotask(() => started.delete(key))
+      }
+      return read
+    },
+  }
+}
 
 export function startEventStream(
   raw: ServerResponse,
@@ -91,9 +138,13 @@ export function startEventStream(
         let page: AuditEntry[]
         do {
           page = await feed.after(position, PAGE_SIZE, filter)
+          // A page that starts right after the position skipped nothing; one with a gap (usual when filtered)
+          // may have skipped pruned entries. The horizon is read after the page, and only ever moves up, so if
+          // it has not passed the position now, it had not when the page was read either.
+          if (page[0] !== undefined && page[0].seq !== position + 1 && (await historyGone())) return
           for (const entry of page) {
             if (finished) return
-            const accepted = raw.write(formatEvent(entry, options.present(entry)))
+            const accepted = raw.write(options.format(entry))
             position = entry.seq
             if (!accepted && !(await drained())) {
               // Too slow: what it has not taken stays in the database, where its reconnection reads it.
@@ -111,6 +162,18 @@ export function startEventStream(
     } finally {
       reading = false
     }
+  }
+
+  /** Ends the stream, saying why in a comment, when entries after the position are no longer kept. */
+  async function historyGone(): Promise<boolean> {
+    const oldest = await options.oldestKept()
+    if (!prunedAfter(position, oldest) || finished) return false
+    raw.write(
+      `: entries after ${position} were pruned; resuming from ${position} answers 410 HISTORY_PRUNED\n\n`,
+    )
+    options.onHistoryPruned(position, oldest.seq)
+    end()
+    return true
   }
 
   function wake() {

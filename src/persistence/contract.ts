@@ -258,6 +258,7 @@ export const DUMP_TABLES = [
   'design_notes',
   'audit_entries',
   'api_tokens',
+  'webhooks',
 ] as const
 export type DumpTable = (typeof DUMP_TABLES)[number]
 
@@ -269,6 +270,8 @@ export type DumpRow =
   | { table: 'audit_entries'; row: AuditEntry }
   /** Only in dumps made with --include-tokens; `secretHash` is the secret's SHA-256, never the secret. */
   | { table: 'api_tokens'; row: ApiToken & { secretHash: string } }
+  /** Only in dumps made with --include-secrets: the signing secret and the delivery state, never the lease. */
+  | { table: 'webhooks'; row: StoredWebhook }
 
 /** One consistent view of the whole database, as export reads it. */
 export interface DumpSnapshot {
@@ -276,7 +279,7 @@ export interface DumpSnapshot {
   counts(): Promise<Record<DumpTable, number>>
   /**
    * Every row in canonical order: DUMP_TABLES order, then creation time and id (audit entries by seq);
-   * API tokens too (export leaves them out unless asked).
+   * API tokens and webhooks too (export leaves them out unless asked).
    * Read in batches, so memory stays flat however large the database.
    */
   rows(batchSize?: number): AsyncIterable<DumpRow>

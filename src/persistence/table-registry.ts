@@ -5,6 +5,7 @@
 import { getTableColumns, type Table } from 'drizzle-orm'
 import { DUMP_TABLES, type DumpRow, type DumpTable } from './contract.js'
 import * as rows from './rows.js'
+import { type WebhookRow, webhookFromRow, webhookToRow } from './webhook-rows.js'
 
 /** What a row of the dump table `Name` is in the contract. */
 export type DumpValue<Name extends DumpTable> = Extract<DumpRow, { table: Name }>['row']
@@ -57,6 +58,7 @@ export interface DialectTables<T extends Table> {
   designNotes: T
   auditEntries: T
   apiTokens: T
+  webhooks: T
 }
 
 /**
@@ -72,6 +74,7 @@ type MatchingRows<D extends DialectTables<Table>> = [
   rows.Same<rows.DesignNoteRow, D['designNotes']['$inferSelect']>,
   rows.Same<rows.AuditEntryRow, D['auditEntries']['$inferSelect']>,
   rows.Same<rows.ApiTokenRow, D['apiTokens']['$inferSelect']>,
+  rows.Same<WebhookRow, D['webhooks']['$inferSelect']>,
 ] extends true[]
   ? unknown
   : { 'a table differs from its row shape in src/persistence/rows.ts': never }
@@ -137,6 +140,15 @@ export function tableRegistry<T extends Table, D extends DialectTables<T>>(
       columns: own(tables.apiTokens),
       fromRow: rows.storedApiTokenFromRow,
       toRow: rows.apiTokenToRow,
+      order: CREATED_ORDER,
+    },
+    webhooks: {
+      name: 'webhooks',
+      table: tables.webhooks,
+      columns: own(tables.webhooks),
+      fromRow: webhookFromRow,
+      // A loaded webhook has no lease: the lease belonged to an instance serving the database it came from.
+      toRow: (webhook) => ({ ...webhookToRow(webhook), leaseOwner: null, leaseUntil: null }),
       order: CREATED_ORDER,
     },
   }

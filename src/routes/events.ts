@@ -5,8 +5,9 @@ import type { OutgoingHttpHeaders } from 'node:http'
 import { Type } from '@sinclair/typebox'
 import { ROLE_RANK } from '../auth/roles.js'
 import { feedHistoryPruned, serviceUnavailable, validationFailed } from '../core/errors.js'
+import { prunedAfter } from '../domains/audit/history.js'
 import { ACTIONS, type AuditEntry, ENTITIES } from '../domains/audit/schemas.js'
-import { type EventStream, startEventStream } from '../http/event-stream.js'
+import { type EventStream, eventFormatter, sharedReads, startEventStream } from '../http/event-stream.js'
 import { resourcePlugin } from '../http/resource.js'
 import { problems } from '../http/schemas.js'
 import type { FeedFilter } from '../persistence/contract.js'
@@ -66,7 +67,11 @@ export interface EventsOptions {
 }
 
 export default resourcePlugin<EventsOptions>('events', async (app, options) => {
-  const { feed, audit } = app.repos
+  const { audit } = app.repos
+  const feed = sharedReads(app.repos.feed)
+  // One formatter per presentation, shared by the streams: each event is serialized once per role's view.
+  const fullEvent = eventFormatter((entry) => entry)
+  const eventWithoutDiff = eventFormatter(withoutDiff)
   const streams = new Set<EventStream>()
   // Counted from the moment a request is admitted, before its first await, so a burst cannot pass the cap.
   let admitted = 0
@@ -106,9 +111,8 @@ export default resourcePlugin<EventsOptions>('events', async (app, options) => {
       let stream: EventStream | undefined
       try {
         const [oldest, head] = await Promise.all([audit.oldestKept(), audit.head()])
-        // Seqs start at 1 with no gap, so an oldest entry past 1 means entries were pruned; resuming after
-        // `oldest - 1` still misses nothing.
-        if (resumeFrom !== undefined && oldest !== undefined && oldest.seq > 1 && resumeFrom < oldest.seq - 1)
+        // Resuming after `oldest - 1` still misses nothing; an earlier resume point would.
+        if (resumeFrom !== undefined && prunedAfter(resumeFrom, oldest))
           throw feedHistoryPruned(resumeFrom, oldest.seq)
         const fullEntries = request.role === undefined || ROLE_RANK[request.role] >= ROLE_RANK.maintainer
         const filter: FeedFilter = {
@@ -133,9 +137,16 @@ export default resourcePlugin<EventsOptions>('events', async (app, options) => {
             feed,
             after: resumeFrom ?? head?.seq ?? 0,
             filter,
-            present: fullEntries ? (entry) => entry : withoutDiff,
+            format: fullEntries ? fullEvent : eventWithoutDiff,
             heartbeatMs: options.heartbeatMs,
             slowClientMs: options.slowClientMs,
+            // Retention may prune what an open stream has not read yet; the stream then ends (see event-stream.ts).
+            oldestKept: () => audit.oldestKept(),
+            onHistoryPruned: (seq, oldestSeq) =>
+              request.log.warn(
+                { seq, oldestKeptSeq: oldestSeq },
+                'event stream ended: entries it had not sent yet were pruned; its reconnection answers 410',
+              ),
             onError: (error) => request.log.error({ err: error }, 'event stream ended: reading failed'),
             onSlowClient: (seq) =>
               request.log.warn(

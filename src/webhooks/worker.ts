@@ -6,6 +6,7 @@
 // other webhooks carry on.
 import type { FastifyBaseLogger } from 'fastify'
 import type { WebhookConfig } from '../config.js'
+import type { AuditEntry } from '../domains/audit/schemas.js'
 import { afterAttempt, type RetryPolicy, wants } from '../domains/webhooks/rules.js'
 import type { StoredWebhook } from '../domains/webhooks/schemas.js'
 import type { WebhookRepository } from '../persistence/contract.js'
@@ -64,37 +65,51 @@ export function createWebhookWorker({
   const isDue = (webhook: StoredWebhook, nowMs: number) =>
     webhook.nextAttemptAt === null || Date.parse(webhook.nextAttemptAt) <= nowMs
 
-  /** Delivers one webhook for as long as it has due events and this worker holds its lease. */
+  /**
+   * Delivers one webhook for as long as it has due events and this worker holds its lease. The webhook is read
+   * again before each event (a PATCH, a rotated secret or a deactivation applies from the next one), but the
+   * page of entries is read once and used up, and the lease is renewed only when it gets old: per event that
+   * leaves one small read and the settle, whose owner check stops a worker whose lease was taken over.
+   */
   async function deliver(id: string): Promise<void> {
+    // The attempt and its bookkeeping must end inside the lease, or another worker could send it too: a lease
+    // older than this is renewed before the webhook is read and again before sending.
+    const renewAfterMs = (config.leaseMs - config.timeoutMs) / 2
+    let leasedAt = Number.NEGATIVE_INFINITY
+    const holdLease = async () => {
+      const nowMs = Date.now()
+      if (nowMs - leasedAt <= renewAfterMs) return true
+      if (!(await repo.lease(id, owner, nowMs, nowMs + config.leaseMs))) return false
+      leasedAt = nowMs
+      return true
+    }
+    let page: AuditEntry[] = []
     while (!stopping.signal.aborted) {
-      let nowMs = Date.now()
-      if (!(await repo.lease(id, owner, nowMs, nowMs + config.leaseMs))) return
-      const leasedAt = nowMs
+      if (!(await holdLease())) return
       const webhook = await repo.get(id)
       if (webhook === undefined || !webhook.active) return
+      const nowMs = Date.now()
       if (!isDue(webhook, nowMs)) {
         await repo.release(id, owner)
         later(Date.parse(webhook.nextAttemptAt as string) - nowMs, wake)
         return
       }
-      const entries = await repo.entriesAfter(webhook.deliveredThroughSeq, BATCH)
-      const last = entries.at(-1)
+      const cursor = webhook.deliveredThroughSeq
+      // The page holds consecutive seqs; what is left of it after the cursor is still the trail after it.
+      page = page.filter((entry) => entry.seq > cursor)
+      if (page[0]?.seq !== cursor + 1) page = await repo.entriesAfter(cursor, BATCH)
+      const last = page.at(-1)
       if (last === undefined) {
         await repo.release(id, owner)
         return
       }
-      const next = entries.find((entry) => wants(webhook.events, entry))
+      const next = page.find((entry) => wants(webhook.events, entry))
       if (next === undefined) {
         // Nothing it wants in this page: the cursor moves past the page, retry state untouched.
         if (!(await repo.settle(id, owner, { ...webhook, deliveredThroughSeq: last.seq }))) return
         continue
       }
-      // The attempt and its bookkeeping must end inside the lease, or another worker could send it too: when
-      // the reads took a while (a loaded database), the lease is renewed just before sending.
-      nowMs = Date.now()
-      if (nowMs - leasedAt > (config.leaseMs - config.timeoutMs) / 2) {
-        if (!(await repo.lease(id, owner, nowMs, nowMs + config.leaseMs))) return
-      }
+      if (!(await holdLease())) return
       const result = await send(webhook.url, webhook.secret, next, {
         timeoutMs: config.timeoutMs,
         allowPrivate: config.allowPrivate,

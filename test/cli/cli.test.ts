@@ -72,7 +72,7 @@ t.test('export, import --dry-run, import, backup: SQLite to SQLite', async (t) =
   t.equal(exported.code, 0, exported.stderr)
   t.match(
     exported.stderr,
-    /exported 4 rows \(tasks 1, bugs 1, status_updates 0, design_notes 0, audit_entries 2, api_tokens 0\)/,
+    /exported 4 rows \(tasks 1, bugs 1, status_updates 0, design_notes 0, audit_entries 2, api_tokens 0, webhooks 0\)/,
   )
   t.notOk(existsSync(`${dump}.partial`))
   const lines = readFileSync(dump, 'utf8').trim().split('\n')

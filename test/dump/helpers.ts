@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
 import type { Test } from 'tap'
 import { writeDump } from '../../src/dump/export.js'
+import type { SecretOptions } from '../../src/dump/format.js'
 import { importDump } from '../../src/dump/import.js'
 import type { Progress } from '../../src/dump/progress.js'
 import { DUMP_TABLES, type DumpRow, type DumpTable, type Repos } from '../../src/persistence/contract.js'
@@ -55,7 +56,7 @@ export async function listedRows(repos: Repos): Promise<DumpRow[]> {
 }
 
 /** The dump of `repos` as text. */
-export async function dumpText(repos: Repos, options: { includeTokens?: boolean } = {}): Promise<string> {
+export async function dumpText(repos: Repos, options: SecretOptions = {}): Promise<string> {
   const out = new PassThrough()
   const chunks: Buffer[] = []
   out.on('data', (chunk) => chunks.push(chunk))
@@ -75,12 +76,7 @@ export async function exportToFile(t: Test, repos: Repos, name = 'dump.ndjson') 
   return path
 }
 
-export const importFile = (
-  path: string,
-  repos: Repos,
-  dryRun = false,
-  options: { includeTokens?: boolean } = {},
-) =>
+export const importFile = (path: string, repos: Repos, dryRun = false, options: SecretOptions = {}) =>
   importDump(
     path,
     { dump: repos.dump, schemaVersion: DUMP_SCHEMA_VERSION },

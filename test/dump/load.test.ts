@@ -122,6 +122,7 @@ for (const backend of backends) {
         design_notes: 3,
         audit_entries: 21,
         api_tokens: 0,
+        webhooks: 0,
       })
       t.same(await snapshotRows(source), exported.rows, 'the batch size does not change the rows')
 

@@ -193,6 +193,66 @@ for (const backend of backends) {
     },
   )
 
+  t.test(
+    `${backend.name}: entries pruned before an open stream sent them end it; its reconnection is 410`,
+    async (t) => {
+      const { repos, hooks } = await backend.openWithHooks(t)
+      // While held, the stream's reads find nothing new, so it is still behind when the prune comes (as a slow
+      // or filtered stream can be), whatever wakes it meanwhile.
+      let held = false
+      const feed = {
+        ...repos.feed,
+        after: (after: number, limit: number, filter: object) =>
+          held ? Promise.resolve([]) : repos.feed.after(after, limit, filter),
+      }
+      const release = async () => {
+        held = false
+        // A write wakes every stream; the one it makes is the next seq, so what the test expects gains one.
+        await createTasks(app, 1, 1)
+      }
+      const log = new PassThrough()
+      let logged = ''
+      log.on('data', (chunk) => {
+        logged += chunk
+      })
+      const { app, url } = await serve(t, backend, {
+        repos: { ...repos, feed },
+        log,
+      })
+      await createTasks(app, 3, 1)
+      const res = await rawStream(`${url}/events?after=0`)
+      // One reader for the whole stream, so nothing arrives between two reads unheard.
+      let text = ''
+      res.on('data', (chunk) => {
+        text += chunk
+      })
+      const closed = new Promise((resolve) => res.on('close', resolve))
+      const sent = async (count: number) => {
+        while (parseEvents(text).length < count) await new Promise((resolve) => setTimeout(resolve, 10))
+        return ids(parseEvents(text))
+      }
+      t.same(await sent(3), [1, 2, 3], 'the stream sent what was there')
+
+      held = true
+      await createTasks(app, 3, 1)
+      await release()
+      t.same(await sent(7), range(1, 7), 'a page right after its position is sent as usual')
+
+      held = true
+      await createTasks(app, 4, 1)
+      await hooks.deleteAuditThrough(9)
+      await release()
+      await closed
+      t.same(ids(parseEvents(text)), range(1, 7), 'nothing after the pruned entries was sent: none skipped')
+      const rest = text
+      t.match(rest, ': entries after 7 were pruned; resuming from 7 answers 410 HISTORY_PRUNED\n\n')
+      t.match(logged, /"seq":7,"oldestKeptSeq":10.*its reconnection answers 410/)
+      const again = await fetch(`${url}/events`, { headers: { 'last-event-id': '7' } })
+      t.equal(again.status, 410)
+      t.match(await again.json(), { code: 'HISTORY_PRUNED', oldestKeptSeq: 10 })
+    },
+  )
+
   t.test(`${backend.name}: a reader that takes nothing is cut off, then resumes without loss`, async (t) => {
     const log = new PassThrough()
     let logged = ''

@@ -5,15 +5,9 @@ import t, { type Test } from 'tap'
 import { backends, type TestBackend } from '../backends/index.js'
 import { UNKNOWN_ID } from '../fixtures.js'
 import { build } from '../helper.js'
-import { eventually, startReceiver } from './receiver.js'
+import { eventually, FAST_DELIVERY, startReceiver } from './receiver.js'
 
-const FAST = {
-  WEBHOOK_ALLOW_PRIVATE: 'true',
-  WEBHOOK_RETRY_SCHEDULE_MS: '50,50,50',
-  WEBHOOK_POLL_MS: '50',
-  WEBHOOK_TIMEOUT_MS: '2000',
-  WEBHOOK_LEASE_MS: '5000',
-}
+const FAST = FAST_DELIVERY
 
 async function setUp(t: Test, backend: TestBackend, env: Record<string, string> = FAST) {
   const app = await build(t, backend, { env })

@@ -6,6 +6,15 @@ import type { AddressInfo } from 'node:net'
 import { Webhook } from 'standardwebhooks'
 import type { Test } from 'tap'
 
+/** Settings for an app whose worker polls, retries and gives up within a test's patience (private URLs allowed). */
+export const FAST_DELIVERY = {
+  WEBHOOK_ALLOW_PRIVATE: 'true',
+  WEBHOOK_RETRY_SCHEDULE_MS: '50,50,50',
+  WEBHOOK_POLL_MS: '50',
+  WEBHOOK_TIMEOUT_MS: '2000',
+  WEBHOOK_LEASE_MS: '5000',
+}
+
 export interface Received {
   id: string
   seq: number

@@ -37,6 +37,13 @@ export interface OldestKept {
   at: string
 }
 
+/**
+ * Whether entries after `seq` are gone: seqs start at 1 without a gap, so they are when the oldest kept entry
+ * is past the next one. A reader at `seq` (a resume point, an open stream's position) would miss them.
+ */
+export const prunedAfter = (seq: number, oldest: OldestKept | undefined): oldest is OldestKept =>
+  oldest !== undefined && oldest.seq > seq + 1
+
 /** Fields every version has that a version item leaves out: they are the item's own `version`, and noise. */
 const BOOKKEEPING = new Set(['version', 'updatedAt'])
 

@@ -112,3 +112,26 @@ export interface StoredWebhook extends Webhook, DeliveryState {
   secret: string
   updatedAt: string
 }
+
+/**
+ * A webhook as a dump carries it (only with --include-secrets): its secret, so deliveries go on being signed
+ * with it after a move, and its delivery state, so they resume where they were (never its lease, which
+ * belongs to an instance of the old database).
+ */
+export const DumpedWebhook = Type.Object(
+  {
+    ...Webhook.properties,
+    updatedAt: Timestamp,
+    secret: Type.String({
+      pattern: '^whsec_[A-Za-z0-9+/]{43}=$',
+      description: 'whsec_ and the base64 of 32 bytes',
+    }),
+    deliveredThroughSeq: Type.Integer({
+      minimum: 0,
+      description: 'Every audit entry up to this seq was delivered (or not wanted)',
+    }),
+    attempt: Type.Integer({ minimum: 0, description: 'Failed attempts at the next wanted entry so far' }),
+    nextAttemptAt: Type.Union([Timestamp, Type.Null()]),
+  },
+  { additionalProperties: false },
+)

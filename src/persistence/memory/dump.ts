@@ -6,11 +6,13 @@ import type { AuditLog } from './apply.js'
 import { byCreatedDesc } from './lists.js'
 import type { MemoryTables } from './reads.js'
 import type { MemoryTokens } from './tokens.js'
+import type { MemoryWebhooks } from './webhooks.js'
 
 export function createMemoryDump(
   tables: MemoryTables,
   auditLog: AuditLog,
   tokens: MemoryTokens,
+  webhooks: MemoryWebhooks,
 ): DumpRepository {
   // Rows are immutable objects replaced on change, so copying the references is a consistent view.
   const view = (): { [T in DumpTable]: Extract<DumpRow, { table: T }>['row'][] } => ({
@@ -20,6 +22,7 @@ export function createMemoryDump(
     design_notes: [...tables.design_notes.values()],
     audit_entries: [...auditLog.entries()],
     api_tokens: [...tokens.values()].map((token) => ({ ...token })),
+    webhooks: [...webhooks.webhooks.values()].map((webhook) => ({ ...webhook, events: [...webhook.events] })),
   })
   const counts = (rows: ReturnType<typeof view>) =>
     Object.fromEntries(DUMP_TABLES.map((table) => [table, rows[table].length])) as Record<DumpTable, number>
@@ -78,6 +81,7 @@ export function createMemoryDump(
         for (const [id, row] of staged[table]) (tables[table] as Map<string, unknown>).set(id, row)
       }
       for (const [id, token] of staged.api_tokens) tokens.set(id, { ...token })
+      for (const [id, webhook] of staged.webhooks) webhooks.webhooks.set(id, { ...webhook })
       auditLog.append([...staged.audit_entries.values()])
     },
   }

@@ -42,7 +42,7 @@ export function createMemoryRepos(options: MemoryReposOptions = {}): Repos {
     ),
     search: { search: search.search },
     feed: createMemoryFeed(auditLog, appended),
-    dump: createMemoryDump(tables, auditLog, tokens),
+    dump: createMemoryDump(tables, auditLog, tokens, webhooks),
     tokens: createMemoryTokens(tokens, now),
     webhooks: createMemoryWebhooks(webhooks, auditLog, now),
     async health() {

@@ -3,10 +3,28 @@
 // columns against the row shapes both dialects share (../rows.ts), are in ../table-registry.ts.
 import type { PgTable } from 'drizzle-orm/pg-core'
 import { type TableRegistry, tableRegistry } from '../table-registry.js'
-import { apiTokens, auditEntries, bugs, designNotes, statusUpdates, taskAssignees, tasks } from './tables.js'
+import {
+  apiTokens,
+  auditEntries,
+  bugs,
+  designNotes,
+  statusUpdates,
+  taskAssignees,
+  tasks,
+  webhooks,
+} from './tables.js'
 import { taskColumns } from './tasks.js'
 
-const postgresTables = { tasks, taskAssignees, bugs, statusUpdates, designNotes, auditEntries, apiTokens }
+const postgresTables = {
+  tasks,
+  taskAssignees,
+  bugs,
+  statusUpdates,
+  designNotes,
+  auditEntries,
+  apiTokens,
+  webhooks,
+}
 
 export const POSTGRES_TABLES: TableRegistry<PgTable> = tableRegistry<PgTable, typeof postgresTables>(
   postgresTables,

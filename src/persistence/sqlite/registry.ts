@@ -3,10 +3,28 @@
 // against the row shapes both dialects share (../rows.ts).
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
 import { type TableRegistry, tableRegistry } from '../table-registry.js'
-import { apiTokens, auditEntries, bugs, designNotes, statusUpdates, taskAssignees, tasks } from './tables.js'
+import {
+  apiTokens,
+  auditEntries,
+  bugs,
+  designNotes,
+  statusUpdates,
+  taskAssignees,
+  tasks,
+  webhooks,
+} from './tables.js'
 import { taskColumns } from './tasks.js'
 
-const sqliteTables = { tasks, taskAssignees, bugs, statusUpdates, designNotes, auditEntries, apiTokens }
+const sqliteTables = {
+  tasks,
+  taskAssignees,
+  bugs,
+  statusUpdates,
+  designNotes,
+  auditEntries,
+  apiTokens,
+  webhooks,
+}
 
 export const SQLITE_TABLES: TableRegistry<SQLiteTable> = tableRegistry<SQLiteTable, typeof sqliteTables>(
   sqliteTables,
