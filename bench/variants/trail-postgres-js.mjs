@@ -9,6 +9,7 @@ const { default: postgres } = await import('postgres')
 const { drizzle } = await import('drizzle-orm/postgres-js')
 const { buildApp } = await import('../../dist/src/app.js')
 const { loadConfig } = await import('../../dist/src/config.js')
+const { serve } = await import('./serve.mjs')
 const { createPostgresRepos } = await import('../../dist/src/persistence/postgres/index.js')
 
 const config = loadConfig()
@@ -19,10 +20,4 @@ const client = postgres(config.postgres.url, {
 })
 const repos = createPostgresRepos(drizzle(client), { close: () => client.end() })
 const app = await buildApp(config, { repos })
-const stop = async () => {
-  await app.close()
-  process.exit(0)
-}
-process.once('SIGTERM', stop)
-process.once('SIGINT', stop)
-await app.listen({ host: config.host, port: config.port })
+await serve(app, config)
