@@ -12,13 +12,8 @@ require.cache[require.resolve('fastify')].exports = quiet
 
 const { buildApp } = await import('../../dist/src/app.js')
 const { loadConfig } = await import('../../dist/src/config.js')
+const { serve } = await import('./serve.mjs')
 
 const config = loadConfig()
 const app = await buildApp(config)
-const stop = async () => {
-  await app.close()
-  process.exit(0)
-}
-process.once('SIGTERM', stop)
-process.once('SIGINT', stop)
-await app.listen({ host: config.host, port: config.port })
+await serve(app, config)

@@ -4,6 +4,7 @@
 // npm run bench -- --trail-script bench/variants/trail-open-mode-cached.mjs
 const { buildApp } = await import('../../dist/src/app.js')
 const { loadConfig } = await import('../../dist/src/config.js')
+const { serve } = await import('./serve.mjs')
 
 const config = loadConfig()
 const app = await buildApp(config)
@@ -11,10 +12,4 @@ const tokens = app.repos.tokens
 const exists = tokens.exists.bind(tokens)
 let known
 tokens.exists = async () => (known ??= await exists())
-const stop = async () => {
-  await app.close()
-  process.exit(0)
-}
-process.once('SIGTERM', stop)
-process.once('SIGINT', stop)
-await app.listen({ host: config.host, port: config.port })
+await serve(app, config)

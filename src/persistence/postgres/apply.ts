@@ -2,7 +2,7 @@
 // its row locks) and decide its plan, writes the plan's rows in order, each update and delete compare-and-set on
 // its expected version, and appends its entries after the tail. Run again on a serialization failure or a
 // deadlock; an unreachable database is a 503 (errors.ts).
-import { and, desc, eq, getTableColumns, sql } from 'drizzle-orm'
+import { and, desc, eq, getTableColumns, getTableName, sql } from 'drizzle-orm'
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core'
 import { type AuditTail, type Clock, sequence, tailAfter, writeTime } from '../../domains/audit/entries.js'
 import type { RowChange } from '../../domains/audit/plan.js'
@@ -17,8 +17,9 @@ import { AUDIT_CHANNEL } from './notifier.js'
 import { createPostgresReads } from './reads.js'
 import { POSTGRES_TABLES } from './registry.js'
 import { auditEntryToRow } from './rows.js'
-import { writeIndex } from './search.js'
-import { auditEntries, type bugs, type taskAssignees } from './tables.js'
+import { createIndexWriter } from './search.js'
+import { fixedStatement, rowInserter, sqlStatement } from './statements.js'
+import { auditEntries, type bugs } from './tables.js'
 
 /**
  * Takes the audit trail's append lock and reads the trail's tail under it: the chain's head (seq, hash and
@@ -28,15 +29,22 @@ import { auditEntries, type bugs, type taskAssignees } from './tables.js'
  * entity's timestamps equal its audit entries' `at`. Every audited write takes it first, before any row lock,
  * so writers cannot deadlock on it.
  */
-async function lockAuditTrail(tx: PostgresDatabase): Promise<AuditTail> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_APPEND_LOCK})`)
-  // A statement of its own: in READ COMMITTED it sees every writer that committed before the lock was granted.
-  const [last] = await tx
-    .select({ seq: auditEntries.seq, at: auditEntries.at, hash: auditEntries.hash })
-    .from(auditEntries)
-    .orderBy(desc(auditEntries.seq))
-    .limit(1)
-  return tailAfter(last)
+function createAuditLock(db: PostgresDatabase) {
+  const lock = sqlStatement('trail_audit_lock', sql`select pg_advisory_xact_lock(${AUDIT_APPEND_LOCK})`)
+  const tail = fixedStatement<{ seq: number; at: number; hash: string }[]>(
+    'trail_audit_tail',
+    db
+      .select({ seq: auditEntries.seq, at: auditEntries.at, hash: auditEntries.hash })
+      .from(auditEntries)
+      .orderBy(desc(auditEntries.seq))
+      .limit(1),
+  )
+  return async (tx: PostgresDatabase): Promise<AuditTail> => {
+    await lock(tx)
+    // A statement of its own: in READ COMMITTED it sees every writer that committed before the lock was granted.
+    const [last] = await tail(tx)
+    return tailAfter(last)
+  }
 }
 
 type Row = { id: string }
@@ -50,34 +58,44 @@ const pick =
     Object.fromEntries(columns.map((column) => [column, row[column]]))
 
 /** Writes one table's row changes, with its companion rows (a task's assignees), replaced only when they change. */
-function rowWriter(entry: AnyTableEntry<PgTable>) {
+function rowWriter(db: PostgresDatabase, entry: AnyTableEntry<PgTable>) {
   // Drizzle's statement types do not follow a table known only as PgTable; these use the id and version only.
   const table = entry.table as typeof bugs
   const versioned = 'version' in getTableColumns(entry.table)
   const columns = Object.keys(getTableColumns(entry.table))
   const insertValues = pick(columns)
   // An update never rewrites a key.
-  const updateValues = pick(columns.filter((column) => column !== 'id'))
+  const updateColumns = columns.filter((column) => column !== 'id')
+  const updateValues = pick(updateColumns)
   const toRow = (row: Row) => entry.toRow(row as DumpRow['row'])
   const { companion } = entry
+  const insertRows = rowInserter(db, entry.table, `trail_insert_${entry.name}`)
   /** The row by id, and at the expected version when the change carries one. */
-  const which = (id: string, expectedVersion: number | undefined) =>
+  const which = (id: unknown, expectedVersion: unknown) =>
     and(
-      eq(table.id, id),
-      expectedVersion === undefined || !versioned ? undefined : eq(table.version, expectedVersion),
+      eq(table.id, id as string),
+      expectedVersion === undefined || !versioned ? undefined : eq(table.version, expectedVersion as number),
     )
+  // The update of every column but the key, compare-and-set on the version where the table has one.
+  const update = fixedStatement<Row[]>(
+    `trail_update_${entry.name}`,
+    db
+      .update(table)
+      .set(Object.fromEntries(updateColumns.map((column) => [column, sql.placeholder(column)])))
+      .where(which(sql.placeholder('id'), versioned ? sql.placeholder('expectedVersion') : undefined))
+      .returning({ id: table.id }),
+  )
   const current = async (tx: PostgresDatabase, id: string) => {
     if (!versioned) return undefined
     const [row] = await tx.select({ version: table.version }).from(table).where(eq(table.id, id))
     return row
   }
   const companionRows = (row: Row) => companion?.rows(row as DumpRow['row']) ?? []
+  const insertCompanionRows =
+    companion && rowInserter(db, companion.table, `trail_insert_${getTableName(companion.table)}`)
   const insertCompanions = async (tx: PostgresDatabase, row: Row) => {
     const rows = companionRows(row)
-    if (companion && rows.length > 0)
-      await tx
-        .insert(companion.table as typeof taskAssignees)
-        .values(rows as (typeof taskAssignees.$inferInsert)[])
+    if (insertCompanionRows && rows.length > 0) await insertCompanionRows(tx, rows as Values[])
   }
   const replaceCompanions = async (tx: PostgresDatabase, before: Row, row: Row) => {
     if (!companion || JSON.stringify(companionRows(row)) === JSON.stringify(companionRows(before))) return
@@ -85,52 +103,65 @@ function rowWriter(entry: AnyTableEntry<PgTable>) {
     await tx.delete(companion.table).where(eq(owner, row.id))
     await insertCompanions(tx, row)
   }
+  const updateRow = (
+    tx: PostgresDatabase,
+    id: string,
+    expectedVersion: number | undefined,
+    values: Values,
+  ) =>
+    // A version to compare with on a table that has one, and every column given: the prepared statement.
+    (expectedVersion !== undefined || !versioned) &&
+    updateColumns.every((column) => values[column] !== undefined)
+      ? update(tx, { ...values, id, expectedVersion })
+      : tx.update(table).set(values).where(which(id, expectedVersion)).returning({ id: table.id })
   return async (tx: PostgresDatabase, change: Change) => {
     if (change.op === 'insert') {
-      await tx.insert(table).values(insertValues(toRow(change.row)) as typeof table.$inferInsert)
+      await insertRows(tx, [insertValues(toRow(change.row))])
       await insertCompanions(tx, change.row)
       return
     }
     const { id } = change.before
-    const condition = which(id, change.expectedVersion)
     // Of writers holding one version the first wins; the others wait for its row lock, then match no row.
     const written =
       change.op === 'update'
-        ? await tx
-            .update(table)
-            .set(updateValues(toRow(change.row)))
-            .where(condition)
-            .returning({ id: table.id })
-        : await tx.delete(table).where(condition).returning({ id: table.id })
+        ? await updateRow(tx, id, change.expectedVersion, updateValues(toRow(change.row)))
+        : await tx.delete(table).where(which(id, change.expectedVersion)).returning({ id: table.id })
     if (written.length !== 1) throw lostRace(change.table, id, await current(tx, id))
     if (change.op === 'update') await replaceCompanions(tx, change.before, change.row)
   }
 }
 
-/** A writer for each table a plan may change, built from the registry. */
-const writers = new Map(
-  registryEntries(POSTGRES_TABLES)
-    .filter((entry) => entry.name in ENTITY_NAMES)
-    .map((entry) => [entry.name, rowWriter(entry)]),
-)
+type Writer = (tx: PostgresDatabase, change: Change) => Promise<void>
 
-async function apply(tx: PostgresDatabase, plan: Plan<unknown>, tail: AuditTail) {
-  for (const change of plan.changes) {
-    await (writers.get(change.table) as (tx: PostgresDatabase, change: Change) => Promise<void>)(tx, change)
-  }
-  for (const change of indexChanges(plan.changes)) await writeIndex(tx, change)
-  if (plan.audit.length === 0) return
-  await tx.insert(auditEntries).values(sequence(plan.audit, tail).map(auditEntryToRow))
+/** Applies plans: a writer for each table a plan may change (built from the registry), the index, the audit. */
+function createApply(db: PostgresDatabase) {
+  const writers = new Map(
+    registryEntries(POSTGRES_TABLES)
+      .filter((entry) => entry.name in ENTITY_NAMES)
+      .map((entry) => [entry.name, rowWriter(db, entry)]),
+  )
+  const writeIndex = createIndexWriter(db)
+  const insertAudit = rowInserter(db, auditEntries, 'trail_insert_audit_entries')
   // Delivered to the other instances' change feeds only if, and when, this transaction commits.
-  await tx.execute(sql`select pg_notify(${AUDIT_CHANNEL}, '')`)
+  const notify = sqlStatement('trail_audit_notify', sql`select pg_notify(${AUDIT_CHANNEL}, '')`)
+  return async (tx: PostgresDatabase, plan: Plan<unknown>, tail: AuditTail) => {
+    for (const change of plan.changes) await (writers.get(change.table) as Writer)(tx, change)
+    for (const change of indexChanges(plan.changes)) await writeIndex(tx, change)
+    if (plan.audit.length === 0) return
+    await insertAudit(tx, sequence(plan.audit, tail).map(auditEntryToRow))
+    await notify(tx)
+  }
 }
 
 export function createPostgresTransact(db: PostgresDatabase, clock: Clock): Transact {
+  const lockAuditTrail = createAuditLock(db)
+  const apply = createApply(db)
+  const readsIn = createPostgresReads(db)
   return (decide) =>
     withRetries(() =>
       db.transaction(async (tx) => {
         const tail = await lockAuditTrail(tx)
-        const plan = await decide(createPostgresReads(tx), writeTime(clock, tail))
+        const plan = await decide(readsIn(tx), writeTime(clock, tail))
         await apply(tx, plan, tail)
         return plan.result
       }),

@@ -12,13 +12,19 @@ export interface CreatedColumns {
   id: PgColumn
 }
 
-/** Rows strictly after `after` in (created_at, id) order; no condition for the first page. */
-export function afterCreated(columns: CreatedColumns, after: CreatedKey | undefined, order: Order) {
-  if (after === undefined) return undefined
+/**
+ * Rows strictly after the page key in (created_at, id) order, the key given as the placeholders `afterCreatedAt`
+ * and `afterId` (values from `afterValues`), so a list's statement is built once for every page after the first.
+ */
+export function afterCreated(columns: CreatedColumns, order: Order) {
   const position = sql`(${columns.createdAt}, ${columns.id})`
-  const key = sql`(${toEpochMs(after.createdAt)}, ${after.id})`
+  const key = sql`(${sql.placeholder('afterCreatedAt')}, ${sql.placeholder('afterId')})`
   return order === 'desc' ? sql`${position} < ${key}` : sql`${position} > ${key}`
 }
+
+/** The placeholders' values for `afterCreated`; none for the first page. */
+export const afterValues = (after: CreatedKey | undefined) =>
+  after === undefined ? {} : { afterCreatedAt: toEpochMs(after.createdAt), afterId: after.id }
 
 export const createdOrder = (columns: CreatedColumns, order: Order) =>
   order === 'desc' ? [desc(columns.createdAt), desc(columns.id)] : [asc(columns.createdAt), asc(columns.id)]

@@ -1,6 +1,6 @@
 // The API's reads on PostgreSQL, outside any write transaction: one row by id (named prepared statements,
 // parsed once per connection: the hot path) and the keyset-paged lists.
-import { and, asc, type Column, desc, eq, gte, isNotNull, isNull, lt, lte, type SQL, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, getTableName, gte, isNotNull, isNull, lt, lte, type SQL, sql } from 'drizzle-orm'
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core'
 import type { CreatedKey, ListRequest, Page } from '../../core/paging.js'
 import { toPage } from '../../core/paging.js'
@@ -10,6 +10,7 @@ import type { Lists } from '../writes.js'
 import type { PostgresDatabase } from './database.js'
 import { withRetries } from './errors.js'
 import { afterCreated, type CreatedColumns, createdKey, createdOrder, type Order } from './keyset.js'
+import { createListShapes, equals, type Filter } from './list-shapes.js'
 import { entityHistory } from './reads.js'
 import {
   auditEntryFromRow,
@@ -23,10 +24,6 @@ import {
 import { listMatch } from './search.js'
 import { auditEntries, bugs, designNotes, statusUpdates, taskAssignees, tasks } from './tables.js'
 import { assigneeOrder, taskColumns } from './tasks.js'
-
-/** An equality filter, or none when the request leaves the field out. */
-const equals = <T>(column: Column, value: T | undefined) =>
-  value === undefined ? undefined : eq(column, value)
 
 /** `limit + 1` rows in list order → a page; the extra row only says that another page exists. */
 const pageByCreated = <Row, T extends CreatedKey>(
@@ -57,24 +54,33 @@ export function createPostgresLists(db: PostgresDatabase): Lists {
     .where(eq(auditEntries.id, byId))
     .prepare('trail_audit_entry_by_id')
 
-  /** One page of `table` in (created_at, id) `order`: the rows matching `conditions`, after the request's key. */
+  const listed = createListShapes(db)
+
+  /** One page of `table` in (created_at, id) `order`: the rows matching `filters` and `text`, after the key. */
   const createdPage = <T extends CreatedKey, Row>(
     table: PgTable & CreatedColumns,
     fromRow: (row: Row) => T,
     request: ListRequest<unknown, CreatedKey>,
     order: Order,
-    ...conditions: (SQL | null | undefined)[]
+    text: SQL | null | undefined,
+    ...filters: (Filter | undefined)[]
   ) =>
     read(async () => {
       // A `q` of only stop words matches nothing.
-      if (conditions.includes(null)) return { items: [], next: null }
-      const rows = await db
-        .select()
-        // Drizzle's select types do not follow a table known only as PgTable; the rows are its all the same.
-        .from(table as PgTable as typeof bugs)
-        .where(and(...(conditions as (SQL | undefined)[]), afterCreated(table, request.after, order)))
-        .orderBy(...createdOrder(table, order))
-        .limit(request.limit + 1)
+      if (text === null) return { items: [], next: null }
+      const { limit, after } = request
+      const rows = await listed(
+        { list: `${order} ${getTableName(table)}`, filters, limit, after },
+        (conditions, afterKey) =>
+          db
+            .select()
+            // Drizzle's select types do not follow a table known only as PgTable; the rows are its all the same.
+            .from(table as PgTable as typeof bugs)
+            .where(and(...conditions, text, afterKey ? afterCreated(table, order) : undefined))
+            .orderBy(...createdOrder(table, order))
+            .limit(sql.placeholder('limit')),
+        text,
+      )
       return pageByCreated(rows as Row[], request, fromRow)
     })
 
@@ -88,14 +94,14 @@ export function createPostgresLists(db: PostgresDatabase): Lists {
 
   /**
    * One table's `get`, and its `list`: a page by creation time (newest first unless the request orders
-   * otherwise) of the rows meeting the filter's `conditions` and the search text `q`.
+   * otherwise) of the rows meeting the filter's `filters` and the search text `q`.
    */
   const searchedTable = <T extends CreatedKey, Row, F extends { q?: string | undefined }>(
     table: PgTable & CreatedColumns & { id: PgColumn },
     query: { execute(values: { id: string }): Promise<Row[]> },
     fromRow: (row: Row) => T,
     entity: SearchType,
-    conditions: (filter: F) => (SQL | undefined)[],
+    filters: (filter: F) => (Filter | undefined)[],
   ) => ({
     get: getOne(query, fromRow),
     list: (request: ListRequest<F, CreatedKey> & { order?: Order }) =>
@@ -104,8 +110,8 @@ export function createPostgresLists(db: PostgresDatabase): Lists {
         fromRow,
         request,
         request.order ?? 'desc',
-        ...conditions(request.filter),
         listMatch(table.id, entity, request.filter.q),
+        ...filters(request.filter),
       ),
   })
 
@@ -115,32 +121,36 @@ export function createPostgresLists(db: PostgresDatabase): Lists {
       list: (request) =>
         read(async () => {
           const { status, priority, assignee, q } = request.filter
-          const matching = listMatch(tasks.id, 'task', q)
-          if (matching === null) return { items: [], next: null }
-          const filters = and(equals(tasks.status, status), equals(tasks.priority, priority), matching)
+          const text = listMatch(tasks.id, 'task', q)
+          if (text === null) return { items: [], next: null }
+          const filters = [
+            equals(tasks.status, status),
+            equals(tasks.priority, priority),
+            equals(taskAssignees.assignee, assignee),
+          ]
           // With `assignee`, that assignee's task_assignees rows are already in the tasks' order.
-          const rows =
-            assignee === undefined
-              ? await db
-                  .select(taskColumns)
-                  .from(tasks)
-                  .where(and(filters, afterCreated(tasks, request.after, 'desc')))
-                  .orderBy(...createdOrder(tasks, 'desc'))
-                  .limit(request.limit + 1)
-              : await db
-                  .select(taskColumns)
-                  .from(taskAssignees)
-                  .innerJoin(tasks, eq(tasks.id, taskAssignees.taskId))
-                  .where(
-                    and(
-                      eq(taskAssignees.assignee, assignee),
-                      filters,
-                      afterCreated(assigneeOrder, request.after, 'desc'),
-                    ),
-                  )
-                  .orderBy(...createdOrder(assigneeOrder, 'desc'))
-                  .limit(request.limit + 1)
-          return pageByCreated(rows, request, taskFromRow)
+          const rows = await listed(
+            { list: 'desc tasks', filters, limit: request.limit, after: request.after },
+            (conditions, afterKey) =>
+              assignee === undefined
+                ? db
+                    .select(taskColumns)
+                    .from(tasks)
+                    .where(and(...conditions, text, afterKey ? afterCreated(tasks, 'desc') : undefined))
+                    .orderBy(...createdOrder(tasks, 'desc'))
+                    .limit(sql.placeholder('limit'))
+                : db
+                    .select(taskColumns)
+                    .from(taskAssignees)
+                    .innerJoin(tasks, eq(tasks.id, taskAssignees.taskId))
+                    .where(
+                      and(...conditions, text, afterKey ? afterCreated(assigneeOrder, 'desc') : undefined),
+                    )
+                    .orderBy(...createdOrder(assigneeOrder, 'desc'))
+                    .limit(sql.placeholder('limit')),
+            text,
+          )
+          return pageByCreated(rows as Parameters<typeof taskFromRow>[0][], request, taskFromRow)
         }),
     },
     bugs: searchedTable(bugs, bugById, bugFromRow, 'bug', ({ severity, status, taskId }) => [
@@ -156,7 +166,9 @@ export function createPostgresLists(db: PostgresDatabase): Lists {
       ({ taskId, actor, since }) => [
         equals(statusUpdates.taskId, taskId),
         equals(statusUpdates.actor, actor),
-        since === undefined ? undefined : gte(statusUpdates.createdAt, toEpochMs(since)),
+        since === undefined
+          ? undefined
+          : { name: 'since', value: toEpochMs(since), condition: (at) => gte(statusUpdates.createdAt, at) },
       ],
     ),
     designNotes: searchedTable(
@@ -167,9 +179,11 @@ export function createPostgresLists(db: PostgresDatabase): Lists {
       ({ state, status }) => [
         state === undefined
           ? undefined
-          : state === 'active'
-            ? isNull(designNotes.supersededBy)
-            : isNotNull(designNotes.supersededBy),
+          : {
+              name: state,
+              condition: () =>
+                state === 'active' ? isNull(designNotes.supersededBy) : isNotNull(designNotes.supersededBy),
+            },
         equals(designNotes.status, status),
       ],
     ),
@@ -188,27 +202,36 @@ export function createPostgresLists(db: PostgresDatabase): Lists {
       list: (request) =>
         read(async () => {
           const { entity, entityId, actor, action, since, until } = request.filter
-          const rows = await db
-            .select()
-            .from(auditEntries)
-            .where(
-              and(
-                equals(auditEntries.entity, entity),
-                equals(auditEntries.entityId, entityId),
-                equals(auditEntries.actor, actor),
-                equals(auditEntries.action, action),
-                since === undefined
-                  ? undefined
-                  : gte(auditEntries.seq, auditWindowEnd('since', auditEntries, toEpochMs(since))),
-                until === undefined
-                  ? undefined
-                  : lte(auditEntries.seq, auditWindowEnd('until', auditEntries, toEpochMs(until))),
-                request.after === undefined ? undefined : lt(auditEntries.seq, request.after.seq),
-              ),
-            )
-            .orderBy(desc(auditEntries.seq))
-            .limit(request.limit + 1)
-          return toPage(rows.map(auditEntryFromRow), request.limit, (entry) => ({ seq: entry.seq }))
+          const window = (end: 'since' | 'until', time: string | undefined): Filter | undefined =>
+            time === undefined
+              ? undefined
+              : {
+                  name: end,
+                  value: toEpochMs(time),
+                  condition: (at) =>
+                    (end === 'since' ? gte : lte)(auditEntries.seq, auditWindowEnd(end, auditEntries, at)),
+                }
+          const filters: (Filter | undefined)[] = [
+            equals(auditEntries.entity, entity),
+            equals(auditEntries.entityId, entityId),
+            equals(auditEntries.actor, actor),
+            equals(auditEntries.action, action),
+            window('since', since),
+            window('until', until),
+            request.after === undefined
+              ? undefined
+              : { name: 'after', value: request.after.seq, condition: (seq) => lt(auditEntries.seq, seq) },
+          ]
+          const rows = await listed({ list: 'audit', filters, limit: request.limit }, (conditions) =>
+            db
+              .select()
+              .from(auditEntries)
+              .where(and(...conditions))
+              .orderBy(desc(auditEntries.seq))
+              .limit(sql.placeholder('limit')),
+          )
+          const entries = (rows as (typeof auditEntries.$inferSelect)[]).map(auditEntryFromRow)
+          return toPage(entries, request.limit, (entry) => ({ seq: entry.seq }))
         }),
     },
   }

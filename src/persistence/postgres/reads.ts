@@ -1,14 +1,17 @@
 // What PostgreSQL writes read, inside their transaction, with the row locks that keep concurrent writers
 // (across service instances too) apart: see ../writes.ts for which mutation takes which.
-import { asc, eq } from 'drizzle-orm'
+import { asc, eq, sql } from 'drizzle-orm'
 import type { PgSelect } from 'drizzle-orm/pg-core'
 import type { HistoryEntity } from '../contract.js'
 import type { WriteReads } from '../writes.js'
 import type { PostgresDatabase } from './database.js'
 import { type CreatedColumns, createdOrder } from './keyset.js'
 import { auditEntryFromRow, bugFromRow, designNoteFromRow, statusUpdateFromRow, taskFromRow } from './rows.js'
+import { fixedStatement } from './statements.js'
 import { auditEntries, bugs, designNotes, statusUpdates, tasks } from './tables.js'
 import { taskColumns } from './tasks.js'
+
+type TaskRow = Parameters<typeof taskFromRow>[0]
 
 /** The query, its rows locked for update when asked. */
 const lockedIf = <Query extends PgSelect>(lock: 'for update' | undefined, query: Query) =>
@@ -31,14 +34,26 @@ export async function entityHistory(db: PostgresDatabase, entity: HistoryEntity,
   return rows.filter((row) => row.entity === entity).map(auditEntryFromRow)
 }
 
-export function createPostgresReads(tx: PostgresDatabase): WriteReads {
-  return {
+/** The reads of a write, bound to its transaction: the hot ones are statements built once, here, on `db`. */
+export function createPostgresReads(db: PostgresDatabase): (tx: PostgresDatabase) => WriteReads {
+  const byId = eq(tasks.id, sql.placeholder('id'))
+  const taskById = fixedStatement<TaskRow[]>(
+    'trail_write_task_by_id',
+    db.select(taskColumns).from(tasks).where(byId),
+  )
+  const taskByIdForUpdate = fixedStatement<TaskRow[]>(
+    'trail_write_task_by_id_for_update',
+    db.select(taskColumns).from(tasks).where(byId).for('update'),
+  )
+  // The key-share lock keeps the task from being deleted until this transaction ends.
+  const taskKeyShare = fixedStatement<unknown[]>(
+    'trail_write_task_key_share',
+    db.select({ id: tasks.id }).from(tasks).where(byId).for('key share'),
+  )
+  return (tx) => ({
     history: (entity, entityId) => entityHistory(tx, entity, entityId),
     async task(id, lock) {
-      const [row] = await lockedIf(
-        lock,
-        tx.select(taskColumns).from(tasks).where(eq(tasks.id, id)).$dynamic(),
-      )
+      const [row] = await (lock === undefined ? taskById : taskByIdForUpdate)(tx, { id })
       return row && taskFromRow(row)
     },
     async bug(id, lock) {
@@ -49,10 +64,8 @@ export function createPostgresReads(tx: PostgresDatabase): WriteReads {
       const [row] = await tx.select().from(designNotes).where(eq(designNotes.id, id)).for('update')
       return row && designNoteFromRow(row)
     },
-    // The key-share lock keeps the task from being deleted until this transaction ends.
     async taskExists(id) {
-      const [task] = await tx.select({ id: tasks.id }).from(tasks).where(eq(tasks.id, id)).for('key share')
-      return task !== undefined
+      return (await taskKeyShare(tx, { id })).length > 0
     },
     async attachedTo(taskId) {
       const attachedBugs = await pointingAt(
@@ -65,5 +78,5 @@ export function createPostgresReads(tx: PostgresDatabase): WriteReads {
       )
       return { bugs: attachedBugs.map(bugFromRow), statusUpdates: attachedUpdates.map(statusUpdateFromRow) }
     },
-  }
+  })
 }

@@ -12,10 +12,11 @@ import { type IndexChange, offsetPage } from '../search-index.js'
 import type { PostgresDatabase } from './database.js'
 import { withRetries } from './errors.js'
 import { toEpochMs, toIso } from './rows.js'
+import { fixedStatement } from './statements.js'
 import { searchDocuments } from './tables.js'
 
 /** The document's vector: title words weigh A, body words B. The migration's back-fill builds the same. */
-const vectorOf = (doc: Pick<SearchDocument, 'title' | 'body'>) =>
+const vectorOf = (doc: Record<'title' | 'body', string | Placeholder>) =>
   sql`setweight(to_tsvector('english', ${doc.title}), 'A') || setweight(to_tsvector('english', ${doc.body}), 'B')`
 
 /** ts_rank's weights {D, C, B, A}: a title match counts ten times a body match (as on the other backends). */
@@ -33,20 +34,39 @@ export const documentValues = (doc: SearchDocument) => ({
   document: vectorOf(doc),
 })
 
-/** Applies the write path's index changes inside the write's transaction. */
-export async function writeIndex(tx: PostgresDatabase, change: IndexChange): Promise<void> {
-  if (change.op === 'remove') {
-    await tx.delete(searchDocuments).where(eq(searchDocuments.entityId, change.entityId))
-    return
+/** Applies the write path's index changes inside the write's transaction; the upsert is a prepared statement. */
+export function createIndexWriter(db: PostgresDatabase) {
+  const text = { title: sql.placeholder('title'), body: sql.placeholder('body') }
+  const upsert = fixedStatement(
+    'trail_search_document_upsert',
+    db
+      .insert(searchDocuments)
+      .values({
+        entityId: sql.placeholder('entityId'),
+        entity: sql.placeholder('entity'),
+        createdAt: sql.placeholder('createdAt'),
+        ...text,
+        document: vectorOf(text),
+      })
+      // The row proposed for insertion (`excluded`), so its vector is computed once.
+      .onConflictDoUpdate({
+        target: searchDocuments.entityId,
+        set: {
+          title: sql`excluded.title`,
+          body: sql`excluded.body`,
+          document: sql`excluded.document`,
+        },
+      }),
+  )
+  return async (tx: PostgresDatabase, change: IndexChange): Promise<void> => {
+    if (change.op === 'remove') {
+      await tx.delete(searchDocuments).where(eq(searchDocuments.entityId, change.entityId))
+      return
+    }
+    const { doc } = change
+    const { document: _, ...values } = documentValues(doc)
+    await upsert(tx, values)
   }
-  const { doc } = change
-  await tx
-    .insert(searchDocuments)
-    .values(documentValues(doc))
-    .onConflictDoUpdate({
-      target: searchDocuments.entityId,
-      set: { title: doc.title, body: doc.body, document: vectorOf(doc) },
-    })
 }
 
 /** The list filter's `q`: undefined for no filter, null when nothing can match, else the condition on `id`. */
