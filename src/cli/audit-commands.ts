@@ -18,6 +18,8 @@ import {
 
 type AuditCommand = (args: string[], config: Config, io: Io) => Promise<void>
 
+const VERIFY_CACHE_KIB = 2048
+
 const verify: AuditCommand = async (args, config, io) => {
   const { values } = parseArgs({
     args,
@@ -32,7 +34,9 @@ const verify: AuditCommand = async (args, config, io) => {
       throw new UsageError(`--checkpoint ${text} is not SEQ:HASH (a seq and 64 lowercase hex digits)`)
     return checkpoint
   })
-  await withRepos(config, async (repos) => {
+  // It reads the file through once: SQLite's page cache would only hold pages never read again.
+  const readOnce = { ...config, sqlite: { ...config.sqlite, cacheKiB: VERIFY_CACHE_KIB } }
+  await withRepos(readOnce, async (repos) => {
     const result = await verifyTrail(repos.audit, { archives: values.archive ?? [], checkpoints })
     if (!result.ok)
       throw new Error(`${describeFailure(result.failure)} (after ${result.count} entries verified)`)

@@ -11,6 +11,7 @@
 //   same everywhere; audit entries, their seq and their time come from src/domains/audit/entries.ts.
 import type { ApiToken, Role } from '../auth/schemas.js'
 import type { CreatedKey, ListRequest, OffsetKey, Page, SeqKey, SortOrder } from '../core/paging.js'
+import type { StoredAuditEntry } from '../domains/audit/chain.js'
 import type { OldestKept } from '../domains/audit/history.js'
 import type { PruneRecord } from '../domains/audit/plan.js'
 import type { AuditEntry, AuditFilter, AuditHead } from '../domains/audit/schemas.js'
@@ -117,6 +118,13 @@ export interface AuditChain {
   head(): Promise<AuditHead | undefined>
   /** At most `limit` entries after `afterSeq` (and at most `throughSeq`), oldest first: the chain, page by page. */
   chainPage(afterSeq: number, limit: number, throughSeq?: number): Promise<AuditEntry[]>
+  /**
+   * Calls `visit` with each of at most `limit` entries after `afterSeq`, oldest first, as stored (the diff as
+   * JSON text, not parsed), one row at a time, until it returns false; resolves with how many it was given.
+   * `trail audit verify` streams the chain through this: no entry is built and no page held, so memory stays
+   * flat whatever the length of the trail.
+   */
+  scanChain(afterSeq: number, limit: number, visit: (entry: StoredAuditEntry) => boolean): Promise<number>
   /** The seq of the newest entry written before `time`: entries up to it are the prefix older than `time`. */
   lastSeqBefore(time: string): Promise<number | undefined>
   /** Deletes up to `limit` of the oldest entries with seq ≤ `throughSeq`, in one short transaction; how many. */

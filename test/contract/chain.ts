@@ -106,6 +106,32 @@ export function chainContract(backend: TestBackend) {
         t.match(failure, { reason: 'changed', seq: 4, source: 'database' })
       })
 
+      t.test('a diff stored as other JSON text of the same value: nothing changed', async (t) => {
+        const { repos, hooks, entries } = await tampered(t)
+        const diff = (entries[2] as AuditEntry).diff
+        const reordered = Object.fromEntries(Object.entries(diff).reverse())
+        await hooks.tamperAudit({ op: 'set-diff', seq: 3, diff: JSON.stringify(reordered, null, 2) })
+        t.same(await verifyChain(repos), { count: 8, failure: undefined })
+        await hooks.tamperAudit({ op: 'set-diff', seq: 3, diff: JSON.stringify({ ...diff, x: [1, 2] }) })
+        t.match((await verifyChain(repos)).failure, { reason: 'changed', seq: 3, source: 'database' })
+      })
+
+      if (backend.name !== 'memory') {
+        // The memory log keeps parsed values: only a database holds text that is no longer JSON.
+        t.test('a diff that is no longer JSON: changed, and named', async (t) => {
+          const { repos, hooks } = await tampered(t)
+          await hooks.tamperAudit({ op: 'set-diff', seq: 5, diff: '{"title":[null,"crash"' })
+          const { failure, count } = await verifyChain(repos)
+          t.equal(count, 4)
+          t.match(failure, {
+            reason: 'changed',
+            seq: 5,
+            source: 'database',
+            detail: /its contents cannot be hashed/,
+          })
+        })
+      }
+
       t.test('an entry deleted from the middle', async (t) => {
         const { repos, hooks } = await tampered(t)
         await hooks.tamperAudit({ op: 'delete', seq: 4 })

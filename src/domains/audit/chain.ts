@@ -1,9 +1,15 @@
 // The audit trail's hash chain (API.md "The audit trail as evidence"): each entry's hash covers the entry as the
 // API returns it and the hash of the entry before it, so changing, removing or reordering any entry breaks every
 // link after it. Computed here only: `sequence` links new entries, the migration back-fills old ones, and the
-// verifier (verify.ts) recomputes the same function.
-import { createHash } from 'node:crypto'
+// verifier (verify.ts) recomputes the same function, from the stored form when it reads a database.
+import { hash } from 'node:crypto'
 import canonicalize from 'canonicalize'
+import {
+  canonicalJsonText,
+  canonicalParsedJson,
+  canonicalString,
+  needsNoEscape,
+} from '../../core/canonical-json.js'
 import type { AuditEntry } from './schemas.js'
 
 /** The `prevHash` of the first entry ever written. */
@@ -28,9 +34,68 @@ export const canonicalText = (entry: HashedFields): string =>
     diff: entry.diff,
   }) as string
 
-/** `sha256(prevHash + canonical)`, lowercase hex. */
+/** `sha256(prevHash + canonical)`, lowercase hex (both are well-formed, so one UTF-8 string of the two). */
 export const chainHash = (prevHash: string, entry: HashedFields): string =>
-  createHash('sha256').update(prevHash).update(canonicalText(entry)).digest('hex')
+  hash('sha256', prevHash + canonicalText(entry), 'hex')
+
+/**
+ * An entry as both SQL dialects store it (their audit_entries row): the time in epoch milliseconds, the diff as
+ * JSON text, and entity and action as whatever text the row holds.
+ */
+export type StoredAuditEntry = {
+  id: string
+  seq: number
+  actor: string
+  entity: string
+  entityId: string
+  action: string
+  at: number
+  diff: string
+  prevHash: string
+  hash: string
+}
+
+/** The time as the API returns it (and the hash covers it): a millisecond ISO string, as toISOString writes. */
+export function isoOfStored(epochMs: number): string {
+  // toISOString was a tenth of verifying an entry, and entries in a row mostly share their second: the text
+  // up to the milliseconds is kept from the last call. Whole milliseconds inside Date's range only (beyond
+  // it toISOString throws, and a fraction it drops).
+  const second = Math.floor(epochMs / 1000)
+  const wholeInRange = Number.isInteger(epochMs) && Math.abs(epochMs) < MAX_DATE_MS
+  if (wholeInRange && second === lastSecond) {
+    return `${lastSecondText}${String(epochMs - second * 1000).padStart(3, '0')}Z`
+  }
+  const iso = new Date(epochMs).toISOString()
+  if (wholeInRange) {
+    lastSecond = second
+    lastSecondText = iso.slice(0, -4)
+  }
+  return iso
+}
+
+const MAX_DATE_MS = 8.64e15
+let lastSecond = Number.NaN
+let lastSecondText = ''
+
+/**
+ * canonicalText of a stored entry without building the entry, and as a rule without parsing its diff (whose
+ * text only needs its members put in order): the same text (the property tests in
+ * test/unit/canonical-json.test.ts hold the two equal) in a fifth of the time. The keys are written in
+ * RFC 8785 order: action, actor, at, diff, entity, entityId, id, seq.
+ */
+export function storedCanonicalText(entry: StoredAuditEntry): string {
+  // Ids, names and kinds need no escape as a rule: asked once for all of them, then quoted as they are.
+  const plain = needsNoEscape(`${entry.action},${entry.actor},${entry.entity},${entry.entityId},${entry.id}`)
+  const q = plain ? asIs : canonicalString
+  const diff = canonicalJsonText(entry.diff) ?? canonicalParsedJson(JSON.parse(entry.diff))
+  return `{"action":${q(entry.action)},"actor":${q(entry.actor)},"at":"${isoOfStored(entry.at)}","diff":${diff},"entity":${q(entry.entity)},"entityId":${q(entry.entityId)},"id":${q(entry.id)},"seq":${canonicalParsedJson(entry.seq)}}`
+}
+
+const asIs = (text: string) => `"${text}"`
+
+/** chainHash of a stored entry after its own `prevHash`: what `trail audit verify` computes per entry. */
+export const storedChainHash = (entry: StoredAuditEntry): string =>
+  hash('sha256', entry.prevHash + storedCanonicalText(entry), 'hex')
 
 /** Entries in seq order linked after `prevHash`: each gets the previous one's hash and its own. */
 export function link<T extends HashedFields>(

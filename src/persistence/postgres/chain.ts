@@ -5,7 +5,7 @@ import { and, asc, desc, gt, lt, lte, sql } from 'drizzle-orm'
 import type { AuditChain } from '../contract.js'
 import type { PostgresDatabase } from './database.js'
 import { withRetries } from './errors.js'
-import { auditEntryFromRow, toEpochMs, toIso } from './rows.js'
+import { auditEntryFromRow, toEpochMs, toIso, visitEach } from './rows.js'
 import { auditEntries } from './tables.js'
 
 /** How an instance runs retention alone; see PostgresReposOptions.asRetentionRunner. */
@@ -15,6 +15,20 @@ export function createPostgresChain(
   db: PostgresDatabase,
   asRetentionRunner: RetentionRunner = (work) => work(),
 ): AuditChain {
+  const rowsAfter = (afterSeq: number, limit: number, throughSeq?: number) =>
+    withRetries(() =>
+      db
+        .select()
+        .from(auditEntries)
+        .where(
+          and(
+            gt(auditEntries.seq, afterSeq),
+            throughSeq === undefined ? undefined : lte(auditEntries.seq, throughSeq),
+          ),
+        )
+        .orderBy(asc(auditEntries.seq))
+        .limit(limit),
+    )
   return {
     asRetentionRunner,
     head: () =>
@@ -26,21 +40,9 @@ export function createPostgresChain(
           .limit(1)
         return row && { seq: row.seq, hash: row.hash, at: toIso(row.at) }
       }),
-    chainPage: (afterSeq, limit, throughSeq) =>
-      withRetries(async () => {
-        const rows = await db
-          .select()
-          .from(auditEntries)
-          .where(
-            and(
-              gt(auditEntries.seq, afterSeq),
-              throughSeq === undefined ? undefined : lte(auditEntries.seq, throughSeq),
-            ),
-          )
-          .orderBy(asc(auditEntries.seq))
-          .limit(limit)
-        return rows.map(auditEntryFromRow)
-      }),
+    chainPage: async (afterSeq, limit, throughSeq) =>
+      (await rowsAfter(afterSeq, limit, throughSeq)).map(auditEntryFromRow),
+    scanChain: async (afterSeq, limit, visit) => visitEach(await rowsAfter(afterSeq, limit), visit),
     // `at` never goes backwards along seq, so the newest entry before a time ends the prefix older than it.
     lastSeqBefore: (time) =>
       withRetries(async () => {

@@ -1,10 +1,27 @@
 // The audit chain's reads and retention deletes on SQLite: keyset pages on the seq index, and deletes of the
 // oldest entries in short immediate transactions (a writer waits for one batch at most).
-import { asc, desc, lt, lte, sql } from 'drizzle-orm'
+import { asc, desc, getTableColumns, lt, lte, sql } from 'drizzle-orm'
 import type { AuditChain } from '../contract.js'
-import { type AuditEntryRow, auditEntryFromRow, toEpochMs, toIso } from './rows.js'
+import { type AuditEntryRow, auditEntryFromRow, toEpochMs, toIso, visitEach } from './rows.js'
 import type { Store } from './store.js'
 import { auditEntries } from './tables.js'
+
+/** The columns scanChain reads, in the order of the row literal it builds. */
+const SCANNED = [
+  'id',
+  'seq',
+  'actor',
+  'entity',
+  'entityId',
+  'action',
+  'at',
+  'diff',
+  'prevHash',
+  'hash',
+] as const satisfies readonly (keyof AuditEntryRow)[]
+type ScannedRow = {
+  -readonly [I in keyof typeof SCANNED]: AuditEntryRow[(typeof SCANNED)[I] & keyof AuditEntryRow]
+}
 
 export function createSqliteChain(store: Store): AuditChain {
   const { db } = store
@@ -23,6 +40,15 @@ export function createSqliteChain(store: Store): AuditChain {
     .orderBy(asc(auditEntries.seq))
     .limit(sql.placeholder('limit'))
     .prepare()
+  // Straight from better-sqlite3, row by row, as arrays made into rows here: Drizzle would build the whole page
+  // and map every row again, and better-sqlite3's own row objects cost half as much again as the literal below.
+  const columns = getTableColumns(auditEntries)
+  const scan = store.sqlite
+    .prepare<[number, number], ScannedRow>(
+      `SELECT ${SCANNED.map((key) => `"${columns[key].name}"`).join(', ')} FROM audit_entries
+        WHERE seq > ? ORDER BY seq LIMIT ?`,
+    )
+    .raw()
   // `at` never goes backwards along seq, so the newest entry before a time ends the prefix older than it.
   const lastBefore = db
     .select({ seq: auditEntries.seq })
@@ -46,6 +72,21 @@ export function createSqliteChain(store: Store): AuditChain {
     },
     chainPage: async (afterSeq, limit, throughSeq = Number.MAX_SAFE_INTEGER) =>
       (page.all({ afterSeq, throughSeq, limit }) as AuditEntryRow[]).map(auditEntryFromRow),
+    scanChain: async (afterSeq, limit, visit) =>
+      visitEach(scan.iterate(afterSeq, limit), (row) =>
+        visit({
+          id: row[0],
+          seq: row[1],
+          actor: row[2],
+          entity: row[3],
+          entityId: row[4],
+          action: row[5],
+          at: row[6],
+          diff: row[7],
+          prevHash: row[8],
+          hash: row[9],
+        }),
+      ),
     lastSeqBefore: async (time) => lastBefore.get({ time: toEpochMs(time) })?.seq,
     deleteOldest: (throughSeq, limit) => store.write(() => removeOldest.run({ throughSeq, limit }).changes),
     // One server per file is the deployment; two pruning at once would archive twice and lose nothing.
