@@ -90,19 +90,21 @@ const prune: AuditCommand = async (args, config, io) => {
   const actor = values.actor ?? 'retention'
   if (!isActorName(actor) || actor.length > 200) throw new UsageError('--actor must be a printable name')
   needsDurableBackend(config, 'audit prune')
+  const dryRun = values['dry-run'] === true
   await withRepos(config, async (repos) => {
-    const result = await pruneAudit(repos.audit, {
-      before,
-      archivePath,
-      actor,
-      dryRun: values['dry-run'] === true,
-      batchSize,
-      onStep: killSwitch(io.env),
-    })
+    const run = () =>
+      pruneAudit(repos.audit, { before, archivePath, actor, dryRun, batchSize, onStep: killSwitch(io.env) })
+    // A dry run changes nothing, so it need not wait its turn; a prune runs alone (the retention lock).
+    const result = dryRun ? await run() : await repos.audit.asRetentionRunner(run)
+    if (result === undefined)
+      throw new Error(
+        "another prune is running on this database (trail audit prune, or the server's daily retention); " +
+          'nothing was done: run it again once that one has finished',
+      )
     if (result.resumed > 0)
       io.stdout.write(`finished an interrupted prune: deleted ${result.resumed} archived entries\n`)
     if (result.archived === 0) io.stdout.write(`nothing to prune before ${before}\n`)
-    else if (values['dry-run'])
+    else if (dryRun)
       io.stdout.write(
         `would archive and delete ${result.archived} entries (seq ${result.firstSeq}–${result.throughSeq}); nothing was written\n`,
       )

@@ -130,8 +130,9 @@ export interface AuditChain {
   /** Deletes up to `limit` of the oldest entries with seq ≤ `throughSeq`, in one short transaction; how many. */
   deleteOldest(throughSeq: number, limit: number): Promise<number>
   /**
-   * Runs `work` unless another instance is running retention on this database (undefined then). On PostgreSQL a
-   * session advisory lock, so of several instances one prunes; one process per SQLite file or memory store.
+   * Runs `work` unless another run of retention holds this database (undefined then, at once: it never waits).
+   * On PostgreSQL a session advisory lock, so of several instances one prunes; on SQLite a lock file beside the
+   * database, so of several processes (the server's daily run, `trail audit prune`) one prunes.
    */
   asRetentionRunner<T>(work: () => Promise<T>): Promise<T | undefined>
 }

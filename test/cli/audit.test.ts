@@ -82,3 +82,41 @@ t.test('prune: dry run, then archive + delete; verify with and without the archi
   t.match(trail(['audit', 'verify', '--archive', archive], env).stdout, /^verified 41 entries, head 41 /)
   t.match(trail(['audit', 'verify'], env).stdout, /^verified 11 entries, head 41 /)
 })
+
+t.test('prune: one process at a time on a SQLite file; a second refuses and changes nothing', async (t) => {
+  const { env, dir } = await seeded(t)
+  const before = new Date(BASE + 30 * 60_000).toISOString()
+  // This process holds the retention lock, as a prune (or the server's daily run) in progress does.
+  const { repos } = await openSqliteBackend({ path: join(dir, 'trail.db'), synchronous: 'NORMAL' })
+  t.teardown(() => repos.close())
+  let release: () => void = () => {}
+  const held = new Promise<void>((resolve) => {
+    release = resolve
+  })
+  let holding: () => void = () => {}
+  const locked = new Promise<void>((resolve) => {
+    holding = resolve
+  })
+  const first = repos.audit.asRetentionRunner(async () => {
+    holding()
+    await held
+    return 'done'
+  })
+  await locked
+
+  const archive = join(dir, 'archive.ndjson')
+  const refused = trail(['audit', 'prune', '--before', before, '--archive', archive], env)
+  t.equal(refused.code, 1)
+  t.match(refused.stderr, /^trail audit: another prune is running on this database .*nothing was done/)
+  t.notOk(existsSync(archive), 'no archive written')
+  t.match(trail(['audit', 'verify'], env).stdout, /^verified 40 entries, head 40 /, 'nothing deleted')
+  const dry = trail(['audit', 'prune', '--before', before, '--archive', archive, '--dry-run'], env)
+  t.equal(dry.code, 0, 'a dry run changes nothing, so it does not wait its turn')
+  t.equal(await repos.audit.asRetentionRunner(async () => 'second'), undefined, 'in one process too')
+
+  release()
+  t.equal(await first, 'done')
+  const run = trail(['audit', 'prune', '--before', before, '--archive', archive], env)
+  t.equal(run.code, 0, run.stderr)
+  t.match(run.stdout, /archived 30 entries/)
+})

@@ -4,6 +4,7 @@ import { auditEntryToRow, visitEach } from '../rows.js'
 import { type AuditLog, firstAfter } from './apply.js'
 
 export function createMemoryChain(auditLog: AuditLog): AuditChain {
+  let retentionRunning = false
   return {
     async head() {
       const last = auditLog.entries().at(-1)
@@ -29,6 +30,15 @@ export function createMemoryChain(auditLog: AuditLog): AuditChain {
       return found
     },
     deleteOldest: async (throughSeq, limit) => auditLog.removeOldest(throughSeq, limit),
-    asRetentionRunner: (work) => work(),
+    // A memory store lives in one process: one run at a time within it.
+    async asRetentionRunner(work) {
+      if (retentionRunning) return undefined
+      retentionRunning = true
+      try {
+        return await work()
+      } finally {
+        retentionRunning = false
+      }
+    },
   }
 }

@@ -3,6 +3,7 @@
 import { asc, desc, getTableColumns, lt, lte, sql } from 'drizzle-orm'
 import type { AuditChain } from '../contract.js'
 import { type AuditEntryRow, auditEntryFromRow, toEpochMs, toIso, visitEach } from './rows.js'
+import { sqliteRetentionRunner } from './retention-lock.js'
 import type { Store } from './store.js'
 import { auditEntries } from './tables.js'
 
@@ -89,7 +90,6 @@ export function createSqliteChain(store: Store): AuditChain {
       ),
     lastSeqBefore: async (time) => lastBefore.get({ time: toEpochMs(time) })?.seq,
     deleteOldest: (throughSeq, limit) => store.write(() => removeOldest.run({ throughSeq, limit }).changes),
-    // One server per file is the deployment; two pruning at once would archive twice and lose nothing.
-    asRetentionRunner: (work) => work(),
+    asRetentionRunner: sqliteRetentionRunner(store.sqlite),
   }
 }
