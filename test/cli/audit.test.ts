@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import t, { type Test } from 'tap'
 import { openSqliteBackend } from '../../src/persistence/sqlite/index.js'
-import { withClock } from '../fixtures.js'
+import { holdRetentionLock, withClock } from '../fixtures.js'
 
 const BIN = fileURLToPath(new URL('../../dist/src/cli/index.js', import.meta.url))
 const BASE = Date.parse('2030-01-01T00:00:00.000Z')
@@ -89,20 +89,7 @@ t.test('prune: one process at a time on a SQLite file; a second refuses and chan
   // This process holds the retention lock, as a prune (or the server's daily run) in progress does.
   const { repos } = await openSqliteBackend({ path: join(dir, 'trail.db'), synchronous: 'NORMAL' })
   t.teardown(() => repos.close())
-  let release: () => void = () => {}
-  const held = new Promise<void>((resolve) => {
-    release = resolve
-  })
-  let holding: () => void = () => {}
-  const locked = new Promise<void>((resolve) => {
-    holding = resolve
-  })
-  const first = repos.audit.asRetentionRunner(async () => {
-    holding()
-    await held
-    return 'done'
-  })
-  await locked
+  const holder = await holdRetentionLock(repos)
 
   const archive = join(dir, 'archive.ndjson')
   const refused = trail(['audit', 'prune', '--before', before, '--archive', archive], env)
@@ -114,8 +101,7 @@ t.test('prune: one process at a time on a SQLite file; a second refuses and chan
   t.equal(dry.code, 0, 'a dry run changes nothing, so it does not wait its turn')
   t.equal(await repos.audit.asRetentionRunner(async () => 'second'), undefined, 'in one process too')
 
-  release()
-  t.equal(await first, 'done')
+  t.equal(await holder.release(), 'held')
   const run = trail(['audit', 'prune', '--before', before, '--archive', archive], env)
   t.equal(run.code, 0, run.stderr)
   t.match(run.stdout, /archived 30 entries/)

@@ -10,7 +10,7 @@ import type { AuditEntry } from '../../src/domains/audit/schemas.js'
 import type { Repos } from '../../src/persistence/contract.js'
 import { pruneAudit } from '../../src/retention/prune.js'
 import type { TestBackend } from '../backends/types.js'
-import { verifyChain, wholeAuditTrail, withClock } from '../fixtures.js'
+import { holdRetentionLock, verifyChain, wholeAuditTrail, withClock } from '../fixtures.js'
 
 const BASE = Date.parse('2030-01-01T00:00:00.000Z')
 const DAY = 24 * 60 * 60 * 1000
@@ -273,6 +273,14 @@ export function chainContract(backend: TestBackend) {
       t.match(result, { resumed: 3, archived: 2, firstSeq: 6, throughSeq: 7 })
       t.same(await verifyChain(repos, { archives: [first, second] }), { count: 10, failure: undefined })
       t.same(await verifyChain(repos), { count: 3, failure: undefined })
+    })
+
+    t.test('one retention run at a time: another is skipped while one holds the lock', async (t) => {
+      const repos = await backend.open(t)
+      const holder = await holdRetentionLock(repos)
+      t.equal(await repos.audit.asRetentionRunner(async () => 'second'), undefined)
+      t.equal(await holder.release(), 'held')
+      t.equal(await repos.audit.asRetentionRunner(async () => 'second'), 'second', 'runs once released')
     })
 
     t.test('a trail cut without a prune entry (or archive) is reported missing', async (t) => {

@@ -2,27 +2,14 @@
 // oldest entries in short immediate transactions (a writer waits for one batch at most).
 import { asc, desc, getTableColumns, lt, lte, sql } from 'drizzle-orm'
 import type { AuditChain } from '../contract.js'
-import { type AuditEntryRow, auditEntryFromRow, toEpochMs, toIso, visitEach } from './rows.js'
 import { sqliteRetentionRunner } from './retention-lock.js'
+import { type AuditEntryRow, auditEntryFromRow, toEpochMs, toIso, visitEach } from './rows.js'
 import type { Store } from './store.js'
 import { auditEntries } from './tables.js'
 
-/** The columns scanChain reads, in the order of the row literal it builds. */
-const SCANNED = [
-  'id',
-  'seq',
-  'actor',
-  'entity',
-  'entityId',
-  'action',
-  'at',
-  'diff',
-  'prevHash',
-  'hash',
-] as const satisfies readonly (keyof AuditEntryRow)[]
-type ScannedRow = {
-  -readonly [I in keyof typeof SCANNED]: AuditEntryRow[(typeof SCANNED)[I] & keyof AuditEntryRow]
-}
+/** An audit_entries row as scanChain reads it: the table's columns in the table's order. */
+type ScannedRow = [string, number, string, string, string, string, number, string, string, string]
+const SCANNED_ORDER = 'id,seq,actor,entity,entityId,action,at,diff,prevHash,hash'
 
 export function createSqliteChain(store: Store): AuditChain {
   const { db } = store
@@ -44,10 +31,12 @@ export function createSqliteChain(store: Store): AuditChain {
   // Straight from better-sqlite3, row by row, as arrays made into rows here: Drizzle would build the whole page
   // and map every row again, and better-sqlite3's own row objects cost half as much again as the literal below.
   const columns = getTableColumns(auditEntries)
+  if (Object.keys(columns).join() !== SCANNED_ORDER)
+    throw new Error(`audit_entries' columns are not ${SCANNED_ORDER}: change scanChain's row with them`)
+  const names = Object.values(columns).map((column) => `"${column.name}"`)
   const scan = store.sqlite
     .prepare<[number, number], ScannedRow>(
-      `SELECT ${SCANNED.map((key) => `"${columns[key].name}"`).join(', ')} FROM audit_entries
-        WHERE seq > ? ORDER BY seq LIMIT ?`,
+      `SELECT ${names.join(', ')} FROM audit_entries WHERE seq > ? ORDER BY seq LIMIT ?`,
     )
     .raw()
   // `at` never goes backwards along seq, so the newest entry before a time ends the prefix older than it.
