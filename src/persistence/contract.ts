@@ -118,21 +118,15 @@ export interface AuditChain {
   head(): Promise<AuditHead | undefined>
   /** At most `limit` entries after `afterSeq` (and at most `throughSeq`), oldest first: the chain, page by page. */
   chainPage(afterSeq: number, limit: number, throughSeq?: number): Promise<AuditEntry[]>
-  /**
-   * Calls `visit` with each of at most `limit` entries after `afterSeq`, oldest first, as stored (the diff as
-   * JSON text, not parsed), one row at a time, until it returns false; resolves with how many it was given.
-   * `trail audit verify` streams the chain through this: no entry is built and no page held, so memory stays
-   * flat whatever the length of the trail.
-   */
+  /** chainPage's entries as stored, to `visit` one by one until it returns false (verify streams these); how many. */
   scanChain(afterSeq: number, limit: number, visit: (entry: StoredAuditEntry) => boolean): Promise<number>
   /** The seq of the newest entry written before `time`: entries up to it are the prefix older than `time`. */
   lastSeqBefore(time: string): Promise<number | undefined>
   /** Deletes up to `limit` of the oldest entries with seq ≤ `throughSeq`, in one short transaction; how many. */
   deleteOldest(throughSeq: number, limit: number): Promise<number>
   /**
-   * Runs `work` unless another run of retention holds this database (undefined then, at once: it never waits).
-   * On PostgreSQL a session advisory lock, so of several instances one prunes; on SQLite a lock file beside the
-   * database, so of several processes (the server's daily run, `trail audit prune`) one prunes.
+   * Runs `work` unless another retention run holds this database (undefined then, at once). On PostgreSQL a
+   * session advisory lock, on SQLite a lock file beside the database: of several instances or processes one prunes.
    */
   asRetentionRunner<T>(work: () => Promise<T>): Promise<T | undefined>
 }
