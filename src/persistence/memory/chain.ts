@@ -1,10 +1,10 @@
 // The audit chain's reads and retention deletes over the memory backend's log (kept in seq order).
 import type { AuditChain } from '../contract.js'
+import { inProcessRetentionRunner } from '../retention-runner.js'
 import { auditEntryToRow, visitEach } from '../rows.js'
 import { type AuditLog, firstAfter } from './apply.js'
 
 export function createMemoryChain(auditLog: AuditLog): AuditChain {
-  let retentionRunning = false
   return {
     async head() {
       const last = auditLog.entries().at(-1)
@@ -30,15 +30,6 @@ export function createMemoryChain(auditLog: AuditLog): AuditChain {
       return found
     },
     deleteOldest: async (throughSeq, limit) => auditLog.removeOldest(throughSeq, limit),
-    // A memory store lives in one process: one run at a time within it.
-    async asRetentionRunner(work) {
-      if (retentionRunning) return undefined
-      retentionRunning = true
-      try {
-        return await work()
-      } finally {
-        retentionRunning = false
-      }
-    },
+    asRetentionRunner: inProcessRetentionRunner(),
   }
 }
