@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process'
 // seeded SQLite database, loads one scenario of lib/scenarios.mjs for --requests requests, and reads the
 // server's user + system time from /proc before and after. Also reports start-to-healthy.
 //
-//   node bench/cpu-per-request.mjs [--only get-task,post-task] [--requests 20000] [--rows 10000] [--script dist/src/server.js] [--rounds 3]
+//   node bench/cpu-per-request.mjs [--only get-task,post-task] [--requests 20000] [--rows 10000] [--script dist/server/server.js] [--rounds 3]
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import { join, resolve } from 'node:path'
@@ -25,7 +25,7 @@ const { values } = parseArgs({
     rows: { type: 'string', default: '10000' },
     rounds: { type: 'string', default: '3' },
     connections: { type: 'string', default: '10' },
-    script: { type: 'string', default: 'dist/src/server.js' },
+    script: { type: 'string', default: 'dist/server/server.js' },
   },
 })
 const rows = Number(values.rows)

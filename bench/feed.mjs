@@ -12,7 +12,7 @@ import { createScratchDatabase, dropScratchDatabase, reachablePostgres } from '.
 import { startServer } from './lib/server.mjs'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const SERVER = join(ROOT, 'dist', 'src', 'server.js')
+const SERVER = join(ROOT, 'dist', 'server', 'server.js')
 const TARGET_RATIO = 0.9
 
 const env = (extra) => ({

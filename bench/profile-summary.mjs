@@ -22,6 +22,9 @@ function owner(url) {
   const modules = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)
   if (modules) return modules[1]
   if (url.includes('/dist/src/')) return `trail ${/\/dist\/src\/([^/]+(?:\/[^/]+)?)/.exec(url)?.[1] ?? ''}`
+  // The bundle npm start runs: trail's code with TypeBox and Drizzle inlined (profile dist/src/server.js to
+  // tell them apart).
+  if (url.includes('/dist/server/')) return 'trail bundle (with typebox, drizzle-orm)'
   if (url.startsWith('node:')) return 'node core'
   return url.replace(/^file:\/\//, '')
 }

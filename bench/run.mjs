@@ -76,7 +76,7 @@ const USAGE = `usage: npm run bench -- [options]
   --peers LIST         also run these peers on SQLite, installed on demand in bench/peers/<name>/
                        (${Object.keys(PEERS).join(', ')})
   --database-url URL   PostgreSQL server for scratch databases (default DATABASE_URL, else local)
-  --trail-script PATH  the trail entry point to start (default dist/src/server.js)
+  --trail-script PATH  the trail entry point to start (default dist/server/server.js, the bundle npm start runs)
   --cpu-prof           write CPU profiles of the servers to bench/results/profiles/{trail,reference}/
   --out DIR            where results go (default bench/results)
   --name NAME          result file name (default latest, scale or quick)
@@ -153,7 +153,7 @@ function options() {
     minimal: !values['no-reference'] && !values['no-minimal'],
     peers: values['no-reference'] || !values.peers ? [] : list(values.peers),
     databaseUrl: values['database-url'],
-    trailScript: resolve(ROOT, values['trail-script'] ?? 'dist/src/server.js'),
+    trailScript: resolve(ROOT, values['trail-script'] ?? 'dist/server/server.js'),
     cpuProf: values['cpu-prof'],
     out: resolve(ROOT, values.out ?? 'bench/results'),
     name: values.name ?? (values.scale ? 'scale' : values.hostile ? 'hostile' : quick ? 'quick' : 'latest'),
@@ -172,7 +172,7 @@ const log = (line) => console.error(line)
 
 /** Builds dist/ when it is missing; warns when a source file is newer than the build. */
 function ensureBuilt() {
-  const entry = join(ROOT, 'dist', 'src', 'server.js')
+  const entry = join(ROOT, 'dist', 'server', 'server.js')
   if (!existsSync(entry)) {
     log('dist/ is missing: npm run build')
     const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' })
@@ -495,7 +495,8 @@ async function fixturesFor(kind, servers, data, rows, o) {
         kind === 'memory'
           ? await seedOverHttp(server.url, rows, maxConnections)
           : seededFixture(data, rows, maxConnections)
-      if (role === 'trail') server.fixture.trail = true
+      // trail's database and the reference's both hold trail's search index (same migrations, same seed).
+      server.fixture.searchIndex = true
     }
     if (server.fixture.deepCursor && serves(server.fixture, deep))
       await checkDeepCursor(server.fixture, server.url)

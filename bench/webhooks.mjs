@@ -16,7 +16,7 @@ const { values } = parseArgs({
   options: { seconds: { type: 'string', default: '5' }, runs: { type: 'string', default: '3' } },
 })
 const ROOT = join(import.meta.dirname, '..')
-if (!existsSync(join(ROOT, 'dist/src/server.js')))
+if (!existsSync(join(ROOT, 'dist/server/server.js')))
   spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' })
 
 const receiver = createServer((request, response) => {
@@ -29,7 +29,7 @@ let received = 0
 receiver.on('request', () => received++)
 
 async function start(dir, name) {
-  const child = spawn(process.execPath, ['dist/src/server.js'], {
+  const child = spawn(process.execPath, ['dist/server/server.js'], {
     cwd: ROOT,
     env: {
       ...process.env,

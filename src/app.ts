@@ -6,6 +6,7 @@ import persistence from './backends.js'
 import type { Config } from './config.js'
 import { isAcceptableText, TEXT_FORMAT } from './core/text.js'
 import auth from './http/auth.js'
+import { compileOnUse } from './http/compile-on-use.js'
 import errors, { clientErrorHandler, frameworkErrors } from './http/errors.js'
 import service from './http/health.js'
 import jsonBodies from './http/json.js'
@@ -42,6 +43,7 @@ export interface BuildOptions {
 
 export async function buildApp(config: Config, options: BuildOptions = {}) {
   const perRequestLines = config.logLevel === 'debug' || config.logLevel === 'trace'
+  const compilers = compileOnUse()
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -69,10 +71,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
     // Response schemas name the `text` format too; the serializer's own Ajv must know it.
     serializerOpts: { ajv: { formats: { [TEXT_FORMAT]: isAcceptableText } } },
     // One problem+json serializer for every route and status, compiled once.
-    schemaController: { compilersFactory: { buildSerializer: serializerFactory() } },
+    schemaController: { compilersFactory: { buildSerializer: serializerFactory(compilers) } },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
-  app.setValidatorCompiler(validatorCompiler)
+  app.setValidatorCompiler(validatorCompiler(compilers))
+  app.decorate('compileSchemas', compilers.compileAll)
+  // Healthy first; then the schemas no request has needed yet are compiled between requests.
+  app.addHook('onListen', async () => compilers.compileInBackground())
+  app.addHook('onClose', async () => compilers.stop())
   // JSON only: any other body, text/plain included, is a 415 rather than a string that fails later.
   app.removeContentTypeParser('text/plain')
   await app.register(jsonBodies)
@@ -105,6 +111,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   // Last: it answers 405 for the methods the routes above do not have.
   await app.register(methodNotAllowed)
   return app
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Compiles now the route validators and serializers no request has needed yet; returns how many. */
+    compileSchemas(): number
+  }
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>

@@ -1,5 +1,5 @@
-// Runs the real server (dist/src/server.js, what `npm start` runs) as a child process, for the tests that
-// kill it, run two of it, or use it as an operator would. `npm test` builds dist first (pretest); when a
+// Runs the real server (dist/server/server.js, the bundle `npm start` runs) as a child process, for the tests
+// that kill it, run two of it, or use it as an operator would. `npm test` builds dist first (pretest); when a
 // test file is run on its own, a missing or stale build is rebuilt here.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
@@ -8,7 +8,7 @@ import { createInterface } from 'node:readline'
 import type { Test } from 'tap'
 
 const ROOT = join(import.meta.dirname, '..')
-export const SERVER_ENTRY = join(ROOT, 'dist', 'src', 'server.js')
+export const SERVER_ENTRY = join(ROOT, 'dist', 'server', 'server.js')
 // tsc rewrites its incremental state whenever a source's content changes, and only then.
 const BUILD_INFO = join(ROOT, 'dist', '.tsbuildinfo')
 
@@ -22,11 +22,16 @@ const newestSource = (dir: string): number =>
 
 export function ensureBuilt() {
   const built = existsSync(SERVER_ENTRY) && existsSync(BUILD_INFO)
-  if (built && statSync(BUILD_INFO).mtimeMs >= newestSource(join(ROOT, 'src'))) return
+  const current =
+    built &&
+    statSync(BUILD_INFO).mtimeMs >= newestSource(join(ROOT, 'src')) &&
+    statSync(SERVER_ENTRY).mtimeMs >= statSync(BUILD_INFO).mtimeMs
+  if (current) return
   // tsc emits even when some file has a type error; the typecheck script is where those are caught.
   spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'ignore' })
+  spawnSync(process.execPath, [join(ROOT, 'scripts', 'bundle.mjs')], { cwd: ROOT, stdio: 'inherit' })
   if (!existsSync(SERVER_ENTRY))
-    throw new Error('npx tsc -p tsconfig.build.json did not produce dist/src/server.js')
+    throw new Error('tsc and scripts/bundle.mjs did not produce dist/server/server.js')
 }
 
 export interface RunningServer {

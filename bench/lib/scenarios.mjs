@@ -105,10 +105,11 @@ export const SCENARIOS = [
   {
     // A word of one seeded row: every seeded title and message carries its row number ("Seeded task 4242: …"),
     // the only token that is not in every row of its table, so each query finds a task and a status update.
-    // Only trail serves it: the reference has no search index.
+    // Served by trail and by the reference (the same index, the same prepared query); not by the servers keyed
+    // by integers (the minimal server, the peers), which have no search index.
     key: 'search',
     route: 'GET /search?q=<word>',
-    trailOnly: true,
+    needsSearchIndex: true,
     next: (f) => {
       const pick = f.streams.search
       return () => ({ method: 'GET', path: `/search?q=${pick()}`, headers: READ })
@@ -183,10 +184,11 @@ export function autocannonRequest(scenario, f) {
 
 /**
  * Whether the server of fixture `f` serves `scenario`: a peer may serve only some (`f.serves`), and a
- * trail-only scenario is served by trail's fixture alone (`f.trail`).
+ * search scenario is served only where the database holds trail's search index (`f.searchIndex`).
  */
 export const serves = (f, scenario) =>
-  (!scenario.trailOnly || f.trail === true) && (f.serves === undefined || f.serves.includes(scenario.key))
+  (!scenario.needsSearchIndex || f.searchIndex === true) &&
+  (f.serves === undefined || f.serves.includes(scenario.key))
 
 /** The request factory of `scenario` over `f`, through the peer's `f.rewrite` (its paths, its body) if any. */
 function nextOf(scenario, f) {

@@ -2,6 +2,7 @@
 // write with its audit entry in one transaction, the audit seq taken under trail's transaction-scoped advisory
 // lock (src/persistence/postgres/locks.ts), so it does the same statements as trail per request.
 import pg from 'pg'
+import { toWebsearch } from '../../dist/src/domains/search/query.js'
 import { migratePostgres } from './migrate.mjs'
 import { notFound, referenceNotFound, versionMismatch } from './problems.mjs'
 import {
@@ -22,6 +23,7 @@ import {
   taskFromRow,
   taskToRow,
 } from './rules.mjs'
+import { changedDocument, documentOf } from './search.mjs'
 
 // bigint epoch milliseconds come back as numbers, as Drizzle's `bigint({ mode: 'number' })` gives trail.
 pg.types.setTypeParser(20, Number)
@@ -76,6 +78,25 @@ const SQL = {
     'list_audit_of_after',
     `SELECT ${AUDIT_COLUMNS} FROM audit_entries WHERE entity_id = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3`,
   ),
+  // trail's search statement (src/persistence/postgres/search.ts): the query in a sub-select, ts_rank with a
+  // title match ten times a body match.
+  search: statement(
+    'search',
+    `SELECT entity, entity_id, created_at, title, body FROM search_documents
+     WHERE document @@ (SELECT websearch_to_tsquery('english', $1)) AND entity = ANY($2::text[])
+     ORDER BY ts_rank('{0.1, 0.1, 0.1, 1.0}', document, (SELECT websearch_to_tsquery('english', $1))) DESC,
+       created_at DESC, entity_id DESC
+     LIMIT $3 OFFSET $4`,
+  ),
+  // The index's upkeep, trail's statement (src/persistence/postgres/search.ts): the document and its vector.
+  putDocument: statement(
+    'put_document',
+    `INSERT INTO search_documents (entity_id, entity, created_at, title, body, document)
+     VALUES ($1, $2, $3, $4, $5,
+       setweight(to_tsvector('english', $4), 'A') || setweight(to_tsvector('english', $5), 'B'))
+     ON CONFLICT (entity_id) DO UPDATE
+       SET title = excluded.title, body = excluded.body, document = excluded.document`,
+  ),
   auditLock: statement('audit_lock', `SELECT pg_advisory_xact_lock(${AUDIT_APPEND_LOCK})`),
   lastSeq: statement('last_seq', 'SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1'),
   insertAudit: statement(
@@ -127,6 +148,9 @@ export async function openPostgresStore({ url, poolSize = 10 }) {
     )
   }
 
+  const putDocument = (client, doc) =>
+    client.query(SQL.putDocument([doc.entityId, doc.type, Date.parse(doc.createdAt), doc.title, doc.body]))
+
   const getTask = async (client, id) => {
     const { rows } = await client.query(SQL.selectTask([id]))
     return rows[0] && taskFromRow(rows[0])
@@ -143,6 +167,7 @@ export async function openPostgresStore({ url, poolSize = 10 }) {
         const task = newTask(input, actor, now())
         await client.query(SQL.insertTask(taskToRow(task)))
         for (const row of taskAssigneeRows(task)) await client.query(SQL.insertAssignee(row))
+        await putDocument(client, documentOf('tasks', task))
         await appendAudit(client, auditEntry('task', 'create', actor, task.createdAt, null, task))
         return task
       }),
@@ -160,6 +185,8 @@ export async function openPostgresStore({ url, poolSize = 10 }) {
           await client.query(SQL.deleteAssignees([id]))
           for (const row of taskAssigneeRows(next)) await client.query(SQL.insertAssignee(row))
         }
+        const doc = changedDocument('tasks', task, next)
+        if (doc !== undefined) await putDocument(client, doc)
         await appendAudit(client, auditEntry('task', 'update', actor, next.updatedAt, task, next))
         return next
       }),
@@ -171,6 +198,7 @@ export async function openPostgresStore({ url, poolSize = 10 }) {
         }
         const update = newStatusUpdate(input, actor, now())
         await client.query(SQL.insertStatusUpdate(statusUpdateToRow(update)))
+        await putDocument(client, documentOf('status_updates', update))
         await appendAudit(
           client,
           auditEntry('status_update', 'create', actor, update.createdAt, null, update),
@@ -195,6 +223,11 @@ export async function openPostgresStore({ url, poolSize = 10 }) {
             : SQL.listAuditOfAfter([entityId, beforeSeq, limit])
       }
       return (await pool.query(query)).rows.map(auditFromRow)
+    },
+    /** `limit` rows of search_documents matching `terms` in rank order, from `offset`. */
+    async search(terms, types, limit, offset) {
+      const text = toWebsearch(terms)
+      return text === null ? [] : (await pool.query(SQL.search([text, types, limit, offset]))).rows
     },
     close: () => pool.end(),
   }

@@ -7,7 +7,9 @@
 import { Ajv } from 'ajv'
 import addFormats from 'ajv-formats'
 import Fastify from 'fastify'
+import { MAX_SEARCH_OFFSET } from '../../dist/src/core/paging.js'
 import { AuditEntry, AuditListQuery } from '../../dist/src/domains/audit/schemas.js'
+import { SearchHit, SearchQuery } from '../../dist/src/domains/search/schemas.js'
 import {
   CreateStatusUpdateBody,
   StatusUpdate,
@@ -16,6 +18,7 @@ import {
 import { CreateTaskBody, PatchTaskBody, Task } from '../../dist/src/domains/tasks/schemas.js'
 import { IdParams, Page } from '../../dist/src/http/schemas.js'
 import { badRequest, notImplemented, Problem, preconditionRequired, versionMismatch } from './problems.mjs'
+import { searchPage, searchTerms, searchTypes } from './search.mjs'
 
 const env = process.env
 const persistence = env.PERSISTENCE ?? 'sqlite'
@@ -110,6 +113,12 @@ function decodeCursor(cursor, check) {
     throw badRequest('The cursor is malformed; pass nextCursor from a previous page unchanged')
   return value
 }
+const checkOffsetKey = forBody.compile({
+  type: 'object',
+  properties: { offset: { type: 'integer', minimum: 1, maximum: MAX_SEARCH_OFFSET } },
+  required: ['offset'],
+  additionalProperties: false,
+})
 const encodeCursor = (key) => Buffer.from(JSON.stringify(key)).toString('base64url')
 
 function page(rows, limit, keyOf) {
@@ -203,6 +212,20 @@ app.get(
     const key = decodeCursor(cursor, checkSeqKey)
     const rows = await store.listAudit(entityId, limit + 1, key?.seq)
     return page(rows, limit, (row) => ({ seq: row.seq }))
+  },
+)
+
+app.get(
+  '/search',
+  { schema: { querystring: SearchQuery, ...responses({ 200: Page(SearchHit) }) } },
+  async (request) => {
+    actorOf(request)
+    const { q, types, limit, cursor } = request.query
+    const after = decodeCursor(cursor, checkOffsetKey)
+    const terms = searchTerms(q)
+    const rows = await store.search(terms, searchTypes(types), limit + 1, after?.offset ?? 0)
+    const { items, next } = searchPage(rows, terms, limit, after)
+    return { items, nextCursor: next === null ? null : encodeCursor(next) }
   },
 )
 

@@ -3,6 +3,8 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
+import { toFts5Match } from '../../dist/src/domains/search/query.js'
+import { searchIndexWriter } from '../../dist/src/persistence/sqlite/search.js'
 import { migrateSqlite } from './migrate.mjs'
 import { notFound, referenceNotFound, versionMismatch } from './problems.mjs'
 import {
@@ -23,6 +25,7 @@ import {
   taskFromRow,
   taskToRow,
 } from './rules.mjs'
+import { changedDocument, documentOf } from './search.mjs'
 
 export function openSqliteStore({ path, synchronous = 'NORMAL' }) {
   mkdirSync(dirname(path), { recursive: true })
@@ -67,6 +70,17 @@ export function openSqliteStore({ path, synchronous = 'NORMAL' }) {
   const listAuditOfAfter = db.prepare(
     `SELECT ${AUDIT_COLUMNS} FROM audit_entries WHERE entity_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?`,
   )
+  // trail's search statement (src/persistence/sqlite/search.ts): FTS5 with bm25, title ten times the body.
+  const search = db.prepare(
+    `SELECT d.entity, d.entity_id, d.created_at, d.title, d.body
+     FROM search_index JOIN search_documents d ON d.doc_id = search_index.rowid
+     WHERE search_index MATCH ? AND d.entity IN (SELECT value FROM json_each(?))
+     ORDER BY bm25(search_index, 10.0, 1.0), d.created_at DESC, d.entity_id DESC
+     LIMIT ? OFFSET ?`,
+  )
+  // The index's upkeep: trail's own writer (better-sqlite3 statements, no ORM), so the statements are trail's.
+  const writeIndex = searchIndexWriter(db)
+  const putDocument = (doc) => writeIndex({ op: 'put', doc })
   const newestAudit = db.prepare('SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1')
   const insertAudit = db.prepare(
     `INSERT INTO audit_entries (${AUDIT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -85,6 +99,7 @@ export function openSqliteStore({ path, synchronous = 'NORMAL' }) {
     const task = newTask(input, actor, now())
     insertTask.run(taskToRow(task))
     for (const row of taskAssigneeRows(task)) insertAssignee.run(row)
+    putDocument(documentOf('tasks', task))
     appendAudit(auditEntry('task', 'create', actor, task.createdAt, null, task))
     return task
   })
@@ -102,6 +117,8 @@ export function openSqliteStore({ path, synchronous = 'NORMAL' }) {
       deleteAssignees.run(id)
       for (const row of taskAssigneeRows(next)) insertAssignee.run(row)
     }
+    const doc = changedDocument('tasks', task, next)
+    if (doc !== undefined) putDocument(doc)
     appendAudit(auditEntry('task', 'update', actor, next.updatedAt, task, next))
     return next
   })
@@ -111,6 +128,7 @@ export function openSqliteStore({ path, synchronous = 'NORMAL' }) {
     }
     const update = newStatusUpdate(input, actor, now())
     insertStatusUpdate.run(statusUpdateToRow(update))
+    putDocument(documentOf('status_updates', update))
     appendAudit(auditEntry('status_update', 'create', actor, update.createdAt, null, update))
     return update
   })
@@ -151,6 +169,11 @@ export function openSqliteStore({ path, synchronous = 'NORMAL' }) {
             : listAuditOfAfter.all(entityId, beforeSeq, limit)
       }
       return rows.map(auditFromRow)
+    },
+    /** `limit` rows of search_documents matching `terms` in rank order, from `offset`. */
+    async search(terms, types, limit, offset) {
+      const match = toFts5Match(terms)
+      return match === null ? [] : search.all(match, JSON.stringify(types), limit, offset)
     },
     async close() {
       if (!db.open) return

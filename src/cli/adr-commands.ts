@@ -6,14 +6,7 @@ import { parseArgs } from 'node:util'
 import { adrFiles, assertPlainFileName } from '../domains/design-notes/markdown.js'
 import type { DesignNote } from '../domains/design-notes/schemas.js'
 import type { Repos } from '../persistence/contract.js'
-import {
-  type Command,
-  lookUp,
-  needsDurableBackend,
-  type Subcommand,
-  UsageError,
-  withRepos,
-} from './command.js'
+import { type Command, commandGroup, needsDurableBackend, UsageError, withRepos } from './command.js'
 
 /** Every note, oldest first (creation order numbers the files). */
 async function allNotes(repos: Repos): Promise<DesignNote[]> {
@@ -54,18 +47,10 @@ const exportAdrs: Command = async (args, config, io) => {
   )
 }
 
-export const ADR_COMMANDS: Record<string, Subcommand<Command>> = {
+export const adrCommand = commandGroup('adr', {
   export: {
     synopsis: 'export --dir DIR',
     summary: ['write every design note as a Markdown ADR (MADR layout) and an index README.md into DIR'],
     run: exportAdrs,
   },
-}
-
-export const adrCommand: Command = async (args, config, io) => {
-  const [name, ...rest] = args
-  const command = lookUp(ADR_COMMANDS, name)
-  if (command === undefined)
-    throw new UsageError(`adr needs a subcommand: ${Object.keys(ADR_COMMANDS).join(', ')}`)
-  await command.run(rest, config, io)
-}
+})

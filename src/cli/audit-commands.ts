@@ -2,25 +2,14 @@
 import { lstatSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { isActorName } from '../auth/actor.js'
-import type { Config } from '../config.js'
 import { type Checkpoint, describeFailure, parseCheckpoint } from '../domains/audit/verify.js'
 import { PRUNE_BATCH, type PruneStep, pruneAudit } from '../retention/prune.js'
 import { verifyTrail } from '../retention/verify-trail.js'
-import {
-  type Command,
-  type Io,
-  lookUp,
-  needsDurableBackend,
-  type Subcommand,
-  UsageError,
-  withRepos,
-} from './command.js'
-
-type AuditCommand = (args: string[], config: Config, io: Io) => Promise<void>
+import { type Command, commandGroup, needsDurableBackend, UsageError, withRepos } from './command.js'
 
 const VERIFY_CACHE_KIB = 2048
 
-const verify: AuditCommand = async (args, config, io) => {
+const verify: Command = async (args, config, io) => {
   const { values } = parseArgs({
     args,
     options: {
@@ -68,7 +57,7 @@ function killSwitch(env: NodeJS.ProcessEnv): ((step: PruneStep) => void) | undef
   }
 }
 
-const prune: AuditCommand = async (args, config, io) => {
+const prune: Command = async (args, config, io) => {
   const { values } = parseArgs({
     args,
     options: {
@@ -116,7 +105,7 @@ const prune: AuditCommand = async (args, config, io) => {
   })
 }
 
-export const AUDIT_COMMANDS: Record<string, Subcommand<AuditCommand>> = {
+export const auditCommand = commandGroup('audit', {
   verify: {
     synopsis: 'verify [--checkpoint SEQ:HASH] [--archive FILE]...',
     summary: [
@@ -133,11 +122,4 @@ export const AUDIT_COMMANDS: Record<string, Subcommand<AuditCommand>> = {
     ],
     run: prune,
   },
-}
-
-export const auditCommand: Command = async (args, config, io) => {
-  const [action, ...rest] = args
-  const subcommand = lookUp(AUDIT_COMMANDS, action)
-  if (subcommand === undefined) throw new UsageError('audit needs verify or prune')
-  await subcommand.run(rest, config, io)
-}
+})

@@ -20,6 +20,8 @@ export interface Subcommand<Run> {
   /** What it does, a help-text line each. */
   summary: string[]
   run: Run
+  /** A command made of subcommands (`tokens`): the help text lists these instead of the command itself. */
+  subcommands?: Record<string, Subcommand<Command>>
 }
 
 export type Command = (args: string[], config: Config, io: Io) => Promise<void>
@@ -39,6 +41,25 @@ export function usageLines({ synopsis, summary }: Subcommand<unknown>, prefix = 
 /** The subcommand `name` of `table`, if it has one. */
 export const lookUp = <T>(table: Record<string, T>, name: string | undefined): T | undefined =>
   name !== undefined && Object.hasOwn(table, name) ? table[name] : undefined
+
+/**
+ * The command `name` made of the subcommands of `table`: its first argument names one, which runs with the
+ * rest; anything else is a usage error naming them.
+ */
+export function commandGroup(name: string, table: Record<string, Subcommand<Command>>): Subcommand<Command> {
+  const names = Object.keys(table)
+  const choices = names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : names.join('')
+  return {
+    synopsis: name,
+    summary: [],
+    subcommands: table,
+    run: async ([action, ...rest], config, io) => {
+      const subcommand = lookUp(table, action)
+      if (subcommand === undefined) throw new UsageError(`${name} needs ${choices}`)
+      await subcommand.run(rest, config, io)
+    },
+  }
+}
 
 export function needsDurableBackend(config: Config, command: string) {
   if (config.persistence === 'memory') {

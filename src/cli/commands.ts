@@ -6,11 +6,11 @@ import { backupDatabase, migrateDatabase } from '../backends.js'
 import { ConfigError, loadConfig } from '../config.js'
 import { isTrailError } from '../core/errors.js'
 import { DumpError } from '../dump/import.js'
-import { ADR_COMMANDS, adrCommand } from './adr-commands.js'
-import { AUDIT_COMMANDS, auditCommand } from './audit-commands.js'
+import { adrCommand } from './adr-commands.js'
+import { auditCommand } from './audit-commands.js'
 import { type Command, type Io, lookUp, type Subcommand, UsageError, usageLines } from './command.js'
 import { exportCommand, importCommand } from './dump-commands.js'
-import { TOKEN_COMMANDS, tokensCommand } from './token-commands.js'
+import { tokensCommand } from './token-commands.js'
 
 export type { Io } from './command.js'
 
@@ -49,24 +49,16 @@ const COMMANDS: Record<string, Subcommand<Command>> = {
     summary: ['an online, consistent copy of the live SQLite file'],
     run: backup,
   },
-  tokens: { synopsis: 'tokens', summary: [], run: tokensCommand },
-  adr: { synopsis: 'adr', summary: [], run: adrCommand },
-  audit: { synopsis: 'audit', summary: [], run: auditCommand },
+  tokens: tokensCommand,
+  adr: adrCommand,
+  audit: auditCommand,
 }
 
-/** Commands that list their own subcommands in the help text. */
-const GROUPS: Record<string, Record<string, Subcommand<unknown>>> = {
-  tokens: TOKEN_COMMANDS,
-  adr: ADR_COMMANDS,
-  audit: AUDIT_COMMANDS,
-}
-
-const commandLines = Object.entries(COMMANDS).flatMap(([name, command]) => {
-  const group = lookUp(GROUPS, name)
-  return group === undefined
+const commandLines = Object.entries(COMMANDS).flatMap(([name, command]) =>
+  command.subcommands === undefined
     ? usageLines(command)
-    : Object.values(group).flatMap((subcommand) => usageLines(subcommand, `${name} `))
-})
+    : Object.values(command.subcommands).flatMap((subcommand) => usageLines(subcommand, `${name} `)),
+)
 
 const USAGE = `usage: trail <command> [options]
 

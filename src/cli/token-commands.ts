@@ -4,17 +4,17 @@ import { isActorName } from '../auth/actor.js'
 import { type ApiToken, ROLES, type Role } from '../auth/schemas.js'
 import { DEFAULT_GRACE, expiryFrom, graceMs, hashSecret, newSecret } from '../auth/tokens.js'
 import type { Repos } from '../persistence/contract.js'
-import {
-  type Command,
-  type Io,
-  lookUp,
-  needsDurableBackend,
-  type Subcommand,
-  UsageError,
-  withRepos,
-} from './command.js'
+import { type Command, commandGroup, type Io, needsDurableBackend, UsageError, withRepos } from './command.js'
 
 type TokenCommand = (repos: Repos, args: string[], io: Io) => Promise<void>
+
+/** Every `tokens` subcommand works on the configured durable database. */
+const onRepos =
+  (run: TokenCommand): Command =>
+  async (args, config, io) => {
+    needsDurableBackend(config, 'tokens')
+    await withRepos(config, (repos) => run(repos, args, io))
+  }
 
 /** Prints a new token's secret (stdout, so it can be piped) and what it is (stderr). */
 function announce(io: Io, secret: string, token: ApiToken, expiresAt: string | null) {
@@ -123,11 +123,11 @@ const revoke: TokenCommand = async (repos, args, io) => {
 }
 
 /** The `tokens` subcommands, in the order the help text lists them. */
-export const TOKEN_COMMANDS: Record<string, Subcommand<TokenCommand>> = {
+export const tokensCommand = commandGroup('tokens', {
   create: {
     synopsis: 'create --actor NAME --role ROLE [--expires 90d]',
     summary: ['create an API token and print its secret (shown this once only)'],
-    run: create,
+    run: onRepos(create),
   },
   rotate: {
     synopsis: 'rotate ID [--grace 24h] [--expires 90d]',
@@ -135,25 +135,12 @@ export const TOKEN_COMMANDS: Record<string, Subcommand<TokenCommand>> = {
       'a new secret for the same actor and role (printed once); the old',
       `token keeps working for the grace period (default ${DEFAULT_GRACE}; 0: at once)`,
     ],
-    run: rotate,
+    run: onRepos(rotate),
   },
-  list: { synopsis: 'list', summary: ['list tokens (never their secrets)'], run: list },
+  list: { synopsis: 'list', summary: ['list tokens (never their secrets)'], run: onRepos(list) },
   revoke: {
     synopsis: 'revoke ID',
     summary: ['revoke a token; requests with it are refused from then on'],
-    run: revoke,
+    run: onRepos(revoke),
   },
-}
-
-const names = Object.keys(TOKEN_COMMANDS)
-
-export const tokensCommand: Command = async (args, config, io) => {
-  const [action, ...rest] = args
-  needsDurableBackend(config, 'tokens')
-  await withRepos(config, async (repos) => {
-    const subcommand = lookUp(TOKEN_COMMANDS, action)
-    if (subcommand === undefined)
-      throw new UsageError(`tokens needs ${names.slice(0, -1).join(', ')} or ${names.at(-1)}`)
-    await subcommand.run(repos, rest, io)
-  })
-}
+})

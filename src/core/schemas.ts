@@ -1,6 +1,6 @@
 // The value schemas every layer shares: the domain model, the routes, the dump importer and the auth model
 // build their schemas from these. They depend on nothing of ours but the text rules next to them.
-import { type TObject, type TProperties, Type } from '@sinclair/typebox'
+import { type Static, type TObject, type TProperties, type TSchema, Type } from '@sinclair/typebox'
 import { TEXT_FORMAT } from './text.js'
 
 const TEXT_RULE =
@@ -45,6 +45,12 @@ export const StringEnum = <const T extends readonly string[]>(
 export const ListQuery = <F extends TProperties>(filters: F) =>
   Type.Object({ ...filters, limit: Limit, cursor: Type.Optional(Cursor) }, { additionalProperties: false })
 
+/** A list's filters as its repository takes them: the query without the page size, the cursor and `Options`. */
+export type ListFilter<Query extends TSchema, Options extends string = never> = Omit<
+  Static<Query>,
+  'limit' | 'cursor' | Options
+>
+
 /** An entity under optimistic concurrency: its id, its own fields, then its version and its two times. */
 export const VersionedEntity = <F extends TProperties>(fields: F) =>
   Type.Object(
@@ -62,6 +68,9 @@ export const PatchBody = <F extends TProperties>(createBody: TObject<F>) =>
     { additionalProperties: false },
   )
 
+/** What a PATCH asks to change: its body without the version. */
+export type Changes<Patch extends TSchema> = Omit<Static<Patch>, 'version'>
+
 /**
  * A full-text query (src/domains/search/query.ts): at most 200 characters of words and "quoted phrases";
  * every other character separates words.
@@ -73,3 +82,17 @@ export const SearchText = Text(200, {
 
 /** The `q` filter the four entity lists take. */
 export const SearchFilter = { q: Type.Optional(SearchText) }
+
+/** Every one of `fields` optional. */
+const optional = <F extends TProperties>(fields: F) => Type.Partial(Type.Object(fields)).properties
+
+/**
+ * The list query of an entity the search covers: its filters (each optional), the full-text `q`, then the page
+ * size and cursor.
+ */
+export const SearchableListQuery = <F extends TProperties>(filters: F) =>
+  ListQuery({ ...optional(filters), ...SearchFilter })
+
+/** A create body: the fields a client must send, then those it may leave to the entity's defaults. */
+export const CreateBody = <R extends TProperties, O extends TProperties>(required: R, defaulted: O) =>
+  Type.Object({ ...required, ...optional(defaulted) }, { additionalProperties: false })

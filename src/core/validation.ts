@@ -35,8 +35,19 @@ function ajv(options: Options) {
   return instance
 }
 
-const forBody = { first: ajv({ coerceTypes: false }), all: ajv({ coerceTypes: false, allErrors: true }) }
-const forText = { first: ajv({ coerceTypes: 'array' }), all: ajv({ coerceTypes: 'array', allErrors: true }) }
+/** The Ajv that stops at the first error, and the one that lists them all, made when first needed. */
+function pair(options: Options) {
+  let first: Ajv | undefined
+  let all: Ajv | undefined
+  return {
+    first: () => (first ??= ajv(options)),
+    all: () => (all ??= ajv({ ...options, allErrors: true })),
+  }
+}
+type Pair = ReturnType<typeof pair>
+
+const forBody = pair({ coerceTypes: false })
+const forText = pair({ coerceTypes: 'array' })
 
 /** Whether `data` is within `limit`, counting without visiting more values than that. */
 function isSmall(data: unknown, limit: typeof DETAILED_UP_TO): boolean {
@@ -59,10 +70,10 @@ function isSmall(data: unknown, limit: typeof DETAILED_UP_TO): boolean {
   return true
 }
 
-type Validate = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null }
+export type Validate = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null }
 
-function compile(pair: { first: Ajv; all: Ajv }, schema: object): Validate {
-  const first = pair.first.compile(schema)
+function compile(ajvs: Pair, schema: object): Validate {
+  const first = ajvs.first().compile(schema)
   let all: ValidateFunction | undefined
   const validate: Validate = (data) => {
     if (first(data)) {
@@ -71,7 +82,7 @@ function compile(pair: { first: Ajv; all: Ajv }, schema: object): Validate {
     }
     validate.errors = first.errors
     if (isSmall(data, DETAILED_UP_TO)) {
-      all ??= pair.all.compile(schema)
+      all ??= ajvs.all().compile(schema)
       if (!all(data) && all.errors) validate.errors = all.errors.slice(0, MAX_ERRORS)
     }
     return false
@@ -87,4 +98,4 @@ export const compileForPart = (part: 'body' | 'text', schema: object) =>
  * Compiles a schema with the body rules, for validating data outside a request (dumps, config files).
  * It stops at the first error.
  */
-export const compileStrict = <T>(schema: object) => forBody.first.compile<T>(schema)
+export const compileStrict = <T>(schema: object) => forBody.first().compile<T>(schema)

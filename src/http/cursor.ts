@@ -5,20 +5,29 @@ import { validationFailed } from '../core/errors.js'
 import { type CreatedKey, MAX_SEARCH_OFFSET, type OffsetKey, type SeqKey } from '../core/paging.js'
 import { compileStrict } from '../core/validation.js'
 
-const checkCreatedKey = compileStrict<CreatedKey>(
+/** Compiled by the first cursor it checks, not at start-up (Ajv's first compile costs tens of ms). */
+function checker<K>(schema: TSchema): (value: unknown) => value is K {
+  let check: ((value: unknown) => value is K) | undefined
+  return (value): value is K => {
+    check ??= compileStrict<K>(schema)
+    return check(value)
+  }
+}
+
+const checkCreatedKey = checker<CreatedKey>(
   Type.Object(
     { createdAt: Type.String({ format: 'date-time' }), id: Type.String({ format: 'uuid' }) },
     { additionalProperties: false },
-  ) satisfies TSchema,
+  ),
 )
 // Sequence numbers are a PostgreSQL integer: a larger one (9223372036854775807, 1e300) names no entry and
 // would fail in the database rather than as a 400.
 const MAX_SEQ = 2_147_483_647
-const checkSeqKey = compileStrict<SeqKey>(
+const checkSeqKey = checker<SeqKey>(
   Type.Object({ seq: Type.Integer({ minimum: 1, maximum: MAX_SEQ }) }, { additionalProperties: false }),
 )
 
-const checkOffsetKey = compileStrict<OffsetKey>(
+const checkOffsetKey = checker<OffsetKey>(
   Type.Object(
     { offset: Type.Integer({ minimum: 1, maximum: MAX_SEARCH_OFFSET }) },
     { additionalProperties: false },

@@ -12,7 +12,14 @@ import type { AuditRepository, HistoryEntity } from '../persistence/contract.js'
 import { requireAccess } from './auth.js'
 import { ifMatchVersion, setEtag, versionedWrite } from './concurrency.js'
 import { canonicalTime, decodeSeqCursor, encodeCursor } from './cursor.js'
-import { type IdRequest, operation, type Resource, type RouteSpec, route } from './resource.js'
+import {
+  type DefaultedRouteSpec,
+  type IdRequest,
+  operation,
+  type Resource,
+  route,
+  summarized,
+} from './resource.js'
 import { IdParams, Page, problems } from './schemas.js'
 
 type Versioned = { version: number }
@@ -86,7 +93,7 @@ async function entityAsOf<T>(source: HistorySource<T>, noun: string, id: string,
 export function getWithHistoryRoute<T extends Versioned>(
   resource: Resource<T>,
   source: HistorySource<T>,
-  spec: RouteSpec,
+  spec: DefaultedRouteSpec,
 ) {
   const schema = {
     params: IdParams,
@@ -104,11 +111,13 @@ export function getWithHistoryRoute<T extends Versioned>(
     setEtag(reply, found.version)
     return found
   }
-  return route('GET', '/:id', operation(resource, `get${resource.name}`, spec), schema, handler)
+  const summary = `Get ${resource.one}, or with ?asOf= the ${resource.noun.toLowerCase()} as it was then`
+  const op = operation(resource, `get${resource.name}`, summarized(spec, summary))
+  return route('GET', '/:id', op, schema, handler)
 }
 
 /** GET /:id/versions: every write of the entity, newest first, live or deleted. */
-export function versionsRoute<T>(resource: Resource<T>, source: HistorySource<T>, spec: RouteSpec) {
+export function versionsRoute<T>(resource: Resource<T>, source: HistorySource<T>, spec: DefaultedRouteSpec) {
   const schema = {
     params: IdParams,
     querystring: VersionsQuery,
@@ -121,7 +130,8 @@ export function versionsRoute<T>(resource: Resource<T>, source: HistorySource<T>
     const page = versionPage(entries, request.query.limit, after)
     return { items: page.items, nextCursor: encodeCursor(page.next) }
   }
-  const op = operation(resource, `list${resource.name}Versions`, spec)
+  const summary = `List the versions of ${resource.one}, live or deleted, newest first`
+  const op = operation(resource, `list${resource.name}Versions`, summarized(spec, summary))
   return route('GET', '/:id/versions', op, schema, handler)
 }
 
@@ -129,7 +139,7 @@ export function versionsRoute<T>(resource: Resource<T>, source: HistorySource<T>
 export function versionRoute<T extends Versioned>(
   resource: Resource<T>,
   source: HistorySource<T>,
-  spec: RouteSpec,
+  spec: DefaultedRouteSpec,
 ) {
   const schema = {
     params: VersionParams,
@@ -142,13 +152,9 @@ export function versionRoute<T extends Versioned>(
     setEtag(reply, n)
     return found
   }
-  return route(
-    'GET',
-    '/:id/versions/:n',
-    operation(resource, `get${resource.name}Version`, spec),
-    schema,
-    handler,
-  )
+  const summary = `Get ${resource.one} as it was at one version`
+  const op = operation(resource, `get${resource.name}Version`, summarized(spec, summary))
+  return route('GET', '/:id/versions/:n', op, schema, handler)
 }
 
 /**
@@ -158,7 +164,7 @@ export function versionRoute<T extends Versioned>(
 export function restoreRoute<T extends Versioned>(
   resource: Resource<T>,
   source: HistorySource<T>,
-  spec: RouteSpec & { undeleteAccess: Access },
+  spec: DefaultedRouteSpec & { undeleteAccess: Access },
 ) {
   const schema = {
     params: IdParams,
@@ -182,6 +188,7 @@ export function restoreRoute<T extends Versioned>(
     setEtag(reply, restored.version)
     return restored
   }
-  const op = operation(resource, `restore${resource.name}`, spec)
+  const summary = `Restore a version of ${resource.one} (If-Match), or undelete it (no If-Match)`
+  const op = operation(resource, `restore${resource.name}`, summarized(spec, summary))
   return route('POST', '/:id/restore', op, schema, handler, { undeleteAccess: spec.undeleteAccess })
 }

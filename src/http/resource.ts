@@ -38,6 +38,8 @@ export interface Resource<T> extends ResourceSpec<T> {
   /** For operationIds: `StatusUpdate` (createStatusUpdate, getStatusUpdate), `StatusUpdates` (list…). */
   name: string
   plural: string
+  /** For the summaries the helpers write: `a status update`, `an audit entry`. */
+  one: string
 }
 
 /** Declares a resource; `T` comes from its entity schema. */
@@ -45,7 +47,9 @@ export function resource<T>(spec: ResourceSpec<T>): Resource<T> {
   const name = spec.noun.replace(/(?:^|\s)(\w)/g, (_, letter: string) => letter.toUpperCase())
   // The nouns are regular English: entry → entries, task → tasks.
   const plural = name.endsWith('y') ? `${name.slice(0, -1)}ies` : `${name}s`
-  return { ...spec, tags: [spec.tag ?? spec.path.slice(1)], name, plural }
+  const lower = spec.noun.toLowerCase()
+  const one = `${/^[aeiou]/.test(lower) ? 'an' : 'a'} ${lower}`
+  return { ...spec, tags: [spec.tag ?? spec.path.slice(1)], name, plural, one }
 }
 
 /**
@@ -65,6 +69,12 @@ export interface RouteSpec {
   /** The least role the route needs (when API tokens are in use). */
   access: Access
 }
+
+/**
+ * The spec of a route whose helper says what it does in a summary of its own (`Delete a task (needs If-Match
+ * or ?version=)`), from the resource's noun and the HTTP rules it holds; `summary` replaces it.
+ */
+export type DefaultedRouteSpec = Omit<RouteSpec, 'summary'> & { summary?: string }
 
 interface Versioned {
   version: number
@@ -89,7 +99,22 @@ export const operation = <T>(resource: Resource<T>, operationId: string, spec: R
   access: spec.access,
 })
 
-/** One route's options; the operation heads its schema, in the order the OpenAPI document shows. */
+/** The spec with the helper's own summary when it gives none (see DefaultedRouteSpec). */
+export const summarized = (spec: DefaultedRouteSpec, summary: string): RouteSpec => ({
+  ...spec,
+  summary: spec.summary ?? summary,
+})
+
+/**
+ * The options of a route whose handler is written at the call site (`app.post(url, routeOptions(…), handler)`):
+ * the operation heads its schema, in the order the OpenAPI document shows, and its role is in `config`.
+ */
+export const routeOptions = <S>(op: Operation, schema: S) => ({
+  schema: { tags: op.tags, operationId: op.operationId, summary: op.summary, ...schema },
+  config: { access: op.access },
+})
+
+/** One route's options, handler included. */
 export const route = <S, H>(
   method: HTTPMethods,
   url: string,
@@ -97,13 +122,10 @@ export const route = <S, H>(
   schema: S,
   handler: H,
   config: { undeleteAccess?: Access } = {},
-) => ({
-  method,
-  url,
-  schema: { tags: op.tags, operationId: op.operationId, summary: op.summary, ...schema },
-  config: { access: op.access, ...config },
-  handler,
-})
+) => {
+  const options = routeOptions(op, schema)
+  return { method, url, schema: options.schema, config: { ...options.config, ...config }, handler }
+}
 
 export function setVersionEtag<T>(resource: Resource<T>, reply: FastifyReply, entity: T) {
   if (resource.versionOf) setEtag(reply, resource.versionOf(entity))
@@ -116,7 +138,7 @@ export function setVersionEtag<T>(resource: Resource<T>, reply: FastifyReply, en
 export function createRoute<T extends { id: string }, B>(
   resource: Resource<T>,
   repo: { create: (input: NoInfer<B>, actor: string) => Promise<NoInfer<T>> },
-  spec: RouteSpec & {
+  spec: DefaultedRouteSpec & {
     body: Schema<B>
     /** Error statuses of this write beyond the common ones, e.g. 422 for a reference to nothing. */
     problems?: number[]
@@ -132,7 +154,8 @@ export function createRoute<T extends { id: string }, B>(
     reply.code(201).header('location', `${resource.path}/${created.id}`)
     return created
   }
-  return route('POST', '/', operation(resource, `create${resource.name}`, spec), schema, handler)
+  const op = operation(resource, `create${resource.name}`, summarized(spec, `Create ${resource.one}`))
+  return route('POST', '/', op, schema, handler)
 }
 
 /** GET /: one page in the list's order, with an opaque cursor to the next. */
@@ -168,7 +191,7 @@ export function newestFirst<T, Q extends { limit: number; cursor?: string | unde
 export function getRoute<T>(
   resource: Resource<T>,
   repo: { get: (id: string) => Promise<NoInfer<T> | undefined> },
-  spec: RouteSpec,
+  spec: DefaultedRouteSpec,
 ) {
   const schema = {
     params: IdParams,
@@ -180,7 +203,8 @@ export function getRoute<T>(
     setVersionEtag(resource, reply, found)
     return found
   }
-  return route('GET', '/:id', operation(resource, `get${resource.name}`, spec), schema, handler)
+  const op = operation(resource, `get${resource.name}`, summarized(spec, `Get ${resource.one}`))
+  return route('GET', '/:id', op, schema, handler)
 }
 
 /** PATCH /:id: a versioned change, the version from If-Match or the body's `version`. */
@@ -194,7 +218,7 @@ export function updateRoute<T extends Versioned, B extends { version?: number }>
       actor: string,
     ) => Promise<NoInfer<T>>
   },
-  spec: RouteSpec & { body: Schema<B>; problems?: number[] },
+  spec: DefaultedRouteSpec & { body: Schema<B>; problems?: number[] },
 ) {
   const schema = {
     params: IdParams,
@@ -213,7 +237,9 @@ export function updateRoute<T extends Versioned, B extends { version?: number }>
     setEtag(reply, updated.version)
     return updated
   }
-  return route('PATCH', '/:id', operation(resource, `update${resource.name}`, spec), schema, handler)
+  const summary = `Change ${resource.one} (needs If-Match or version)`
+  const op = operation(resource, `update${resource.name}`, summarized(spec, summary))
+  return route('PATCH', '/:id', op, schema, handler)
 }
 
 const DeleteQuery = Type.Object({ version: Type.Optional(Version) }, { additionalProperties: false })
@@ -222,7 +248,7 @@ const DeleteQuery = Type.Object({ version: Type.Optional(Version) }, { additiona
 export function deleteRoute<T extends Versioned>(
   resource: Resource<T>,
   repo: { delete: (id: string, expectedVersion: number, actor: string) => Promise<void> },
-  spec: RouteSpec,
+  spec: DefaultedRouteSpec,
 ) {
   const schema = {
     params: IdParams,
@@ -234,7 +260,9 @@ export function deleteRoute<T extends Versioned>(
     await versionedWrite(expected, (v) => repo.delete(request.params.id, v, request.actor))
     reply.code(204).send()
   }
-  return route('DELETE', '/:id', operation(resource, `delete${resource.name}`, spec), schema, handler)
+  const summary = `Delete ${resource.one} (needs If-Match or ?version=)`
+  const op = operation(resource, `delete${resource.name}`, summarized(spec, summary))
+  return route('DELETE', '/:id', op, schema, handler)
 }
 
 /** GET of a fixed path under the resource (`/head`): `read` answers it; undefined is a 404 saying `missing`. */

@@ -34,5 +34,5 @@ export default resourcePlugin('audit', async (app) => {
       missing: 'The audit trail is empty: there is no head',
     }),
   )
-  app.route(getRoute(auditEntry, repo, { summary: 'Get an audit entry', access: 'maintainer' }))
+  app.route(getRoute(auditEntry, repo, { access: 'maintainer' }))
 })

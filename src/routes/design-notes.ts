@@ -36,7 +36,7 @@ export default resourcePlugin('design-notes', async (app) => {
         repo.list({ filter, order, limit, after: decodeCreatedCursor(cursor) }),
     }),
   )
-  app.route(getRoute(designNote, repo, { summary: 'Get a design note', access: 'viewer' }))
+  app.route(getRoute(designNote, repo, { access: 'viewer' }))
   app.route(
     updateRoute(designNote, repo, {
       summary:

@@ -32,5 +32,5 @@ export default resourcePlugin('status-updates', async (app) => {
         }),
     }),
   )
-  app.route(getRoute(statusUpdate, repo, { summary: 'Get a status update', access: 'viewer' }))
+  app.route(getRoute(statusUpdate, repo, { access: 'viewer' }))
 })

@@ -16,9 +16,7 @@ const task = resource({ path: '/tasks', noun: 'Task', entity: Task, versionOf: (
 
 export default resourcePlugin('tasks', async (app) => {
   const repo = app.repos.tasks
-  app.route(
-    createRoute(task, repo, { summary: 'Create a task', access: 'contributor', body: CreateTaskBody }),
-  )
+  app.route(createRoute(task, repo, { access: 'contributor', body: CreateTaskBody }))
   app.route(
     listRoute(task, {
       summary: 'List tasks, newest first',
@@ -28,34 +26,10 @@ export default resourcePlugin('tasks', async (app) => {
     }),
   )
   const history = { entity: 'task' as const, audit: app.repos.audit, repo }
-  app.route(
-    getWithHistoryRoute(task, history, {
-      summary: 'Get a task, or with ?asOf= the task as it was then',
-      access: 'viewer',
-    }),
-  )
-  app.route(
-    updateRoute(task, repo, {
-      summary: 'Change a task (needs If-Match or version)',
-      access: 'contributor',
-      body: PatchTaskBody,
-    }),
-  )
-  app.route(
-    deleteRoute(task, repo, { summary: 'Delete a task (needs If-Match or ?version=)', access: 'maintainer' }),
-  )
-  app.route(
-    versionsRoute(task, history, {
-      summary: 'List the versions of a task, live or deleted, newest first',
-      access: 'viewer',
-    }),
-  )
-  app.route(versionRoute(task, history, { summary: 'Get a task as it was at one version', access: 'viewer' }))
-  app.route(
-    restoreRoute(task, history, {
-      summary: 'Restore a version of a task (If-Match), or undelete it (no If-Match)',
-      access: 'contributor',
-      undeleteAccess: 'maintainer',
-    }),
-  )
+  app.route(getWithHistoryRoute(task, history, { access: 'viewer' }))
+  app.route(updateRoute(task, repo, { access: 'contributor', body: PatchTaskBody }))
+  app.route(deleteRoute(task, repo, { access: 'maintainer' }))
+  app.route(versionsRoute(task, history, { access: 'viewer' }))
+  app.route(versionRoute(task, history, { access: 'viewer' }))
+  app.route(restoreRoute(task, history, { access: 'contributor', undeleteAccess: 'maintainer' }))
 })

@@ -13,11 +13,13 @@ import {
   Webhook,
   WebhookWithSecret,
 } from '../domains/webhooks/schemas.js'
-import { resourcePlugin } from '../http/resource.js'
+import { operation, resource, resourcePlugin, routeOptions } from '../http/resource.js'
 import { IdParams, NoContent, problems } from '../http/schemas.js'
 
-const tags = ['webhooks']
-const access = 'admin'
+const webhookResource = resource({ path: '/webhooks', noun: 'Webhook', entity: Webhook })
+/** A webhook route's options: every one needs the admin role. */
+const adminRoute = <S>(operationId: string, summary: string, schema: S) =>
+  routeOptions(operation(webhookResource, operationId, { summary, access: 'admin' }), schema)
 const DeliveryParams = Type.Object({ id: Id, deliveryId: Id }, { additionalProperties: false })
 const DeliveriesQuery = Type.Object(
   {
@@ -57,16 +59,10 @@ export default resourcePlugin('webhooks', async (app) => {
 
   app.post(
     '/',
-    {
-      schema: {
-        tags,
-        operationId: 'createWebhook',
-        summary: 'Create a webhook; the answer holds its signing secret, shown only now',
-        body: CreateWebhookBody,
-        response: { 201: WebhookWithSecret, ...problems(400, 413, 415, 422, 500, 503) },
-      },
-      config: { access },
-    },
+    adminRoute('createWebhook', 'Create a webhook; the answer holds its signing secret, shown only now', {
+      body: CreateWebhookBody,
+      response: { 201: WebhookWithSecret, ...problems(400, 413, 415, 422, 500, 503) },
+    }),
     async (request, reply) => {
       await app.webhooks.checkUrl(request.body.url)
       const created = await repo.create((headSeq, now) => newWebhook(request.body, headSeq, now))
@@ -77,46 +73,28 @@ export default resourcePlugin('webhooks', async (app) => {
 
   app.get(
     '/',
-    {
-      schema: {
-        tags,
-        operationId: 'listWebhooks',
-        summary: 'List webhooks, oldest first',
-        response: { 200: Type.Object({ items: Type.Array(Webhook) }), ...problems(500, 503) },
-      },
-      config: { access },
-    },
+    adminRoute('listWebhooks', 'List webhooks, oldest first', {
+      response: { 200: Type.Object({ items: Type.Array(Webhook) }), ...problems(500, 503) },
+    }),
     async () => ({ items: (await repo.list()).map(publicWebhook) }),
   )
 
   app.get(
     '/:id',
-    {
-      schema: {
-        tags,
-        operationId: 'getWebhook',
-        summary: 'Get a webhook',
-        params: IdParams,
-        response: { 200: Webhook, ...problems(400, 404, 500, 503) },
-      },
-      config: { access },
-    },
+    adminRoute('getWebhook', 'Get a webhook', {
+      params: IdParams,
+      response: { 200: Webhook, ...problems(400, 404, 500, 503) },
+    }),
     async (request) => publicWebhook(await found(request.params.id)),
   )
 
   app.patch(
     '/:id',
-    {
-      schema: {
-        tags,
-        operationId: 'updateWebhook',
-        summary: 'Change a webhook; `active: true` resumes delivery where it stopped',
-        params: IdParams,
-        body: PatchWebhookBody,
-        response: { 200: Webhook, ...problems(400, 404, 413, 415, 422, 500, 503) },
-      },
-      config: { access },
-    },
+    adminRoute('updateWebhook', 'Change a webhook; `active: true` resumes delivery where it stopped', {
+      params: IdParams,
+      body: PatchWebhookBody,
+      response: { 200: Webhook, ...problems(400, 404, 413, 415, 422, 500, 503) },
+    }),
     async (request) => {
       if (request.body.url !== undefined) await app.webhooks.checkUrl(request.body.url)
       const updated = await repo.update(request.params.id, (stored, now) =>
@@ -129,16 +107,10 @@ export default resourcePlugin('webhooks', async (app) => {
 
   app.delete(
     '/:id',
-    {
-      schema: {
-        tags,
-        operationId: 'deleteWebhook',
-        summary: 'Delete a webhook and its delivery log',
-        params: IdParams,
-        response: { 204: NoContent, ...problems(400, 404, 500, 503) },
-      },
-      config: { access },
-    },
+    adminRoute('deleteWebhook', 'Delete a webhook and its delivery log', {
+      params: IdParams,
+      response: { 204: NoContent, ...problems(400, 404, 500, 503) },
+    }),
     async (request, reply) => {
       if (!(await repo.delete(request.params.id))) throw notFound('Webhook', request.params.id)
       return reply.code(204).send(null)
@@ -147,16 +119,14 @@ export default resourcePlugin('webhooks', async (app) => {
 
   app.post(
     '/:id/rotate-secret',
-    {
-      schema: {
-        tags,
-        operationId: 'rotateWebhookSecret',
-        summary: 'Replace the signing secret; the answer holds the new one, shown only now',
+    adminRoute(
+      'rotateWebhookSecret',
+      'Replace the signing secret; the answer holds the new one, shown only now',
+      {
         params: IdParams,
         response: { 200: WebhookWithSecret, ...problems(400, 404, 500, 503) },
       },
-      config: { access },
-    },
+    ),
     async (request) => {
       const rotated = await repo.update(request.params.id, (stored, now) => ({
         ...stored,
@@ -170,17 +140,11 @@ export default resourcePlugin('webhooks', async (app) => {
 
   app.get(
     '/:id/deliveries',
-    {
-      schema: {
-        tags,
-        operationId: 'listWebhookDeliveries',
-        summary: "List a webhook's delivery attempts, newest first",
-        params: IdParams,
-        querystring: DeliveriesQuery,
-        response: { 200: DeliveryPage, ...problems(400, 404, 500, 503) },
-      },
-      config: { access },
-    },
+    adminRoute('listWebhookDeliveries', "List a webhook's delivery attempts, newest first", {
+      params: IdParams,
+      querystring: DeliveriesQuery,
+      response: { 200: DeliveryPage, ...problems(400, 404, 500, 503) },
+    }),
     async (request) => {
       await found(request.params.id)
       const { limit, cursor } = request.query
@@ -193,16 +157,14 @@ export default resourcePlugin('webhooks', async (app) => {
 
   app.post(
     '/:id/deliveries/:deliveryId/redeliver',
-    {
-      schema: {
-        tags,
-        operationId: 'redeliverWebhookDelivery',
-        summary: "Send a delivery's event again now, outside the schedule; answers the new attempt",
+    adminRoute(
+      'redeliverWebhookDelivery',
+      "Send a delivery's event again now, outside the schedule; answers the new attempt",
+      {
         params: DeliveryParams,
         response: { 201: Delivery, ...problems(400, 404, 500, 503) },
       },
-      config: { access },
-    },
+    ),
     async (request, reply) => {
       const webhook = await found(request.params.id)
       const delivery = await repo.delivery(webhook.id, request.params.deliveryId)

@@ -87,6 +87,8 @@ if (!chromiumPath) {
             page.getByRole('button', { name: 'Edit “Write the release notes”' }).click()
           await edit(first.page)
           await first.page.getByLabel('Title').fill('Release notes for 1.0')
+          await first.page.getByLabel('Priority').selectOption('high')
+          await first.page.getByLabel('Assignees (comma-separated)').fill('ana, ben')
           await first.page.getByLabel('Rationale to add').fill('the version is decided')
           await edit(second.page)
           await second.page.getByLabel('Title').fill('Release notes, short')
@@ -113,6 +115,7 @@ if (!chromiumPath) {
           const [task] = (await app.inject({ method: 'GET', url: '/tasks' })).json().items
           t.equal(task.title, 'Release notes for 1.0', 'saved over the current version only when asked')
           t.equal(task.version, 4)
+          t.same([task.priority, task.assignees], ['high', ['ana', 'ben']], 'priority and assignees too')
           t.same(
             task.rationaleLog.map((entry: { text: string }) => entry.text),
             ['the version is decided'],
@@ -352,6 +355,7 @@ if (!chromiumPath) {
         t.equal(entries.items[0].actor, 'Zoë', 'X-Actor carried the name, in UTF-8')
         t.same(await context.cookies(), [], 'no cookie')
         t.equal(await page.evaluate(() => localStorage.length), 0, 'nothing in localStorage')
+        await screenshot(page, `${backend.name}-signed-in`)
         t.same(errors, [], 'no console error')
         await page.close()
       })
@@ -360,6 +364,12 @@ if (!chromiumPath) {
         const { page, errors } = await newPage(context, url, '#/audit')
         await page.getByRole('heading', { name: 'Audit trail', level: 1 }).waitFor()
         await page.locator('table.audit tbody tr').first().waitFor()
+        // What a new user did on the other views is all here: the task created and moved, the update posted.
+        const rows = await page.locator('table.audit tbody tr').allTextContents()
+        const row = (pattern: RegExp) => rows.filter((text) => pattern.test(text)).length
+        t.ok(row(/task create.*title— → "Write the release notes"/), 'the task typed on the board')
+        t.ok(row(/task update.*status"todo" → "done"/), 'its move to done')
+        t.ok(row(/status update create.*message— → "Board is live"/), 'the status update posted')
         await page.locator('#audit-entity').selectOption('design_note')
         await page.getByText('design note supersede').first().waitFor()
         const head = (await app.inject({ method: 'GET', url: '/audit-entries/head' })).json()
@@ -383,14 +393,33 @@ if (!chromiumPath) {
         const { app, url } = await serve(t, backend)
         const viewer = await tokenFor(app, 'viewer')
         const contributor = await tokenFor(app, 'contributor')
+        const maintainer = await tokenFor(app, 'maintainer')
         await app.inject({
           method: 'POST',
           url: '/tasks',
           headers: contributor.headers,
           payload: { title: 'Seen by everyone' },
         })
+        const bug = await changedBug(app, maintainer.headers)
+        for (const [title, status] of [
+          ['Spaces for indentation', 'proposed'],
+          ['Keep a changelog', 'accepted'],
+        ]) {
+          await app.inject({
+            method: 'POST',
+            url: '/design-notes',
+            headers: maintainer.headers,
+            payload: { title, status, context: 'Why.', decision: 'What.', consequences: 'Then.' },
+          })
+        }
         const context = await openBrowser(t)
         const { page, errors } = await newPage(context, url)
+        // The tab's token, as sign-in keeps it; the page reads it on every request.
+        const useToken = (secret: string) =>
+          page.evaluate((secret) => {
+            sessionStorage.setItem('trail.credentials', JSON.stringify({ kind: 'token', token: secret }))
+          }, secret)
+        const refused = () => page.getByRole('alert').filter({ hasText: 'Your role may not do this' })
         await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor()
         t.equal(await page.getByLabel('Your name').count(), 0, 'no name field: a token is needed')
         await checkAccessibility(t, page, 'sign-in with tokens')
@@ -413,17 +442,13 @@ if (!chromiumPath) {
 
         // Signed in as a contributor, the controls are there; then the tab's token is swapped for the
         // viewer's behind the page's back, and the write it still offers is refused.
-        await page.evaluate((secret) => {
-          sessionStorage.setItem('trail.credentials', JSON.stringify({ kind: 'token', token: secret }))
-        }, contributor.secret)
+        await useToken(contributor.secret)
         await page.reload()
         await page.getByLabel('New task').waitFor()
-        await page.evaluate((secret) => {
-          sessionStorage.setItem('trail.credentials', JSON.stringify({ kind: 'token', token: secret }))
-        }, viewer.secret)
+        await useToken(viewer.secret)
         await page.getByLabel('New task').fill('Not allowed')
         await page.getByLabel('New task').press('Enter')
-        await page.getByRole('alert').filter({ hasText: 'Your role may not do this' }).waitFor()
+        await refused().waitFor()
         await page.getByLabel('New task').waitFor({ state: 'detached' })
         t.pass('the 403 is shown, and the controls the role lacks are hidden again')
         await screenshot(page, `${backend.name}-viewer-forbidden`)
@@ -431,6 +456,79 @@ if (!chromiumPath) {
           (await app.inject({ method: 'GET', url: '/tasks', headers: viewer.headers })).json().items.length,
           1,
         )
+
+        // A bug's history as a viewer: every version and its changes, and no restore.
+        const history = `${url}/ui/#/history?kind=bug&id=${bug.id}`
+        await page.goto(history)
+        const versions = page.locator('ol.history > li')
+        await versions.nth(1).waitFor()
+        t.match(await versions.first().textContent(), /severity"high"\s*→\s*"critical"/, 'the diff is shown')
+        t.equal(await page.getByRole('button', { name: /^Restore/ }).count(), 0, 'no Restore button')
+        await checkAccessibility(t, page, 'history as a viewer')
+        await screenshot(page, `${backend.name}-viewer-history`)
+
+        // The design-note log as a viewer: the notes and their badges, no status action, no note form.
+        await page.goto(`${url}/ui/#/notes`)
+        const proposed = page.getByRole('list', { name: 'Decisions on “Spaces for indentation”' })
+        await proposed.getByText('proposed', { exact: true }).waitFor()
+        t.equal(
+          await page.getByRole('button', { name: /^(Propose|Accept|Reject|Deprecate|Supersede)\b/ }).count(),
+          0,
+          'no propose, accept, reject, deprecate or supersede button',
+        )
+        t.equal(await page.getByRole('form', { name: 'Write a design note' }).count(), 0, 'no note form')
+        t.equal(await page.getByLabel('Title').count(), 0, 'no field to write a note in')
+        await checkAccessibility(t, page, 'design notes as a viewer')
+        await screenshot(page, `${backend.name}-viewer-notes`)
+
+        // The same two views offered to a maintainer, then the tab's token swapped for the viewer's: the
+        // write they still show is refused with the 403 message, which stays while the controls go.
+        await useToken(maintainer.secret)
+        await page.goto(history)
+        await page.reload()
+        await useToken(viewer.secret)
+        await page.getByRole('button', { name: 'Restore version 1' }).click()
+        await refused().waitFor()
+        await page.getByRole('button', { name: /^Restore/ }).waitFor({ state: 'detached' })
+        t.equal(await refused().count(), 1, 'the restore refused is still explained')
+        const unchanged = (
+          await app.inject({ method: 'GET', url: `/bugs/${bug.id}`, headers: viewer.headers })
+        ).json()
+        t.same([unchanged.severity, unchanged.version], ['critical', 2], 'the bug is not restored')
+        await screenshot(page, `${backend.name}-viewer-history-forbidden`)
+
+        await useToken(maintainer.secret)
+        await page.goto(`${url}/ui/#/notes`)
+        await page.reload()
+        await useToken(viewer.secret)
+        await proposed.getByRole('button', { name: 'Accept “Spaces for indentation”' }).click()
+        await refused().waitFor()
+        await page.getByRole('button', { name: /^Accept/ }).waitFor({ state: 'detached' })
+        t.equal(await page.getByRole('button', { name: /^Supersede/ }).count(), 0, 'no Supersede left either')
+        t.equal(await refused().count(), 1, 'the status change refused is still explained')
+        const stored = (await notes(app, viewer.headers)).find(
+          (n: { title: string }) => n.title === 'Spaces for indentation',
+        )
+        t.equal(stored.status, 'proposed', 'the note is not accepted')
+        await checkAccessibility(t, page, 'design notes after a refused write')
+        await screenshot(page, `${backend.name}-viewer-notes-forbidden`)
+
+        // The API has no verify endpoint (`trail audit verify` checks the chain): a maintainer's audit view
+        // shows the chain's head to check it against.
+        await useToken(maintainer.secret)
+        await page.goto(`${url}/ui/#/audit`)
+        await page.reload()
+        await page.getByRole('heading', { name: 'Chain head' }).waitFor()
+        const head = (
+          await app.inject({ method: 'GET', url: '/audit-entries/head', headers: maintainer.headers })
+        ).json()
+        t.match(
+          await page.locator('.audit-head').textContent(),
+          head.hash,
+          "a maintainer sees the chain's head",
+        )
+        await screenshot(page, `${backend.name}-maintainer-audit`)
+
         t.same(
           errors.filter((e) => !/status of 40[13]/.test(e)),
           [],
@@ -441,6 +539,25 @@ if (!chromiumPath) {
   }
 }
 
-async function notes(app: TestApp) {
-  return (await app.inject({ method: 'GET', url: '/design-notes?order=asc' })).json().items
+/** A bug filed as high, then made critical: two versions, the first one restorable. */
+async function changedBug(app: TestApp, headers: Record<string, string>) {
+  const bug = (
+    await app.inject({
+      method: 'POST',
+      url: '/bugs',
+      headers,
+      payload: { title: 'Sync loses edits', severity: 'high' },
+    })
+  ).json()
+  const changed = await app.inject({
+    method: 'PATCH',
+    url: `/bugs/${bug.id}`,
+    headers: { ...headers, 'if-match': `"${bug.version}"` },
+    payload: { severity: 'critical' },
+  })
+  return changed.json() as { id: string; version: number }
+}
+
+async function notes(app: TestApp, headers: Record<string, string> = {}) {
+  return (await app.inject({ method: 'GET', url: '/design-notes?order=asc', headers })).json().items
 }

@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox'
-import { Actor, Id, ListQuery, StringEnum, Timestamp } from '../../core/schemas.js'
+import { Actor, Id, type ListFilter, ListQuery, StringEnum, Timestamp } from '../../core/schemas.js'
 
 /** `audit` is the trail itself: the entry a prune appends. */
 export const ENTITIES = ['task', 'bug', 'status_update', 'design_note', 'audit'] as const
@@ -49,7 +49,7 @@ export const AuditListQuery = ListQuery({
   since: Type.Optional(Timestamp),
   until: Type.Optional(Timestamp),
 })
-export type AuditFilter = Omit<Static<typeof AuditListQuery>, 'limit' | 'cursor'>
+export type AuditFilter = ListFilter<typeof AuditListQuery>
 
 /** The newest entry: a checkpoint to keep outside the database (`trail audit verify --checkpoint SEQ:HASH`). */
 export const AuditHead = Type.Object(

@@ -1,21 +1,15 @@
 // Every write to bugs, decided from what the backend read: rows, audit entries and outcome (see audit/plan.ts).
-import { auditEntry } from '../audit/entries.js'
-import { completeHistory, isComplete, lastState, replay, restorePoint } from '../audit/history.js'
-import {
-  type ChangePlan,
-  created,
-  expectLiveOrDeleted,
-  expectReference,
-  expectVersion,
-  type RowChange,
-  unchanged,
-} from '../audit/plan.js'
+import { isComplete, lastState, replay } from '../audit/history.js'
+import { type ChangePlan, expectReference, type RowChange, unchanged } from '../audit/plan.js'
 import type { AuditEntry } from '../audit/schemas.js'
+import { versionedEntity } from '../audit/versioned.js'
 import { changeBug, newBug } from './rules.js'
 import type { Bug, BugChanges, CreateBugBody } from './schemas.js'
 
 export type BugRowChange = RowChange<'bugs', Bug>
 type BugPlan<Result> = ChangePlan<BugRowChange, Result>
+
+const bugs = versionedEntity<'bugs', Bug>('bugs', 'bug', 'Bug')
 
 /** What a bug write reads: the bug (for an update or delete) and whether the task it would point at exists. */
 export interface BugReads {
@@ -25,15 +19,6 @@ export interface BugReads {
   taskFound: boolean
 }
 
-/** `next` replacing `bug`, compare-and-set on the version it was computed from, and its audit entry. */
-function replaceBug(bug: Bug, next: Bug, actor: string): BugPlan<Bug> {
-  return {
-    changes: [{ table: 'bugs', op: 'update', before: bug, row: next, expectedVersion: bug.version }],
-    audit: [auditEntry('bug', 'update', actor, next.updatedAt, bug, next)],
-    result: next,
-  }
-}
-
 export function planBugCreate(
   input: CreateBugBody,
   { taskFound }: Pick<BugReads, 'taskFound'>,
@@ -41,7 +26,7 @@ export function planBugCreate(
   now: string,
 ): BugPlan<Bug> {
   expectReference('taskId', input.taskId, taskFound)
-  return created('bugs', 'bug', newBug(input, now), actor)
+  return bugs.created(newBug(input, now), actor)
 }
 
 export function planBugUpdate(
@@ -51,10 +36,10 @@ export function planBugUpdate(
   actor: string,
   now: string,
 ): BugPlan<Bug> {
-  const current = expectVersion(bug, 'Bug', id, expectedVersion)
+  const current = bugs.expectVersion(bug, id, expectedVersion)
   expectReference('taskId', changes.taskId, taskFound)
   const next = changeBug(current, changes, now)
-  return next === current ? unchanged(current) : replaceBug(current, next, actor)
+  return next === current ? unchanged(current) : bugs.replaced(current, next, actor)
 }
 
 export function planBugDelete(
@@ -63,17 +48,12 @@ export function planBugDelete(
   actor: string,
   now: string,
 ): BugPlan<void> {
-  const current = expectVersion(bug, 'Bug', id, expectedVersion)
-  return {
-    changes: [{ table: 'bugs', op: 'delete', before: current, expectedVersion }],
-    audit: [auditEntry('bug', 'delete', actor, now, current, null)],
-    result: undefined,
-  }
+  return bugs.deleted(bugs.expectVersion(bug, id, expectedVersion), expectedVersion, actor, now)
 }
 
 /** A bug of a task being deleted, pointing at no task from now on: a new version, audited as an update. */
 export const planBugDetach = (bug: Bug, actor: string, now: string): BugPlan<Bug> =>
-  replaceBug(bug, changeBug(bug, { taskId: null }, now), actor)
+  bugs.replaced(bug, changeBug(bug, { taskId: null }, now), actor)
 
 /** What a bug restore reads: the bug (if live), its audit entries, and whether the task it would name exists. */
 export interface BugRestoreReads extends BugReads {
@@ -104,23 +84,17 @@ export function planBugRestore(
   actor: string,
   now: string,
 ): BugPlan<Bug> {
-  const live = expectLiveOrDeleted(bug, 'Bug', id, expectedVersion)
-  const steps = completeHistory<Bug>(history, live !== undefined, 'Bug', id)
-  const { base, target } = restorePoint(steps, live, n, 'Bug', id)
+  const { live, base, target } = bugs.restorePoint({ id, row: bug, history }, n, expectedVersion)
   const { title, severity, status, reproSteps, proposedFix } = target
   const changes = { title, severity, status, reproSteps, proposedFix }
   if (live !== undefined) {
     const next = changeBug(live, changes, now)
-    return next === live ? unchanged(live) : replaceBug(live, next, actor)
+    return next === live ? unchanged(live) : bugs.replaced(live, next, actor)
   }
   const restored: Bug = {
     ...changeBug(base, { ...changes, ...(taskFound ? {} : { taskId: null }) }, now),
     version: base.version + 1,
     updatedAt: now,
   }
-  return {
-    changes: [{ table: 'bugs', op: 'insert', row: restored }],
-    audit: [auditEntry('bug', 'restore', actor, now, null, restored)],
-    result: restored,
-  }
+  return bugs.undeleted(restored, actor, now)
 }

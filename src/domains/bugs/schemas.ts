@@ -1,9 +1,11 @@
 import { type Static, Type } from '@sinclair/typebox'
 import {
+  type Changes,
+  CreateBody,
   Id,
-  ListQuery,
+  type ListFilter,
   PatchBody,
-  SearchFilter,
+  SearchableListQuery,
   StringEnum,
   Text,
   VersionedEntity,
@@ -31,27 +33,19 @@ export type Bug = Static<typeof Bug>
 export type BugStatus = Static<typeof BugStatus>
 export type Severity = Static<typeof Severity>
 
-export const CreateBugBody = Type.Object(
+export const CreateBugBody = CreateBody(
+  { title: Title, severity: Severity },
   {
-    title: Title,
-    severity: Severity,
-    status: Type.Optional(BugStatus),
-    taskId: Type.Optional(NullableTaskId),
-    reproSteps: Type.Optional(ReproSteps),
-    proposedFix: Type.Optional(Type.Union([ProposedFix, Type.Null()])),
+    status: BugStatus,
+    taskId: NullableTaskId,
+    reproSteps: ReproSteps,
+    proposedFix: Type.Union([ProposedFix, Type.Null()]),
   },
-  { additionalProperties: false },
 )
 export type CreateBugBody = Static<typeof CreateBugBody>
 
 export const PatchBugBody = PatchBody(CreateBugBody)
-export type PatchBugBody = Static<typeof PatchBugBody>
-export type BugChanges = Omit<PatchBugBody, 'version'>
+export type BugChanges = Changes<typeof PatchBugBody>
 
-export const BugListQuery = ListQuery({
-  severity: Type.Optional(Severity),
-  status: Type.Optional(BugStatus),
-  taskId: Type.Optional(Id),
-  ...SearchFilter,
-})
-export type BugFilter = Pick<Static<typeof BugListQuery>, 'severity' | 'status' | 'taskId' | 'q'>
+export const BugListQuery = SearchableListQuery({ severity: Severity, status: BugStatus, taskId: Id })
+export type BugFilter = ListFilter<typeof BugListQuery>

@@ -2,7 +2,9 @@ import { type Static, Type } from '@sinclair/typebox'
 import { SORT_ORDERS } from '../../core/paging.js'
 import {
   Actor,
+  CreateBody,
   Id,
+  type ListFilter,
   ListQuery,
   SearchFilter,
   StringEnum,
@@ -37,16 +39,9 @@ export const DesignNote = Type.Object(
 )
 export type DesignNote = Static<typeof DesignNote>
 
-export const CreateDesignNoteBody = Type.Object(
-  {
-    title: Title,
-    context: Body,
-    decision: Body,
-    consequences: Body,
-    supersedes: Type.Optional(Id),
-    status: Type.Optional(StringEnum(INITIAL_STATUSES, { default: 'accepted' })),
-  },
-  { additionalProperties: false },
+export const CreateDesignNoteBody = CreateBody(
+  { title: Title, context: Body, decision: Body, consequences: Body },
+  { supersedes: Id, status: StringEnum(INITIAL_STATUSES, { default: 'accepted' }) },
 )
 export type CreateDesignNoteBody = Static<typeof CreateDesignNoteBody>
 
@@ -63,4 +58,4 @@ export const DesignNoteListQuery = ListQuery({
   ...SearchFilter,
   order: StringEnum(SORT_ORDERS, { default: 'asc' }),
 })
-export type DesignNoteFilter = Pick<Static<typeof DesignNoteListQuery>, 'state' | 'status' | 'q'>
+export type DesignNoteFilter = ListFilter<typeof DesignNoteListQuery, 'order'>

@@ -1,5 +1,13 @@
 import { type Static, Type } from '@sinclair/typebox'
-import { Actor, Id, ListQuery, SearchFilter, Text, Timestamp } from '../../core/schemas.js'
+import {
+  Actor,
+  CreateBody,
+  Id,
+  type ListFilter,
+  SearchableListQuery,
+  Text,
+  Timestamp,
+} from '../../core/schemas.js'
 
 const Message = Text(4000)
 
@@ -15,19 +23,11 @@ export const StatusUpdate = Type.Object(
 )
 export type StatusUpdate = Static<typeof StatusUpdate>
 
-export const CreateStatusUpdateBody = Type.Object(
-  { message: Message, taskId: Type.Optional(Type.Union([Id, Type.Null()])) },
-  { additionalProperties: false },
+export const CreateStatusUpdateBody = CreateBody(
+  { message: Message },
+  { taskId: Type.Union([Id, Type.Null()]) },
 )
 export type CreateStatusUpdateBody = Static<typeof CreateStatusUpdateBody>
 
-export const StatusUpdateListQuery = ListQuery({
-  taskId: Type.Optional(Id),
-  actor: Type.Optional(Actor),
-  since: Type.Optional(Timestamp),
-  ...SearchFilter,
-})
-export type StatusUpdateFilter = Pick<
-  Static<typeof StatusUpdateListQuery>,
-  'taskId' | 'actor' | 'since' | 'q'
->
+export const StatusUpdateListQuery = SearchableListQuery({ taskId: Id, actor: Actor, since: Timestamp })
+export type StatusUpdateFilter = ListFilter<typeof StatusUpdateListQuery>

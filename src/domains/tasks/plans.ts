@@ -1,17 +1,8 @@
 // Every write to tasks, decided from what the backend read (see audit/plan.ts). Deleting a task detaches the
 // bugs and status updates that point at it, so its plan also writes theirs.
-import { auditEntry } from '../audit/entries.js'
-import { completeHistory, restorePoint } from '../audit/history.js'
-import {
-  type ChangePlan,
-  combine,
-  created,
-  expectLiveOrDeleted,
-  expectVersion,
-  type RowChange,
-  unchanged,
-} from '../audit/plan.js'
+import { type ChangePlan, combine, type RowChange, unchanged } from '../audit/plan.js'
 import type { AuditEntry } from '../audit/schemas.js'
+import { versionedEntity } from '../audit/versioned.js'
 import { type BugRowChange, planBugDetach } from '../bugs/plans.js'
 import type { Bug } from '../bugs/schemas.js'
 import { planStatusUpdateDetach, type StatusUpdateRowChange } from '../status-updates/plans.js'
@@ -21,6 +12,8 @@ import type { CreateTaskBody, Task, TaskChanges } from './schemas.js'
 
 export type TaskRowChange = RowChange<'tasks', Task>
 type TaskPlan<Result> = ChangePlan<TaskRowChange, Result>
+
+const tasks = versionedEntity<'tasks', Task>('tasks', 'task', 'Task')
 
 /** What a task write reads: the task under `id`, if any. */
 export interface TaskReads {
@@ -35,7 +28,7 @@ export interface TaskAttachments {
 }
 
 export function planTaskCreate(input: CreateTaskBody, actor: string, now: string): TaskPlan<Task> {
-  return created('tasks', 'task', newTask(input, actor, now), actor)
+  return tasks.created(newTask(input, actor, now), actor)
 }
 
 export function planTaskUpdate(
@@ -45,17 +38,10 @@ export function planTaskUpdate(
   actor: string,
   now: string,
 ): TaskPlan<Task> {
-  const current = expectVersion(task, 'Task', id, expectedVersion)
+  const current = tasks.expectVersion(task, id, expectedVersion)
   const next = changeTask(current, changes, actor, now)
-  return next === current ? unchanged(current) : replaced(current, next, actor)
+  return next === current ? unchanged(current) : tasks.replaced(current, next, actor)
 }
-
-/** `next` replacing `task`, compare-and-set on the version it was computed from, and its audit entry. */
-const replaced = (task: Task, next: Task, actor: string): TaskPlan<Task> => ({
-  changes: [{ table: 'tasks', op: 'update', before: task, row: next, expectedVersion: task.version }],
-  audit: [auditEntry('task', 'update', actor, next.updatedAt, task, next)],
-  result: next,
-})
 
 /**
  * The task deleted after its bugs, then its status updates, are detached: rows and audit entries in that
@@ -67,17 +53,12 @@ export function planTaskDelete(
   actor: string,
   now: string,
 ): ChangePlan<TaskRowChange | BugRowChange | StatusUpdateRowChange, void> {
-  const current = expectVersion(task, 'Task', id, expectedVersion)
-  const deletion: TaskPlan<void> = {
-    changes: [{ table: 'tasks', op: 'delete', before: current, expectedVersion }],
-    audit: [auditEntry('task', 'delete', actor, now, current, null)],
-    result: undefined,
-  }
+  const current = tasks.expectVersion(task, id, expectedVersion)
   return combine<TaskRowChange | BugRowChange | StatusUpdateRowChange, void>(
     [
       ...bugs.map((bug) => planBugDetach(bug, actor, now)),
       ...statusUpdates.map((update) => planStatusUpdateDetach(update, actor, now)),
-      deletion,
+      tasks.deleted(current, expectedVersion, actor, now),
     ],
     undefined,
   )
@@ -101,9 +82,7 @@ export function planTaskRestore(
   actor: string,
   now: string,
 ): TaskPlan<Task> {
-  const live = expectLiveOrDeleted(task, 'Task', id, expectedVersion)
-  const steps = completeHistory<Task>(history, live !== undefined, 'Task', id)
-  const { base, target } = restorePoint(steps, live, n, 'Task', id)
+  const { live, base, target } = tasks.restorePoint({ id, row: task, history }, n, expectedVersion)
   const { title, status, priority, assignees } = target
   const next = changeTask(
     base,
@@ -111,10 +90,5 @@ export function planTaskRestore(
     actor,
     now,
   )
-  if (live !== undefined) return replaced(live, next, actor)
-  return {
-    changes: [{ table: 'tasks', op: 'insert', row: next }],
-    audit: [auditEntry('task', 'restore', actor, now, null, next)],
-    result: next,
-  }
+  return live === undefined ? tasks.undeleted(next, actor, now) : tasks.replaced(live, next, actor)
 }

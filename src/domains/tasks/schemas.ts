@@ -1,9 +1,11 @@
 import { type Static, Type } from '@sinclair/typebox'
 import {
   Actor,
-  ListQuery,
+  type Changes,
+  CreateBody,
+  type ListFilter,
   PatchBody,
-  SearchFilter,
+  SearchableListQuery,
   StringEnum,
   Text,
   Timestamp,
@@ -35,26 +37,18 @@ export type Task = Static<typeof Task>
 export type TaskStatus = Static<typeof TaskStatus>
 export type Priority = Static<typeof Priority>
 
-export const CreateTaskBody = Type.Object(
-  {
-    title: Title,
-    status: Type.Optional(TaskStatus),
-    priority: Type.Optional(Priority),
-    assignees: Type.Optional(Assignees),
-    rationale: Type.Optional(RationaleText),
-  },
-  { additionalProperties: false },
+export const CreateTaskBody = CreateBody(
+  { title: Title },
+  { status: TaskStatus, priority: Priority, assignees: Assignees, rationale: RationaleText },
 )
 export type CreateTaskBody = Static<typeof CreateTaskBody>
 
 export const PatchTaskBody = PatchBody(CreateTaskBody)
-export type PatchTaskBody = Static<typeof PatchTaskBody>
-export type TaskChanges = Omit<PatchTaskBody, 'version'>
+export type TaskChanges = Changes<typeof PatchTaskBody>
 
-export const TaskListQuery = ListQuery({
-  status: Type.Optional(TaskStatus),
-  priority: Type.Optional(Priority),
-  assignee: Type.Optional(Text(200)),
-  ...SearchFilter,
+export const TaskListQuery = SearchableListQuery({
+  status: TaskStatus,
+  priority: Priority,
+  assignee: Text(200),
 })
-export type TaskFilter = Pick<Static<typeof TaskListQuery>, 'status' | 'priority' | 'assignee' | 'q'>
+export type TaskFilter = ListFilter<typeof TaskListQuery>

@@ -4,6 +4,7 @@
 import type { CreatedKey, ListRequest, Page, SeqKey } from '../../core/paging.js'
 import { toPage } from '../../core/paging.js'
 import type { AuditEntry } from '../../domains/audit/schemas.js'
+import type { SearchableRow, SearchableTable } from '../../domains/search/documents.js'
 import type { AuditRepository } from '../contract.js'
 import type { Lists } from '../writes.js'
 import type { AuditLog } from './apply.js'
@@ -60,61 +61,49 @@ export function createMemoryLists(
   auditLog: AuditLog,
   search: ReturnType<typeof createMemorySearch>,
 ): Lists {
+  /**
+   * One table's `get`, and its `list`: a page by creation time (newest first unless the request says
+   * otherwise) of the rows `keep` keeps for the filter and the search text `q` matches, as the SQL backends'
+   * list statements with their search join.
+   */
+  const searchedTable = <T extends CreatedKey & SearchableRow['row'], F extends { q?: string | undefined }>(
+    rows: Map<string, T>,
+    table: SearchableTable,
+    keep: (row: T, filter: F) => boolean,
+  ) => ({
+    get: async (id: string) => rows.get(id),
+    list: async (request: ListRequest<F, CreatedKey> & { order?: 'asc' | 'desc' }) => {
+      const matches = search.matcher(table, request.filter.q)
+      return listCreated(
+        rows.values(),
+        request,
+        (row) => keep(row, request.filter) && matches(row),
+        request.order,
+      )
+    },
+  })
+
   return {
-    tasks: {
-      get: async (id) => tables.tasks.get(id),
-      async list(request) {
-        const { status, priority, assignee, q } = request.filter
-        const matches = search.matcher('tasks', q)
-        return listCreated(
-          tables.tasks.values(),
-          request,
-          (t) =>
-            setFieldsEqual(t, { status, priority }) &&
-            (assignee === undefined || t.assignees.includes(assignee)) &&
-            matches(t),
-        )
-      },
-    },
-    bugs: {
-      get: async (id) => tables.bugs.get(id),
-      async list(request) {
-        const { q, ...fields } = request.filter
-        const matches = search.matcher('bugs', q)
-        return listCreated(tables.bugs.values(), request, (b) => setFieldsEqual(b, fields) && matches(b))
-      },
-    },
-    statusUpdates: {
-      get: async (id) => tables.status_updates.get(id),
-      async list(request) {
-        const { taskId, actor, since, q } = request.filter
-        const matches = search.matcher('status_updates', q)
-        return listCreated(
-          tables.status_updates.values(),
-          request,
-          (u) =>
-            setFieldsEqual(u, { taskId, actor }) &&
-            (since === undefined || u.createdAt >= since) &&
-            matches(u),
-        )
-      },
-    },
-    designNotes: {
-      get: async (id) => tables.design_notes.get(id),
-      async list(request) {
-        const { state, status, q } = request.filter
-        const matches = search.matcher('design_notes', q)
-        return listCreated(
-          tables.design_notes.values(),
-          request,
-          (n) =>
-            (state === undefined || (state === 'active') === (n.supersededBy === null)) &&
-            setFieldsEqual(n, { status }) &&
-            matches(n),
-          request.order,
-        )
-      },
-    },
+    tasks: searchedTable(
+      tables.tasks,
+      'tasks',
+      (t, { status, priority, assignee }) =>
+        setFieldsEqual(t, { status, priority }) && (assignee === undefined || t.assignees.includes(assignee)),
+    ),
+    bugs: searchedTable(tables.bugs, 'bugs', (b, { q: _, ...fields }) => setFieldsEqual(b, fields)),
+    statusUpdates: searchedTable(
+      tables.status_updates,
+      'status_updates',
+      (u, { taskId, actor, since }) =>
+        setFieldsEqual(u, { taskId, actor }) && (since === undefined || u.createdAt >= since),
+    ),
+    designNotes: searchedTable(
+      tables.design_notes,
+      'design_notes',
+      (n, { state, status }) =>
+        (state === undefined || (state === 'active') === (n.supersededBy === null)) &&
+        setFieldsEqual(n, { status }),
+    ),
     audit: {
       get: async (id) => auditLog.entries().find((entry) => entry.id === id),
       list: auditList(auditLog),

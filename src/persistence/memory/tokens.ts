@@ -1,9 +1,10 @@
 // API tokens in a map, each kept with its secret's hash. The rules of each write are the plans in
 // src/auth/plans.ts; this file reads the token and writes the plan's rows. Tokens are not audited.
-import { planTokenCreate, planTokenRevoke, planTokenRotate, type TokenPlan } from '../../auth/plans.js'
+import { planTokenCreate, type TokenPlan } from '../../auth/plans.js'
 import type { ApiToken } from '../../auth/schemas.js'
 import type { TokenRepository } from '../contract.js'
 import type { StoredApiToken } from '../rows.js'
+import { type PlanOnToken, plannedTokenWrites } from '../token-writes.js'
 
 export type MemoryTokens = Map<string, StoredApiToken>
 
@@ -26,6 +27,10 @@ export function createMemoryTokens(tokens: MemoryTokens, now: () => string): Tok
     }
     return plan.result
   }
+  const planned: PlanOnToken = async (id, plan) => {
+    const decided = plan(read(id))
+    return decided && apply(decided)
+  }
 
   return {
     async create(input) {
@@ -38,14 +43,7 @@ export function createMemoryTokens(tokens: MemoryTokens, now: () => string): Tok
     async list() {
       return [...tokens.values()].map(withoutSecret)
     },
-    async revoke(id, at) {
-      const plan = planTokenRevoke(read(id), at)
-      return plan && apply(plan)
-    },
-    async rotate(id, input) {
-      const plan = planTokenRotate(read(id), input, now())
-      return plan && apply(plan)
-    },
+    ...plannedTokenWrites(planned, now),
     async touch(id, at) {
       const stored = tokens.get(id)
       if (stored) stored.lastUsedAt = at

@@ -1,7 +1,7 @@
 // The audit chain's reads and retention deletes on PostgreSQL: keyset pages on the seq index, and deletes of
 // the oldest entries, a batch per short transaction. A delete takes no append lock: it never reaches the head
 // (the prune's own entry is appended before it), so writers are not held up.
-import { and, asc, desc, gt, lt, lte, sql } from 'drizzle-orm'
+import { and, asc, desc, gt, lt, lte, type SQL, sql } from 'drizzle-orm'
 import type { AuditChain } from '../contract.js'
 import { inProcessRetentionRunner } from '../retention-runner.js'
 import type { PostgresDatabase } from './database.js'
@@ -11,6 +11,25 @@ import { auditEntries } from './tables.js'
 
 type ScannedRow = Omit<AuditEntryRow, 'at'> & { at: unknown }
 
+/**
+ * Up to `limit` audit entries after seq `afterSeq` that meet `conditions`, oldest first: the reads that follow
+ * the chain forwards (verification, the change feed, webhook delivery), on the seq index.
+ */
+export async function entriesAfter(
+  db: PostgresDatabase,
+  afterSeq: number,
+  limit: number,
+  ...conditions: (SQL | undefined)[]
+) {
+  const rows = await db
+    .select()
+    .from(auditEntries)
+    .where(and(gt(auditEntries.seq, afterSeq), ...conditions))
+    .orderBy(asc(auditEntries.seq))
+    .limit(limit)
+  return rows.map(auditEntryFromRow)
+}
+
 /** How an instance runs retention alone; see PostgresReposOptions.asRetentionRunner. */
 export type RetentionRunner = AuditChain['asRetentionRunner']
 
@@ -18,20 +37,6 @@ export function createPostgresChain(
   db: PostgresDatabase,
   asRetentionRunner: RetentionRunner = inProcessRetentionRunner(),
 ): AuditChain {
-  const rowsAfter = (afterSeq: number, limit: number, throughSeq?: number) =>
-    withRetries(() =>
-      db
-        .select()
-        .from(auditEntries)
-        .where(
-          and(
-            gt(auditEntries.seq, afterSeq),
-            throughSeq === undefined ? undefined : lte(auditEntries.seq, throughSeq),
-          ),
-        )
-        .orderBy(asc(auditEntries.seq))
-        .limit(limit),
-    )
   // The rows as the driver gives them, aliased to AuditEntryRow's keys: Drizzle would map each into a second
   // object, which only lengthens a long verify's garbage.
   const scanPage = (afterSeq: number, limit: number) =>
@@ -57,8 +62,15 @@ export function createPostgresChain(
           .limit(1)
         return row && { seq: row.seq, hash: row.hash, at: toIso(row.at) }
       }),
-    chainPage: async (afterSeq, limit, throughSeq) =>
-      (await rowsAfter(afterSeq, limit, throughSeq)).map(auditEntryFromRow),
+    chainPage: (afterSeq, limit, throughSeq) =>
+      withRetries(() =>
+        entriesAfter(
+          db,
+          afterSeq,
+          limit,
+          throughSeq === undefined ? undefined : lte(auditEntries.seq, throughSeq),
+        ),
+      ),
     async scanChain(afterSeq, limit, visit) {
       const readAhead = ahead
       ahead = undefined

@@ -1,21 +1,13 @@
 // The PostgreSQL change feed: the audit trail read forwards by seq (its unique index). Writes of this instance
 // wake its feeds directly after commit; writes of other instances arrive as NOTIFY on AUDIT_CHANNEL, sent
 // inside each write transaction (so only on commit) and heard on one dedicated connection (notifier.ts).
-import { and, asc, gt, inArray, type SQL } from 'drizzle-orm'
 import { createAppendSignal } from '../append-signal.js'
-import type { AuditFeed, FeedFilter } from '../contract.js'
+import type { AuditFeed } from '../contract.js'
+import { feedConditions } from '../feed-filter.js'
+import { entriesAfter } from './chain.js'
 import type { PostgresDatabase } from './database.js'
 import { withRetries } from './errors.js'
-import { auditEntryFromRow } from './rows.js'
 import { auditEntries } from './tables.js'
-
-function filterConditions(filter: FeedFilter): SQL[] {
-  const conditions: SQL[] = []
-  if (filter.entity) conditions.push(inArray(auditEntries.entity, [...filter.entity]))
-  if (filter.entityId) conditions.push(inArray(auditEntries.entityId, [...filter.entityId]))
-  if (filter.action) conditions.push(inArray(auditEntries.action, [...filter.action]))
-  return conditions
-}
 
 /** What tells this instance of other instances' commits: subscribed to while any feed listens. */
 export interface RemoteAppends {
@@ -34,15 +26,7 @@ export function createPostgresFeed(db: PostgresDatabase, remote: RemoteAppends |
   return {
     feed: {
       after: (after, limit, filter) =>
-        withRetries(async () => {
-          const rows = await db
-            .select()
-            .from(auditEntries)
-            .where(and(gt(auditEntries.seq, after), ...filterConditions(filter)))
-            .orderBy(asc(auditEntries.seq))
-            .limit(limit)
-          return rows.map(auditEntryFromRow)
-        }),
+        withRetries(() => entriesAfter(db, after, limit, ...feedConditions(auditEntries, filter))),
       onAppend(listener) {
         const stopLocal = local.subscribe(listener)
         const stopRemote = remote?.subscribe(listener)

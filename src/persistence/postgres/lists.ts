@@ -1,9 +1,10 @@
 // The API's reads on PostgreSQL, outside any write transaction: one row by id (named prepared statements,
 // parsed once per connection: the hot path) and the keyset-paged lists.
 import { and, asc, type Column, desc, eq, gte, isNotNull, isNull, lt, lte, type SQL, sql } from 'drizzle-orm'
-import type { PgTable } from 'drizzle-orm/pg-core'
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core'
 import type { CreatedKey, ListRequest, Page } from '../../core/paging.js'
 import { toPage } from '../../core/paging.js'
+import type { SearchType } from '../../domains/search/schemas.js'
 import { auditWindowEnd } from '../audit-window.js'
 import type { Lists } from '../writes.js'
 import type { PostgresDatabase } from './database.js'
@@ -85,6 +86,29 @@ export function createPostgresLists(db: PostgresDatabase): Lists {
         return row === undefined ? undefined : fromRow(row)
       })
 
+  /**
+   * One table's `get`, and its `list`: a page by creation time (newest first unless the request orders
+   * otherwise) of the rows meeting the filter's `conditions` and the search text `q`.
+   */
+  const searchedTable = <T extends CreatedKey, Row, F extends { q?: string | undefined }>(
+    table: PgTable & CreatedColumns & { id: PgColumn },
+    query: { execute(values: { id: string }): Promise<Row[]> },
+    fromRow: (row: Row) => T,
+    entity: SearchType,
+    conditions: (filter: F) => (SQL | undefined)[],
+  ) => ({
+    get: getOne(query, fromRow),
+    list: (request: ListRequest<F, CreatedKey> & { order?: Order }) =>
+      createdPage(
+        table,
+        fromRow,
+        request,
+        request.order ?? 'desc',
+        ...conditions(request.filter),
+        listMatch(table.id, entity, request.filter.q),
+      ),
+  })
+
   return {
     tasks: {
       get: getOne(taskById, taskFromRow),
@@ -119,54 +143,36 @@ export function createPostgresLists(db: PostgresDatabase): Lists {
           return pageByCreated(rows, request, taskFromRow)
         }),
     },
-    bugs: {
-      get: getOne(bugById, bugFromRow),
-      list: (request) => {
-        const { severity, status, taskId } = request.filter
-        return createdPage(
-          bugs,
-          bugFromRow,
-          request,
-          'desc',
-          equals(bugs.severity, severity),
-          equals(bugs.status, status),
-          equals(bugs.taskId, taskId),
-          listMatch(bugs.id, 'bug', request.filter.q),
-        )
-      },
-    },
-    statusUpdates: {
-      get: getOne(statusUpdateById, statusUpdateFromRow),
-      list: (request) => {
-        const { taskId, actor, since } = request.filter
-        return createdPage(
-          statusUpdates,
-          statusUpdateFromRow,
-          request,
-          'desc',
-          equals(statusUpdates.taskId, taskId),
-          equals(statusUpdates.actor, actor),
-          since === undefined ? undefined : gte(statusUpdates.createdAt, toEpochMs(since)),
-          listMatch(statusUpdates.id, 'status_update', request.filter.q),
-        )
-      },
-    },
-    designNotes: {
-      get: getOne(designNoteById, designNoteFromRow),
-      list: (request) => {
-        const { state } = request.filter
-        const superseded = designNotes.supersededBy
-        return createdPage(
-          designNotes,
-          designNoteFromRow,
-          request,
-          request.order,
-          state === undefined ? undefined : state === 'active' ? isNull(superseded) : isNotNull(superseded),
-          equals(designNotes.status, request.filter.status),
-          listMatch(designNotes.id, 'design_note', request.filter.q),
-        )
-      },
-    },
+    bugs: searchedTable(bugs, bugById, bugFromRow, 'bug', ({ severity, status, taskId }) => [
+      equals(bugs.severity, severity),
+      equals(bugs.status, status),
+      equals(bugs.taskId, taskId),
+    ]),
+    statusUpdates: searchedTable(
+      statusUpdates,
+      statusUpdateById,
+      statusUpdateFromRow,
+      'status_update',
+      ({ taskId, actor, since }) => [
+        equals(statusUpdates.taskId, taskId),
+        equals(statusUpdates.actor, actor),
+        since === undefined ? undefined : gte(statusUpdates.createdAt, toEpochMs(since)),
+      ],
+    ),
+    designNotes: searchedTable(
+      designNotes,
+      designNoteById,
+      designNoteFromRow,
+      'design_note',
+      ({ state, status }) => [
+        state === undefined
+          ? undefined
+          : state === 'active'
+            ? isNull(designNotes.supersededBy)
+            : isNotNull(designNotes.supersededBy),
+        equals(designNotes.status, status),
+      ],
+    ),
     audit: {
       get: getOne(auditEntryById, auditEntryFromRow),
       history: (entity, entityId) => read(() => entityHistory(db, entity, entityId)),

@@ -5,7 +5,7 @@ import type { PgSelect } from 'drizzle-orm/pg-core'
 import type { HistoryEntity } from '../contract.js'
 import type { WriteReads } from '../writes.js'
 import type { PostgresDatabase } from './database.js'
-import { createdOrder } from './keyset.js'
+import { type CreatedColumns, createdOrder } from './keyset.js'
 import { auditEntryFromRow, bugFromRow, designNoteFromRow, statusUpdateFromRow, taskFromRow } from './rows.js'
 import { auditEntries, bugs, designNotes, statusUpdates, tasks } from './tables.js'
 import { taskColumns } from './tasks.js'
@@ -13,6 +13,10 @@ import { taskColumns } from './tasks.js'
 /** The query, its rows locked for update when asked. */
 const lockedIf = <Query extends PgSelect>(lock: 'for update' | undefined, query: Query) =>
   lock === undefined ? query : query.for('update')
+
+/** The rows a task delete detaches, oldest first, locked for update until it commits. */
+const pointingAt = <Query extends PgSelect>(query: Query, table: CreatedColumns) =>
+  query.orderBy(...createdOrder(table, 'asc')).for('update')
 
 /**
  * One entity's audit entries in seq order: a search of the audit_entries_entity_idx index on (entity_id, seq).
@@ -51,18 +55,14 @@ export function createPostgresReads(tx: PostgresDatabase): WriteReads {
       return task !== undefined
     },
     async attachedTo(taskId) {
-      const attachedBugs = await tx
-        .select()
-        .from(bugs)
-        .where(eq(bugs.taskId, taskId))
-        .orderBy(...createdOrder(bugs, 'asc'))
-        .for('update')
-      const attachedUpdates = await tx
-        .select()
-        .from(statusUpdates)
-        .where(eq(statusUpdates.taskId, taskId))
-        .orderBy(...createdOrder(statusUpdates, 'asc'))
-        .for('update')
+      const attachedBugs = await pointingAt(
+        tx.select().from(bugs).where(eq(bugs.taskId, taskId)).$dynamic(),
+        bugs,
+      )
+      const attachedUpdates = await pointingAt(
+        tx.select().from(statusUpdates).where(eq(statusUpdates.taskId, taskId)).$dynamic(),
+        statusUpdates,
+      )
       return { bugs: attachedBugs.map(bugFromRow), statusUpdates: attachedUpdates.map(statusUpdateFromRow) }
     },
   }

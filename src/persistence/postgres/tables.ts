@@ -7,6 +7,7 @@ import {
   type AnyPgColumn,
   bigint,
   customType,
+  type IndexBuilder,
   index,
   integer,
   type PgColumn,
@@ -14,25 +15,12 @@ import {
   primaryKey,
   text,
 } from 'drizzle-orm/pg-core'
+import { listIndexes } from '../table-indexes.js'
 
 const epochMs = (name: string) => bigint(name, { mode: 'number' })
 
-/**
- * One index per list filter, `<table>_<filter>_idx` on (the filter's column, then the list's order), so a
- * filtered list is one index search that also yields the list's order.
- */
-const filterIndexes = (table: string, order: PgColumn[], filters: Record<string, PgColumn>) =>
-  Object.entries(filters).map(([filter, column]) => index(`${table}_${filter}_idx`).on(column, ...order))
-
-/** A newest-first list's indexes: `<table>_created_idx` on (created_at, id), then one per filter. */
-const newestFirstIndexes = (
-  table: string,
-  t: { createdAt: PgColumn; id: PgColumn },
-  filters: Record<string, PgColumn> = {},
-) => [
-  index(`${table}_created_idx`).on(t.createdAt, t.id),
-  ...filterIndexes(table, [t.createdAt, t.id], filters),
-]
+/** The list indexes, named and built as SQLite's are (../table-indexes.ts). */
+const { filterIndexes, newestFirstIndexes } = listIndexes<PgColumn, IndexBuilder>(index)
 
 export const tasks = pgTable(
   'tasks',

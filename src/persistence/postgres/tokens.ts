@@ -3,20 +3,14 @@
 // made from it (src/auth/plans.ts) in one transaction, so two rotations of one token cannot both succeed.
 // No write makes an audit entry: tokens are not an audited entity.
 import { eq, getTableColumns, sql } from 'drizzle-orm'
-import {
-  planTokenCreate,
-  planTokenRevoke,
-  planTokenRotate,
-  type TokenPlan,
-  type TokenRowChange,
-} from '../../auth/plans.js'
-import type { ApiToken } from '../../auth/schemas.js'
+import { planTokenCreate, type TokenRowChange } from '../../auth/plans.js'
 import type { Clock } from '../../domains/audit/entries.js'
 import type { TokenRepository } from '../contract.js'
+import { type PlanOnToken, plannedTokenWrites, tokenUpdateValues } from '../token-writes.js'
 import type { PostgresDatabase } from './database.js'
 import { withRetries } from './errors.js'
 import { createdOrder } from './keyset.js'
-import { apiTokenFromRow, apiTokenToRow, toEpochMs, toEpochMsOrNull, toIso } from './rows.js'
+import { apiTokenFromRow, apiTokenToRow, toEpochMs, toIso } from './rows.js'
 import { apiTokens } from './tables.js'
 
 /** Every column but the secret's hash, which no read hands back. */
@@ -40,20 +34,12 @@ export function createTokenRepository(db: PostgresDatabase, clock: Clock): Token
     for (const change of changes) {
       if (change.op === 'insert') await tx.insert(apiTokens).values(apiTokenToRow(change.row))
       else {
-        // Only the fields a plan changes: `lastUsedAt` is left to `touch`.
-        const { id, revokedAt, expiresAt } = change.row
-        await tx
-          .update(apiTokens)
-          .set({ revokedAt: toEpochMsOrNull(revokedAt), expiresAt: toEpochMsOrNull(expiresAt) })
-          .where(eq(apiTokens.id, id))
+        await tx.update(apiTokens).set(tokenUpdateValues(change.row)).where(eq(apiTokens.id, change.row.id))
       }
     }
   }
   /** Reads the token locked against other writes, and writes the plan made from it, in one transaction. */
-  const planned = <Result>(
-    id: string,
-    plan: (token: ApiToken | undefined) => TokenPlan<Result> | undefined,
-  ) =>
+  const planned: PlanOnToken = (id, plan) =>
     withRetries(() =>
       db.transaction(async (tx) => {
         const [row] = await tx.select(tokenColumns).from(apiTokens).where(eq(apiTokens.id, id)).for('update')
@@ -84,8 +70,7 @@ export function createTokenRepository(db: PostgresDatabase, clock: Clock): Token
           .orderBy(...createdOrder(apiTokens, 'asc'))
         return rows.map(apiTokenFromRow)
       }),
-    revoke: (id, at) => planned(id, (token) => planTokenRevoke(token, at)),
-    rotate: (id, input) => planned(id, (token) => planTokenRotate(token, input, toIso(clock()))),
+    ...plannedTokenWrites(planned, () => toIso(clock())),
     touch: (id, at) =>
       withRetries(async () => {
         await touchToken.execute({ id, at: toEpochMs(at) })

@@ -1,9 +1,11 @@
 // Webhooks and their delivery log on PostgreSQL. Several instances share the table: the lease is taken by one
 // conditional UPDATE (a row lock decides between two instances asking at once), and `settle` moves the
 // delivery state only while its worker still holds the lease. None of these writes is audited.
-import { and, asc, desc, eq, getTableColumns, gt, isNull, lt, or, sql } from 'drizzle-orm'
+import { eq, getTableColumns, sql } from 'drizzle-orm'
 import type { Clock } from '../../domains/audit/entries.js'
 import type { WebhookRepository } from '../contract.js'
+import { deliveriesBefore, deliveryOf, leaseFreeFor, leaseHeldBy, leaseValues } from '../webhook-sql.js'
+import { entriesAfter } from './chain.js'
 import type { PostgresDatabase } from './database.js'
 import { withRetries } from './errors.js'
 import { createdOrder } from './keyset.js'
@@ -23,7 +25,6 @@ const { leaseOwner: _owner, leaseUntil: _until, ...webhookColumns } = getTableCo
 /** `clock`: the time a webhook is created or changed at. */
 export function createPostgresWebhooks(db: PostgresDatabase, clock: Clock): WebhookRepository {
   const now = () => toIso(clock())
-  const leaseHeldBy = (id: string, owner: string) => and(eq(webhooks.id, id), eq(webhooks.leaseOwner, owner))
   const read = async (tx: PostgresDatabase, id: string, lock = false) => {
     const query = tx.select(webhookColumns).from(webhooks).where(eq(webhooks.id, id))
     const [row] = await (lock ? query.for('update') : query)
@@ -70,32 +71,19 @@ export function createPostgresWebhooks(db: PostgresDatabase, clock: Clock): Webh
       withRetries(async () => {
         const taken = await db
           .update(webhooks)
-          .set({ leaseOwner: owner, leaseUntil: untilMs })
-          .where(
-            and(
-              eq(webhooks.id, id),
-              eq(webhooks.active, 1),
-              or(isNull(webhooks.leaseOwner), eq(webhooks.leaseOwner, owner), lt(webhooks.leaseUntil, nowMs)),
-            ),
-          )
+          .set(leaseValues(owner, untilMs))
+          .where(leaseFreeFor(webhooks, id, owner, nowMs))
           .returning({ id: webhooks.id })
         return taken.length === 1
       }),
     release: (id, owner) =>
       withRetries(async () => {
-        await db.update(webhooks).set({ leaseOwner: null, leaseUntil: null }).where(leaseHeldBy(id, owner))
+        await db
+          .update(webhooks)
+          .set(leaseValues(null, null))
+          .where(leaseHeldBy(webhooks, id, owner))
       }),
-    entriesAfter: (seq, limit) =>
-      withRetries(async () =>
-        (
-          await db
-            .select()
-            .from(auditEntries)
-            .where(gt(auditEntries.seq, seq))
-            .orderBy(asc(auditEntries.seq))
-            .limit(limit)
-        ).map(auditEntryFromRow),
-      ),
+    entriesAfter: (seq, limit) => withRetries(() => entriesAfter(db, seq, limit)),
     entryAt: (seq) =>
       withRetries(async () => {
         const [row] = await db.select().from(auditEntries).where(eq(auditEntries.seq, seq))
@@ -107,7 +95,7 @@ export function createPostgresWebhooks(db: PostgresDatabase, clock: Clock): Webh
           const moved = await tx
             .update(webhooks)
             .set(settledValues(state))
-            .where(leaseHeldBy(id, owner))
+            .where(leaseHeldBy(webhooks, id, owner))
             .returning({ id: webhooks.id })
           if (moved.length !== 1) return false
           if (delivery) await tx.insert(webhookDeliveries).values(deliveryToRow(delivery))
@@ -119,27 +107,22 @@ export function createPostgresWebhooks(db: PostgresDatabase, clock: Clock): Webh
         await db.insert(webhookDeliveries).values(deliveryToRow(delivery))
       }),
     deliveries: (webhookId, limit, before) =>
-      withRetries(async () =>
-        (
-          await db
-            .select()
-            .from(webhookDeliveries)
-            .where(
-              and(
-                eq(webhookDeliveries.webhookId, webhookId),
-                before === undefined ? undefined : lt(webhookDeliveries.id, before),
-              ),
-            )
-            .orderBy(desc(webhookDeliveries.id))
-            .limit(limit)
-        ).map(deliveryFromRow),
-      ),
+      withRetries(async () => {
+        const page = deliveriesBefore(webhookDeliveries, webhookId, before)
+        const rows = await db
+          .select()
+          .from(webhookDeliveries)
+          .where(page.where)
+          .orderBy(page.order)
+          .limit(limit)
+        return rows.map(deliveryFromRow)
+      }),
     delivery: (webhookId, deliveryId) =>
       withRetries(async () => {
         const [row] = await db
           .select()
           .from(webhookDeliveries)
-          .where(and(eq(webhookDeliveries.webhookId, webhookId), eq(webhookDeliveries.id, deliveryId)))
+          .where(deliveryOf(webhookDeliveries, webhookId, deliveryId))
         return row && deliveryFromRow(row)
       }),
   }

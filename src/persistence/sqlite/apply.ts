@@ -2,7 +2,7 @@
 // (reads and plan are synchronous: no `await` inside the transaction), writes the plan's rows in order, each
 // update and delete compare-and-set on its expected version, keeps the search index in step with them
 // (../search-index.ts), and appends its entries after the tail.
-import { desc, eq, getTableColumns, sql } from 'drizzle-orm'
+import { eq, getTableColumns, sql } from 'drizzle-orm'
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import { type AuditTail, type Clock, sequence, tailAfter, writeTime } from '../../domains/audit/entries.js'
@@ -11,6 +11,7 @@ import type { DumpRow } from '../contract.js'
 import { indexChanges } from '../search-index.js'
 import { type AnyTableEntry, type Companion, registryEntries } from '../table-registry.js'
 import { decidedNow, ENTITY_NAMES, type EntityChange, type Plan, type Transact } from '../writes.js'
+import { prepareNewestEntry } from './chain.js'
 import type { SqliteReads } from './reads.js'
 import { SQLITE_TABLES } from './registry.js'
 import { auditEntryToRow } from './rows.js'
@@ -101,12 +102,7 @@ export interface SqliteWriter {
 /** `reads`: what the mutations read, inside the transaction. */
 export function createSqliteWriter(store: Store, reads: SqliteReads, clock: Clock): SqliteWriter {
   const { db } = store
-  const newestEntry = db
-    .select({ seq: auditEntries.seq, at: auditEntries.at, hash: auditEntries.hash })
-    .from(auditEntries)
-    .orderBy(desc(auditEntries.seq))
-    .limit(1)
-    .prepare()
+  const newestEntry = prepareNewestEntry(db)
   const insertAuditEntry = db.insert(auditEntries).values(insertValues(auditEntries)).prepare()
   const writeRow = createRowWriters(db)
   const writeIndex = searchIndexWriter(store.sqlite)

@@ -11,14 +11,18 @@ import { auditEntries } from './tables.js'
 type ScannedRow = [string, number, string, string, string, string, number, string, string, string]
 const SCANNED_ORDER = 'id,seq,actor,entity,entityId,action,at,diff,prevHash,hash'
 
-export function createSqliteChain(store: Store): AuditChain {
-  const { db } = store
-  const newest = db
+/** The newest entry's seq, hash and time: the chain's head, and the tail a write appends after. */
+export const prepareNewestEntry = (db: Store['db']) =>
+  db
     .select({ seq: auditEntries.seq, hash: auditEntries.hash, at: auditEntries.at })
     .from(auditEntries)
     .orderBy(desc(auditEntries.seq))
     .limit(1)
     .prepare()
+
+export function createSqliteChain(store: Store): AuditChain {
+  const { db } = store
+  const newest = prepareNewestEntry(db)
   const page = db
     .select()
     .from(auditEntries)

@@ -1,10 +1,11 @@
 // The SQLite change feed: the audit trail read forwards by seq (its unique index), woken at once by this
 // process's writes and, for writes by other processes on the same file, by a poll of `PRAGMA data_version`
 // that runs only while a feed listens.
-import { and, asc, gt, inArray, type SQL, sql } from 'drizzle-orm'
+import { and, asc, gt, sql } from 'drizzle-orm'
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { type AppendSignal, createAppendSignal } from '../append-signal.js'
 import type { AuditFeed, FeedFilter } from '../contract.js'
+import { feedConditions } from '../feed-filter.js'
 import type { SqliteDatabase } from './client.js'
 import { withFaultTranslation } from './errors.js'
 import { auditEntryFromRow } from './rows.js'
@@ -12,14 +13,6 @@ import { auditEntries } from './tables.js'
 
 /** How often another process's commits are looked for; the API promises an event within 1 s. */
 export const DEFAULT_POLL_MS = 250
-
-function filterConditions(filter: FeedFilter): SQL[] {
-  const conditions: SQL[] = []
-  if (filter.entity) conditions.push(inArray(auditEntries.entity, [...filter.entity]))
-  if (filter.entityId) conditions.push(inArray(auditEntries.entityId, [...filter.entityId]))
-  if (filter.action) conditions.push(inArray(auditEntries.action, [...filter.action]))
-  return conditions
-}
 
 /**
  * Wakes listeners when another connection commits. `data_version` changes on this connection exactly when
@@ -77,7 +70,7 @@ export function createSqliteFeed(
   const others = otherProcessesSignal(sqlite, pollMs)
   const reads = withFaultTranslation({
     async after(after: number, limit: number, filter: FeedFilter) {
-      const conditions = filterConditions(filter)
+      const conditions = feedConditions(auditEntries, filter)
       const rows =
         conditions.length === 0
           ? unfiltered.all({ after, limit })

@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm'
 import {
   type AnySQLiteColumn,
+  type IndexBuilder,
   index,
   integer,
   primaryKey,
@@ -10,23 +11,10 @@ import {
   sqliteTable,
   text,
 } from 'drizzle-orm/sqlite-core'
+import { listIndexes } from '../table-indexes.js'
 
-/**
- * One index per list filter, `<table>_<filter>_idx` on (the filter's column, then the list's order), so a
- * filtered list is one index search that also yields the list's order.
- */
-const filterIndexes = (table: string, order: SQLiteColumn[], filters: Record<string, SQLiteColumn>) =>
-  Object.entries(filters).map(([filter, column]) => index(`${table}_${filter}_idx`).on(column, ...order))
-
-/** A newest-first list's indexes: `<table>_created_idx` on (created_at, id), then one per filter. */
-const newestFirstIndexes = (
-  table: string,
-  t: { createdAt: SQLiteColumn; id: SQLiteColumn },
-  filters: Record<string, SQLiteColumn> = {},
-) => [
-  index(`${table}_created_idx`).on(t.createdAt, t.id),
-  ...filterIndexes(table, [t.createdAt, t.id], filters),
-]
+/** The list indexes, named and built as PostgreSQL's are (../table-indexes.ts). */
+const { filterIndexes, newestFirstIndexes } = listIndexes<SQLiteColumn, IndexBuilder>(index)
 
 export const tasks = sqliteTable(
   'tasks',

@@ -2,17 +2,11 @@
 // on every request. Each write reads its token and writes the plan made from it (src/auth/plans.ts) in the
 // store's immediate transaction like every other write, and writes no audit entry: tokens are not audited.
 import { eq, getTableColumns, sql } from 'drizzle-orm'
-import {
-  planTokenCreate,
-  planTokenRevoke,
-  planTokenRotate,
-  type TokenPlan,
-  type TokenRowChange,
-} from '../../auth/plans.js'
-import type { ApiToken } from '../../auth/schemas.js'
+import { planTokenCreate, type TokenRowChange } from '../../auth/plans.js'
 import type { TokenRepository } from '../contract.js'
+import { type PlanOnToken, plannedTokenWrites, tokenUpdateValues } from '../token-writes.js'
 import { isRetryable } from './errors.js'
-import { apiTokenFromRow, apiTokenToRow, toEpochMs, toEpochMsOrNull } from './rows.js'
+import { apiTokenFromRow, apiTokenToRow, toEpochMs } from './rows.js'
 import { byId, createdOrder, insertValues, type Store } from './store.js'
 import { apiTokens } from './tables.js'
 
@@ -49,17 +43,11 @@ export function createTokenRepository({ db, write, writeNow }: Store, now: () =>
   const applyChanges = (changes: TokenRowChange[]) => {
     for (const change of changes) {
       if (change.op === 'insert') insertToken.run(apiTokenToRow(change.row))
-      else {
-        const { id, revokedAt, expiresAt } = change.row
-        updateToken.run({ id, revokedAt: toEpochMsOrNull(revokedAt), expiresAt: toEpochMsOrNull(expiresAt) })
-      }
+      else updateToken.run({ id: change.row.id, ...tokenUpdateValues(change.row) })
     }
   }
   /** Reads the token and writes the plan made from it, in one immediate transaction (no await inside). */
-  const planned = <Result>(
-    id: string,
-    plan: (token: ApiToken | undefined) => TokenPlan<Result> | undefined,
-  ) =>
+  const planned: PlanOnToken = (id, plan) =>
     write(() => {
       const row = selectById.get({ id })
       const decided = plan(row && apiTokenFromRow(row))
@@ -81,8 +69,7 @@ export function createTokenRepository({ db, write, writeNow }: Store, now: () =>
     async list() {
       return selectAll.all().map(apiTokenFromRow)
     },
-    revoke: (id, at) => planned(id, (token) => planTokenRevoke(token, at)),
-    rotate: (id, input) => planned(id, (token) => planTokenRotate(token, input, now())),
+    ...plannedTokenWrites(planned, now),
     async touch(id, at) {
       // `lastUsedAt` is a hint, refreshed at most once a minute: a request does not wait for another
       // process's write lock (its GET would be held up by a write) just to record it.

@@ -1,8 +1,9 @@
 // Webhooks and their delivery log on SQLite. Every write runs in the store's immediate transaction, so the
 // lease check and the state it guards commit together even with several processes on one file; none of
 // them writes an audit entry (webhooks are not audited).
-import { and, asc, desc, eq, getTableColumns, gt, isNull, lt, or, sql } from 'drizzle-orm'
+import { asc, eq, getTableColumns, gt, sql } from 'drizzle-orm'
 import type { WebhookRepository } from '../contract.js'
+import { deliveriesBefore, deliveryOf, leaseFreeFor, leaseHeldBy, leaseValues } from '../webhook-sql.js'
 import {
   auditEntryFromRow,
   deliveryFromRow,
@@ -23,7 +24,6 @@ export function createSqliteWebhooks({ db, write }: Store, now: () => string): W
     .select({ seq: sql<number | null>`max(${auditEntries.seq})` })
     .from(auditEntries)
     .prepare()
-  const leaseHeldBy = (id: string, owner: string) => and(eq(webhooks.id, id), eq(webhooks.leaseOwner, owner))
   const get = (id: string) => {
     const row = selectById.get({ id })
     return row && webhookFromRow(row)
@@ -63,23 +63,17 @@ export function createSqliteWebhooks({ db, write }: Store, now: () => string): W
         () =>
           db
             .update(webhooks)
-            .set({ leaseOwner: owner, leaseUntil: untilMs })
-            .where(
-              and(
-                eq(webhooks.id, id),
-                eq(webhooks.active, 1),
-                or(
-                  isNull(webhooks.leaseOwner),
-                  eq(webhooks.leaseOwner, owner),
-                  lt(webhooks.leaseUntil, nowMs),
-                ),
-              ),
-            )
+            .set(leaseValues(owner, untilMs))
+            .where(leaseFreeFor(webhooks, id, owner, nowMs))
             .run().changes === 1,
       ),
     release: async (id, owner) => {
       await write(() =>
-        db.update(webhooks).set({ leaseOwner: null, leaseUntil: null }).where(leaseHeldBy(id, owner)).run(),
+        db
+          .update(webhooks)
+          .set(leaseValues(null, null))
+          .where(leaseHeldBy(webhooks, id, owner))
+          .run(),
       )
     },
     entriesAfter: async (seq, limit) =>
@@ -97,7 +91,11 @@ export function createSqliteWebhooks({ db, write }: Store, now: () => string): W
     },
     settle: (id, owner, state, delivery) =>
       write(() => {
-        const moved = db.update(webhooks).set(settledValues(state)).where(leaseHeldBy(id, owner)).run()
+        const moved = db
+          .update(webhooks)
+          .set(settledValues(state))
+          .where(leaseHeldBy(webhooks, id, owner))
+          .run()
         if (moved.changes !== 1) return false
         if (delivery) db.insert(webhookDeliveries).values(deliveryToRow(delivery)).run()
         return true
@@ -105,25 +103,22 @@ export function createSqliteWebhooks({ db, write }: Store, now: () => string): W
     logDelivery: async (delivery) => {
       await write(() => db.insert(webhookDeliveries).values(deliveryToRow(delivery)).run())
     },
-    deliveries: async (webhookId, limit, before) =>
-      db
+    deliveries: async (webhookId, limit, before) => {
+      const page = deliveriesBefore(webhookDeliveries, webhookId, before)
+      const rows = db
         .select()
         .from(webhookDeliveries)
-        .where(
-          and(
-            eq(webhookDeliveries.webhookId, webhookId),
-            before === undefined ? undefined : lt(webhookDeliveries.id, before),
-          ),
-        )
-        .orderBy(desc(webhookDeliveries.id))
+        .where(page.where)
+        .orderBy(page.order)
         .limit(limit)
         .all()
-        .map(deliveryFromRow),
+      return rows.map(deliveryFromRow)
+    },
     delivery: async (webhookId, deliveryId) => {
       const row = db
         .select()
         .from(webhookDeliveries)
-        .where(and(eq(webhookDeliveries.webhookId, webhookId), eq(webhookDeliveries.id, deliveryId)))
+        .where(deliveryOf(webhookDeliveries, webhookId, deliveryId))
         .get()
       return row && deliveryFromRow(row)
     },

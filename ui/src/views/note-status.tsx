@@ -22,9 +22,9 @@ const MOVES: Record<Status, { to: Status; label: string }[]> = {
 export function NoteStatus(props: { note: DesignNote; me: Me; onChanged: () => void }) {
   const [problem, setProblem] = useState<string | undefined>()
   const note = props.note as DesignNote & { status: Status; version: number }
-  if (!allows(props.me, 'maintainer')) return null
-  const moves = MOVES[note.status]
-  if (moves.length === 0) return null
+  const moves = allows(props.me, 'maintainer') ? MOVES[note.status] : []
+  // A refused move (a 403 re-reads the role and hides the buttons) is still explained.
+  if (moves.length === 0) return problem ? <Message kind="error">{problem}</Message> : null
   return (
     <fieldset class="actions">
       <legend class="visually-hidden">Status of “{note.title}”</legend>
