@@ -146,7 +146,8 @@ const Env = Type.Object({
 
 export interface Config {
   persistence: 'memory' | 'sqlite' | 'postgres'
-  sqlite: { path: string; synchronous: 'NORMAL' | 'FULL'; busyTimeoutMs: number }
+  /** `cacheKiB` is a command's own choice (`trail audit verify`), never the environment's. */
+  sqlite: { path: string; synchronous: 'NORMAL' | 'FULL'; busyTimeoutMs: number; cacheKiB?: number }
   postgres: { url: string | undefined; poolSize: number }
   host: string
   port: number

@@ -131,3 +131,30 @@ export async function verifyChain(
     ? { count: result.count, failure: undefined }
     : { count: result.count, failure: result.failure }
 }
+
+/**
+ * Takes `repos`' retention lock and holds it, as a prune in progress does, until `release()` (which resolves
+ * once the holding run has ended).
+ */
+export async function holdRetentionLock(repos: Repos): Promise<{ release: () => Promise<unknown> }> {
+  let release: () => void = () => {}
+  const held = new Promise<void>((resolve) => {
+    release = resolve
+  })
+  let holding: () => void = () => {}
+  const locked = new Promise<void>((resolve) => {
+    holding = resolve
+  })
+  const run = repos.audit.asRetentionRunner(async () => {
+    holding()
+    await held
+    return 'held'
+  })
+  await Promise.race([locked, run])
+  return {
+    release: () => {
+      release()
+      return run
+    },
+  }
+}

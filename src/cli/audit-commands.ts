@@ -7,6 +7,8 @@ import { PRUNE_BATCH, type PruneStep, pruneAudit } from '../retention/prune.js'
 import { verifyTrail } from '../retention/verify-trail.js'
 import { type Command, commandGroup, needsDurableBackend, UsageError, withRepos } from './command.js'
 
+const VERIFY_CACHE_KIB = 2048
+
 const verify: Command = async (args, config, io) => {
   const { values } = parseArgs({
     args,
@@ -21,7 +23,9 @@ const verify: Command = async (args, config, io) => {
       throw new UsageError(`--checkpoint ${text} is not SEQ:HASH (a seq and 64 lowercase hex digits)`)
     return checkpoint
   })
-  await withRepos(config, async (repos) => {
+  // It reads the file through once: SQLite's page cache would only hold pages never read again.
+  const readOnce = { ...config, sqlite: { ...config.sqlite, cacheKiB: VERIFY_CACHE_KIB } }
+  await withRepos(readOnce, async (repos) => {
     const result = await verifyTrail(repos.audit, { archives: values.archive ?? [], checkpoints })
     if (!result.ok)
       throw new Error(`${describeFailure(result.failure)} (after ${result.count} entries verified)`)
@@ -75,19 +79,21 @@ const prune: Command = async (args, config, io) => {
   const actor = values.actor ?? 'retention'
   if (!isActorName(actor) || actor.length > 200) throw new UsageError('--actor must be a printable name')
   needsDurableBackend(config, 'audit prune')
+  const dryRun = values['dry-run'] === true
   await withRepos(config, async (repos) => {
-    const result = await pruneAudit(repos.audit, {
-      before,
-      archivePath,
-      actor,
-      dryRun: values['dry-run'] === true,
-      batchSize,
-      onStep: killSwitch(io.env),
-    })
+    const run = () =>
+      pruneAudit(repos.audit, { before, archivePath, actor, dryRun, batchSize, onStep: killSwitch(io.env) })
+    // A dry run changes nothing, so it need not wait its turn; a prune runs alone (the retention lock).
+    const result = dryRun ? await run() : await repos.audit.asRetentionRunner(run)
+    if (result === undefined)
+      throw new Error(
+        "another prune is running on this database (trail audit prune, or the server's daily retention); " +
+          'nothing was done: run it again once that one has finished',
+      )
     if (result.resumed > 0)
       io.stdout.write(`finished an interrupted prune: deleted ${result.resumed} archived entries\n`)
     if (result.archived === 0) io.stdout.write(`nothing to prune before ${before}\n`)
-    else if (values['dry-run'])
+    else if (dryRun)
       io.stdout.write(
         `would archive and delete ${result.archived} entries (seq ${result.firstSeq}–${result.throughSeq}); nothing was written\n`,
       )

@@ -11,6 +11,7 @@
 //   same everywhere; audit entries, their seq and their time come from src/domains/audit/entries.ts.
 import type { ApiToken, Role } from '../auth/schemas.js'
 import type { CreatedKey, ListRequest, OffsetKey, Page, SeqKey, SortOrder } from '../core/paging.js'
+import type { StoredAuditEntry } from '../domains/audit/chain.js'
 import type { OldestKept } from '../domains/audit/history.js'
 import type { PruneRecord } from '../domains/audit/plan.js'
 import type { AuditEntry, AuditFilter, AuditHead } from '../domains/audit/schemas.js'
@@ -117,13 +118,15 @@ export interface AuditChain {
   head(): Promise<AuditHead | undefined>
   /** At most `limit` entries after `afterSeq` (and at most `throughSeq`), oldest first: the chain, page by page. */
   chainPage(afterSeq: number, limit: number, throughSeq?: number): Promise<AuditEntry[]>
+  /** chainPage's entries as stored, to `visit` one by one until it returns false (verify streams these); how many. */
+  scanChain(afterSeq: number, limit: number, visit: (entry: StoredAuditEntry) => boolean): Promise<number>
   /** The seq of the newest entry written before `time`: entries up to it are the prefix older than `time`. */
   lastSeqBefore(time: string): Promise<number | undefined>
   /** Deletes up to `limit` of the oldest entries with seq ≤ `throughSeq`, in one short transaction; how many. */
   deleteOldest(throughSeq: number, limit: number): Promise<number>
   /**
-   * Runs `work` unless another instance is running retention on this database (undefined then). On PostgreSQL a
-   * session advisory lock, so of several instances one prunes; one process per SQLite file or memory store.
+   * Runs `work` unless another retention run holds this database (undefined then, at once). On PostgreSQL a
+   * session advisory lock, on SQLite a lock file beside the database: of several instances or processes one prunes.
    */
   asRetentionRunner<T>(work: () => Promise<T>): Promise<T | undefined>
 }

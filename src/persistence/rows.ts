@@ -3,6 +3,7 @@
 // shapes at compile time), so one set of mappers serves both. Objects are built in the key order the
 // domain rules use, so audit diffs read the same whichever backend wrote them.
 import type { ApiToken, Role } from '../auth/schemas.js'
+import { isoOfStored, type StoredAuditEntry } from '../domains/audit/chain.js'
 import type { AuditEntry } from '../domains/audit/schemas.js'
 import type { Bug } from '../domains/bugs/schemas.js'
 import type { DesignNote } from '../domains/design-notes/schemas.js'
@@ -66,18 +67,8 @@ export type DesignNoteRow = {
   version: number
 }
 
-export type AuditEntryRow = {
-  id: string
-  seq: number
-  actor: string
-  entity: string
-  entityId: string
-  action: string
-  at: number
-  diff: string
-  prevHash: string
-  hash: string
-}
+/** The hash chain reads these rows as they are (../domains/audit/chain.ts), so the shape is defined there. */
+export type AuditEntryRow = StoredAuditEntry
 
 export type ApiTokenRow = {
   id: string
@@ -93,7 +84,8 @@ export type ApiTokenRow = {
 /** True when A and B are the same type: each backend checks its tables against the rows above. */
 export type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
 
-export const toIso = (epochMs: number) => new Date(epochMs).toISOString()
+/** Every time as the API returns it; the audit chain hashes times in this same form. */
+export const toIso = isoOfStored
 export const toEpochMs = (iso: string) => Date.parse(iso)
 /** A filter's optional time, as its column stores it. */
 export const toEpochMsIfSet = (iso: string | undefined) => (iso === undefined ? undefined : toEpochMs(iso))
@@ -191,6 +183,16 @@ export const auditEntryFromRow = (row: AuditEntryRow): AuditEntry => ({
   prevHash: row.prevHash,
   hash: row.hash,
 })
+
+/** Hands `rows` to `visit` one by one until it returns false (AuditChain.scanChain); how many it was given. */
+export function visitEach<T>(rows: Iterable<T>, visit: (row: T) => boolean): number {
+  let count = 0
+  for (const row of rows) {
+    count++
+    if (!visit(row)) break
+  }
+  return count
+}
 
 export const auditEntryToRow = (entry: AuditEntry): AuditEntryRow => ({
   ...entry,

@@ -53,6 +53,9 @@ function tamper(log: AuditEntry[], change: AuditTamper) {
     case 'set-actor':
       log[at(change.seq)] = { ...(log[at(change.seq)] as AuditEntry), actor: change.actor }
       return
+    case 'set-diff':
+      log[at(change.seq)] = { ...(log[at(change.seq)] as AuditEntry), diff: JSON.parse(change.diff) }
+      return
     case 'delete':
       log.splice(at(change.seq), 1)
       return

@@ -47,6 +47,8 @@ export type AuditTamper =
   | { op: 'delete'; seq: number }
   /** The entries at `seq` and `seq + 1` change places. */
   | { op: 'swap'; seq: number }
+  /** One entry's diff stored as this text (the memory log keeps the value it parses to). */
+  | { op: 'set-diff'; seq: number; diff: string }
   /** Entries rewritten, hashes and all (a forger who recomputes the chain). */
   | { op: 'rewrite'; entries: { seq: number; actor: string; prevHash: string; hash: string }[] }
 
@@ -56,6 +58,8 @@ export function tamperSql(change: AuditTamper): string {
   switch (change.op) {
     case 'set-actor':
       return `UPDATE audit_entries SET actor = ${text(change.actor)} WHERE seq = ${change.seq}`
+    case 'set-diff':
+      return `UPDATE audit_entries SET diff = ${text(change.diff)} WHERE seq = ${change.seq}`
     case 'delete':
       return `DELETE FROM audit_entries WHERE seq = ${change.seq}`
     case 'swap':

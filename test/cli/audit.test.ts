@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import t, { type Test } from 'tap'
 import { openSqliteBackend } from '../../src/persistence/sqlite/index.js'
-import { withClock } from '../fixtures.js'
+import { holdRetentionLock, withClock } from '../fixtures.js'
 
 const BIN = fileURLToPath(new URL('../../dist/src/cli/index.js', import.meta.url))
 const BASE = Date.parse('2030-01-01T00:00:00.000Z')
@@ -81,4 +81,28 @@ t.test('prune: dry run, then archive + delete; verify with and without the archi
   )
   t.match(trail(['audit', 'verify', '--archive', archive], env).stdout, /^verified 41 entries, head 41 /)
   t.match(trail(['audit', 'verify'], env).stdout, /^verified 11 entries, head 41 /)
+})
+
+t.test('prune: one process at a time on a SQLite file; a second refuses and changes nothing', async (t) => {
+  const { env, dir } = await seeded(t)
+  const before = new Date(BASE + 30 * 60_000).toISOString()
+  // This process holds the retention lock, as a prune (or the server's daily run) in progress does.
+  const { repos } = await openSqliteBackend({ path: join(dir, 'trail.db'), synchronous: 'NORMAL' })
+  t.teardown(() => repos.close())
+  const holder = await holdRetentionLock(repos)
+
+  const archive = join(dir, 'archive.ndjson')
+  const refused = trail(['audit', 'prune', '--before', before, '--archive', archive], env)
+  t.equal(refused.code, 1)
+  t.match(refused.stderr, /^trail audit: another prune is running on this database .*nothing was done/)
+  t.notOk(existsSync(archive), 'no archive written')
+  t.match(trail(['audit', 'verify'], env).stdout, /^verified 40 entries, head 40 /, 'nothing deleted')
+  const dry = trail(['audit', 'prune', '--before', before, '--archive', archive, '--dry-run'], env)
+  t.equal(dry.code, 0, 'a dry run changes nothing, so it does not wait its turn')
+  t.equal(await repos.audit.asRetentionRunner(async () => 'second'), undefined, 'in one process too')
+
+  t.equal(await holder.release(), 'held')
+  const run = trail(['audit', 'prune', '--before', before, '--archive', archive], env)
+  t.equal(run.code, 0, run.stderr)
+  t.match(run.stdout, /archived 30 entries/)
 })

@@ -10,7 +10,7 @@ import type { AuditEntry } from '../../src/domains/audit/schemas.js'
 import type { Repos } from '../../src/persistence/contract.js'
 import { pruneAudit } from '../../src/retention/prune.js'
 import type { TestBackend } from '../backends/types.js'
-import { verifyChain, wholeAuditTrail, withClock } from '../fixtures.js'
+import { holdRetentionLock, verifyChain, wholeAuditTrail, withClock } from '../fixtures.js'
 
 const BASE = Date.parse('2030-01-01T00:00:00.000Z')
 const DAY = 24 * 60 * 60 * 1000
@@ -105,6 +105,32 @@ export function chainContract(backend: TestBackend) {
         const { failure } = await verifyChain(repos)
         t.match(failure, { reason: 'changed', seq: 4, source: 'database' })
       })
+
+      t.test('a diff stored as other JSON text of the same value: nothing changed', async (t) => {
+        const { repos, hooks, entries } = await tampered(t)
+        const diff = (entries[2] as AuditEntry).diff
+        const reordered = Object.fromEntries(Object.entries(diff).reverse())
+        await hooks.tamperAudit({ op: 'set-diff', seq: 3, diff: JSON.stringify(reordered, null, 2) })
+        t.same(await verifyChain(repos), { count: 8, failure: undefined })
+        await hooks.tamperAudit({ op: 'set-diff', seq: 3, diff: JSON.stringify({ ...diff, x: [1, 2] }) })
+        t.match((await verifyChain(repos)).failure, { reason: 'changed', seq: 3, source: 'database' })
+      })
+
+      if (backend.name !== 'memory') {
+        // The memory log keeps parsed values: only a database holds text that is no longer JSON.
+        t.test('a diff that is no longer JSON: changed, and named', async (t) => {
+          const { repos, hooks } = await tampered(t)
+          await hooks.tamperAudit({ op: 'set-diff', seq: 5, diff: '{"title":[null,"crash"' })
+          const { failure, count } = await verifyChain(repos)
+          t.equal(count, 4)
+          t.match(failure, {
+            reason: 'changed',
+            seq: 5,
+            source: 'database',
+            detail: /its contents cannot be hashed/,
+          })
+        })
+      }
 
       t.test('an entry deleted from the middle', async (t) => {
         const { repos, hooks } = await tampered(t)
@@ -247,6 +273,14 @@ export function chainContract(backend: TestBackend) {
       t.match(result, { resumed: 3, archived: 2, firstSeq: 6, throughSeq: 7 })
       t.same(await verifyChain(repos, { archives: [first, second] }), { count: 10, failure: undefined })
       t.same(await verifyChain(repos), { count: 3, failure: undefined })
+    })
+
+    t.test('one retention run at a time: another is skipped while one holds the lock', async (t) => {
+      const repos = await backend.open(t)
+      const holder = await holdRetentionLock(repos)
+      t.equal(await repos.audit.asRetentionRunner(async () => 'second'), undefined)
+      t.equal(await holder.release(), 'held')
+      t.equal(await repos.audit.asRetentionRunner(async () => 'second'), 'second', 'runs once released')
     })
 
     t.test('a trail cut without a prune entry (or archive) is reported missing', async (t) => {

@@ -3,6 +3,7 @@
 import t from 'tap'
 import { openPostgresRepos } from '../../src/persistence/postgres/index.js'
 import { scratchDatabase } from '../backends/postgres.js'
+import { holdRetentionLock } from '../fixtures.js'
 import { realServer } from './helpers.js'
 
 const adminUrl = realServer(t)
@@ -13,23 +14,9 @@ if (adminUrl !== undefined) {
     const [first, second] = await Promise.all([1, 2].map(() => openPostgresRepos({ url, poolSize: 2 })))
     for (const repos of [first, second]) t.teardown(() => repos?.close())
     if (first === undefined || second === undefined) throw new Error('two instances expected')
-    let release: () => void = () => {}
-    const held = new Promise<void>((resolve) => {
-      release = resolve
-    })
-    let started: () => void = () => {}
-    const running = new Promise<void>((resolve) => {
-      started = resolve
-    })
-    const firstRun = first.audit.asRetentionRunner(async () => {
-      started()
-      await held
-      return 'first'
-    })
-    await running
+    const holder = await holdRetentionLock(first)
     t.equal(await second.audit.asRetentionRunner(async () => 'second'), undefined, 'skipped while held')
-    release()
-    t.equal(await firstRun, 'first')
+    t.equal(await holder.release(), 'held')
     t.equal(await second.audit.asRetentionRunner(async () => 'second'), 'second', 'runs once released')
   })
 }

@@ -1,7 +1,7 @@
 // Verifying the hash chain: one entry at a time, in seq order, from any number of sources (archives, then the
 // live trail; or a dump's lines), in constant memory. `trail audit verify`, import and the tests all use it, so
 // "verified" means one thing. The first failure is final and names the entry and why.
-import { chainHash, GENESIS_HASH } from './chain.js'
+import { chainHash, GENESIS_HASH, type StoredAuditEntry, storedChainHash } from './chain.js'
 import type { AuditEntry } from './schemas.js'
 
 export type ChainFailureReason = 'changed' | 'missing' | 'reordered' | 'checkpoint mismatch'
@@ -47,11 +47,26 @@ export function describeFailure(failure: ChainFailure): string {
 
 type Linked = Pick<AuditEntry, 'seq' | 'id' | 'prevHash' | 'hash'>
 
-/** The seq a prune entry archived through, or undefined for any other entry. */
-const prunedThrough = (entry: AuditEntry): number | undefined => {
-  if (entry.entity !== 'audit' || entry.action !== 'prune') return undefined
-  const through = entry.diff.throughSeq?.[1]
-  return typeof through === 'number' ? through : undefined
+/** What the checks need of one entry: its links, the hash its contents give now, and a prune's reach. */
+interface Checked extends Linked {
+  /** chainHash of the entry as read, after the prevHash it names. */
+  recomputed: string
+  /** The seq a prune entry says it archived through; undefined for any other entry. */
+  prunedThrough: number | undefined
+}
+
+const isPrune = (entry: { entity: string; action: string }) =>
+  entry.entity === 'audit' && entry.action === 'prune'
+
+/** The seq a prune entry archived through (its diff's throughSeq), or undefined for any other entry. */
+const prunedThrough = (
+  entry: { entity: string; action: string },
+  diff: () => unknown,
+): number | undefined => {
+  if (!isPrune(entry)) return undefined
+  const through = (diff() as { throughSeq?: unknown } | null)?.throughSeq
+  const seq = Array.isArray(through) ? through[1] : undefined
+  return typeof seq === 'number' ? seq : undefined
 }
 
 export class ChainVerifier {
@@ -86,8 +101,46 @@ export class ChainVerifier {
 
   /** Checks the next entry in seq order; the first failure (then every later call) returns it. */
   next(entry: AuditEntry): ChainFailure | undefined {
+    return this.nextOf(
+      entry,
+      () => chainHash(entry.prevHash, entry),
+      () => entry.diff,
+    )
+  }
+
+  /** next() for an entry as a database stores it (the diff still JSON text): how a live trail is read. */
+  nextStored(entry: StoredAuditEntry): ChainFailure | undefined {
+    return this.nextOf(
+      entry,
+      () => storedChainHash(entry),
+      () => JSON.parse(entry.diff),
+    )
+  }
+
+  private nextOf(
+    entry: Linked & { entity: string; action: string },
+    hash: () => string,
+    diff: () => unknown,
+  ): ChainFailure | undefined {
     if (this.failure !== undefined) return this.failure
-    this.failure = this.check(entry)
+    let recomputed: string
+    let through: number | undefined
+    try {
+      recomputed = hash()
+      through = prunedThrough(entry, diff)
+    } catch (error) {
+      // Only an edit makes a stored entry unhashable: its diff no longer JSON, or text no JSON can carry.
+      this.failure = this.fail(entry, 'changed', `its contents cannot be hashed: ${(error as Error).message}`)
+      return this.failure
+    }
+    this.failure = this.check({
+      seq: entry.seq,
+      id: entry.id,
+      prevHash: entry.prevHash,
+      hash: entry.hash,
+      recomputed,
+      prunedThrough: through,
+    })
     return this.failure
   }
 
@@ -102,8 +155,8 @@ export class ChainVerifier {
     return { reason, seq: entry.seq, id: entry.id, source, detail }
   }
 
-  private check(entry: AuditEntry): ChainFailure | undefined {
-    const contentsChanged = chainHash(entry.prevHash, entry) !== entry.hash
+  private check(entry: Checked): ChainFailure | undefined {
+    const contentsChanged = entry.recomputed !== entry.hash
     if (this.broken !== undefined) return this.decideBroken(entry)
     const previous = this.sourcePrevious
     this.sourcePrevious = entry
@@ -130,7 +183,7 @@ export class ChainVerifier {
   }
 
   /** The first entry of a source: the trail's start, the continuation of the previous source, or an overlap. */
-  private checkSourceStart(entry: AuditEntry): ChainFailure | undefined {
+  private checkSourceStart(entry: Checked): ChainFailure | undefined {
     const last = this.last
     if (last === undefined) {
       this.firstSeq = entry.seq
@@ -141,16 +194,12 @@ export class ChainVerifier {
     if (entry.seq > last.seq + 1)
       return this.fail(entry, 'missing', `entries ${last.seq + 1}–${entry.seq - 1} are in no source`)
     if (entry.seq === last.seq + 1 && entry.prevHash !== last.hash)
-      this.broken = {
-        entry,
-        source: this.source,
-        contentsChanged: chainHash(entry.prevHash, entry) !== entry.hash,
-      }
+      this.broken = { entry, source: this.source, contentsChanged: entry.recomputed !== entry.hash }
     return undefined
   }
 
   /** Entry `entry` came after a broken link: a swap if it names the broken entry's predecessor, else a change. */
-  private decideBroken(next: AuditEntry): ChainFailure {
+  private decideBroken(next: Checked): ChainFailure {
     const { entry, source } = this.broken as NonNullable<ChainVerifier['broken']>
     if (next.hash === entry.prevHash)
       return this.fail(entry, 'reordered', `it and entry ${next.seq} are out of order`, source)
@@ -169,7 +218,7 @@ export class ChainVerifier {
         )
   }
 
-  private accept(entry: AuditEntry): ChainFailure | undefined {
+  private accept(entry: Checked): ChainFailure | undefined {
     const last = this.last
     if (last !== undefined && entry.seq <= last.seq) {
       // An overlap (an archive repeating entries still in the trail): the same entry must have the same hash.
@@ -177,7 +226,7 @@ export class ChainVerifier {
         return this.fail(entry, 'changed', 'it differs from the copy in the source before')
       return undefined
     }
-    const through = prunedThrough(entry)
+    const through = entry.prunedThrough
     if (through !== undefined) this.prunedThroughSeq = Math.max(this.prunedThroughSeq, through)
     for (const checkpoint of this.checkpoints) {
       if (checkpoint.seq === entry.seq && checkpoint.hash !== entry.hash) {

@@ -1,5 +1,7 @@
 // The audit chain's reads and retention deletes over the memory backend's log (kept in seq order).
 import type { AuditChain } from '../contract.js'
+import { inProcessRetentionRunner } from '../retention-runner.js'
+import { auditEntryToRow, visitEach } from '../rows.js'
 import { type AuditLog, firstAfter } from './apply.js'
 
 export function createMemoryChain(auditLog: AuditLog): AuditChain {
@@ -13,6 +15,11 @@ export function createMemoryChain(auditLog: AuditLog): AuditChain {
       const start = firstAfter(entries, afterSeq)
       return entries.slice(start, start + limit).filter((entry) => entry.seq <= throughSeq)
     },
+    async scanChain(afterSeq, limit, visit) {
+      const entries = auditLog.entries()
+      const start = firstAfter(entries, afterSeq)
+      return visitEach(entries.slice(start, start + limit).map(auditEntryToRow), visit)
+    },
     async lastSeqBefore(time) {
       const entries = auditLog.entries()
       let found: number | undefined
@@ -23,6 +30,6 @@ export function createMemoryChain(auditLog: AuditLog): AuditChain {
       return found
     },
     deleteOldest: async (throughSeq, limit) => auditLog.removeOldest(throughSeq, limit),
-    asRetentionRunner: (work) => work(),
+    asRetentionRunner: inProcessRetentionRunner(),
   }
 }

@@ -25,7 +25,8 @@ export interface PostgresReposOptions {
   clock?: Clock
   /**
    * Runs retention's work holding the retention lock on a connection of its own, or answers undefined when
-   * another instance holds it (pool.ts). Without it (PGlite: one in-process database) the work just runs.
+   * another instance holds it (pool.ts). Without it (PGlite: one in-process database), one run at a time in
+   * this process.
    */
   asRetentionRunner?: RetentionRunner
   /** How change feeds hear other instances' commits (notifier.ts); without it, only this instance's. */

@@ -1,10 +1,15 @@
 // The audit chain's reads and retention deletes on SQLite: keyset pages on the seq index, and deletes of the
 // oldest entries in short immediate transactions (a writer waits for one batch at most).
-import { asc, desc, lt, lte, sql } from 'drizzle-orm'
+import { asc, desc, getTableColumns, lt, lte, sql } from 'drizzle-orm'
 import type { AuditChain } from '../contract.js'
-import { type AuditEntryRow, auditEntryFromRow, toEpochMs, toIso } from './rows.js'
+import { sqliteRetentionRunner } from './retention-lock.js'
+import { type AuditEntryRow, auditEntryFromRow, toEpochMs, toIso, visitEach } from './rows.js'
 import type { Store } from './store.js'
 import { auditEntries } from './tables.js'
+
+/** An audit_entries row as scanChain reads it: the table's columns in the table's order. */
+type ScannedRow = [string, number, string, string, string, string, number, string, string, string]
+const SCANNED_ORDER = 'id,seq,actor,entity,entityId,action,at,diff,prevHash,hash'
 
 /** The newest entry's seq, hash and time: the chain's head, and the tail a write appends after. */
 export const prepareNewestEntry = (db: Store['db']) =>
@@ -27,6 +32,17 @@ export function createSqliteChain(store: Store): AuditChain {
     .orderBy(asc(auditEntries.seq))
     .limit(sql.placeholder('limit'))
     .prepare()
+  // Straight from better-sqlite3, row by row, as arrays made into rows here: Drizzle would build the whole page
+  // and map every row again, and better-sqlite3's own row objects cost half as much again as the literal below.
+  const columns = getTableColumns(auditEntries)
+  if (Object.keys(columns).join() !== SCANNED_ORDER)
+    throw new Error(`audit_entries' columns are not ${SCANNED_ORDER}: change scanChain's row with them`)
+  const names = Object.values(columns).map((column) => `"${column.name}"`)
+  const scan = store.sqlite
+    .prepare<[number, number], ScannedRow>(
+      `SELECT ${names.join(', ')} FROM audit_entries WHERE seq > ? ORDER BY seq LIMIT ?`,
+    )
+    .raw()
   // `at` never goes backwards along seq, so the newest entry before a time ends the prefix older than it.
   const lastBefore = db
     .select({ seq: auditEntries.seq })
@@ -50,9 +66,23 @@ export function createSqliteChain(store: Store): AuditChain {
     },
     chainPage: async (afterSeq, limit, throughSeq = Number.MAX_SAFE_INTEGER) =>
       (page.all({ afterSeq, throughSeq, limit }) as AuditEntryRow[]).map(auditEntryFromRow),
+    scanChain: async (afterSeq, limit, visit) =>
+      visitEach(scan.iterate(afterSeq, limit), (row) =>
+        visit({
+          id: row[0],
+          seq: row[1],
+          actor: row[2],
+          entity: row[3],
+          entityId: row[4],
+          action: row[5],
+          at: row[6],
+          diff: row[7],
+          prevHash: row[8],
+          hash: row[9],
+        }),
+      ),
     lastSeqBefore: async (time) => lastBefore.get({ time: toEpochMs(time) })?.seq,
     deleteOldest: (throughSeq, limit) => store.write(() => removeOldest.run({ throughSeq, limit }).changes),
-    // One server per file is the deployment; two pruning at once would archive twice and lose nothing.
-    asRetentionRunner: (work) => work(),
+    asRetentionRunner: sqliteRetentionRunner(store.sqlite),
   }
 }

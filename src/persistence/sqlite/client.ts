@@ -10,6 +10,11 @@ export interface SqliteClientOptions {
   synchronous: 'NORMAL' | 'FULL'
   /** How long a write waits for another connection's lock before giving up with SQLITE_BUSY. */
   busyTimeoutMs?: number
+  /**
+   * The connection's page cache in KiB; better-sqlite3's 16 MiB when unset. A connection that reads the file
+   * through once (`trail audit verify`) gains nothing from more than a little.
+   */
+  cacheKiB?: number
 }
 
 export const DEFAULT_BUSY_TIMEOUT_MS = 5000
@@ -24,6 +29,7 @@ export function openSqlite(path: string, options: SqliteClientOptions): SqliteDa
     sqlite.pragma(`synchronous = ${options.synchronous}`)
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT_BYTES}`)
+    if (options.cacheKiB !== undefined) sqlite.pragma(`cache_size = ${-Math.trunc(options.cacheKiB)}`)
   } catch (error) {
     sqlite.close()
     throw error

@@ -106,7 +106,10 @@ function snapshotOf(reader: SqliteDatabase): DumpSnapshot {
 }
 
 /** The repositories' connection settings (and their lock-wait budget), so the dump's connections behave the same. */
-function clientOptionsOf(sqlite: SqliteDatabase, lockWaitMs: number): Required<SqliteClientOptions> {
+function clientOptionsOf(
+  sqlite: SqliteDatabase,
+  lockWaitMs: number,
+): Required<Omit<SqliteClientOptions, 'cacheKiB'>> {
   if (sqlite.memory) throw new Error('An in-memory SQLite database cannot be dumped or loaded')
   const synchronous = sqlite.pragma('synchronous', { simple: true }) as number
   return {
