@@ -281,9 +281,8 @@ export interface DumpSnapshot {
   /** Row counts per table. */
   counts(): Promise<Record<DumpTable, number>>
   /**
-   * Every row in canonical order: DUMP_TABLES order, then creation time and id (audit entries by seq);
-   * API tokens and webhooks too (export leaves them out unless asked).
-   * Read in batches, so memory stays flat however large the database.
+   * Every row in canonical order (DUMP_TABLES, then creation time and id; audit entries by seq), tokens and
+   * webhooks too (export leaves them out unless asked); read in batches, so memory stays flat.
    */
   rows(batchSize?: number): AsyncIterable<DumpRow>
 }
