@@ -55,6 +55,7 @@ t.test('a snapshot lists every row in canonical order, as the repositories retur
     design_notes: 4,
     audit_entries: expected.filter((row) => row.table === 'audit_entries').length,
     api_tokens: 0,
+    webhooks: 0,
   })
   t.equal(counts.audit_entries, 22)
 })
