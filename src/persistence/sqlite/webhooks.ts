@@ -1,7 +1,9 @@
 // Webhooks and their delivery log on SQLite. Every write runs in the store's immediate transaction, so the
 // lease check and the state it guards commit together even with several processes on one file; none of
-// them writes an audit entry (webhooks are not audited).
-import { asc, eq, getTableColumns, gt, sql } from 'drizzle-orm'
+// them writes an audit entry (webhooks are not audited). Every statement is prepared once, when the
+// repository is made: the worker runs a lease, a read and a settle per delivery, and building them per call
+// showed in its profile.
+import { asc, eq, getTableColumns, gt, type SQL, sql } from 'drizzle-orm'
 import type { WebhookRepository } from '../contract.js'
 import { deliveriesBefore, deliveryOf, leaseFreeFor, leaseHeldBy, leaseValues } from '../webhook-sql.js'
 import {
@@ -12,114 +14,147 @@ import {
   webhookFromRow,
   webhookToRow,
 } from './rows.js'
-import { byId, createdOrder, type Store } from './store.js'
+import { byId, createdOrder, insertValues, type Store } from './store.js'
 import { auditEntries, webhookDeliveries, webhooks } from './tables.js'
 
 const { leaseOwner: _owner, leaseUntil: _until, ...webhookColumns } = getTableColumns(webhooks)
+/** A placeholder where a SET or VALUES needs SQL. */
+const param = (name: string): SQL => sql`${sql.placeholder(name)}`
+
+function prepareStatements({ db }: Store) {
+  const { id: _id, leaseOwner: _o, leaseUntil: _u, ...webhookSet } = insertValues(webhooks)
+  const heldBy = leaseHeldBy(webhooks, sql.placeholder('id'), sql.placeholder('owner'))
+  // A settle sets the delivery state; only one that turns the webhook off also writes `active`.
+  const settle = (set: Record<string, SQL>) => db.update(webhooks).set(set).where(heldBy).prepare()
+  const settledSet = {
+    deliveredThroughSeq: param('deliveredThroughSeq'),
+    attempt: param('attempt'),
+    nextAttemptAt: param('nextAttemptAt'),
+  }
+  const deliveryPage = (before: boolean) => {
+    const page = deliveriesBefore(
+      webhookDeliveries,
+      sql.placeholder('webhookId'),
+      before ? sql.placeholder('before') : undefined,
+    )
+    return db
+      .select()
+      .from(webhookDeliveries)
+      .where(page.where)
+      .orderBy(page.order)
+      .limit(sql.placeholder('limit'))
+      .prepare()
+  }
+  return {
+    selectById: db.select(webhookColumns).from(webhooks).where(byId(webhooks)).prepare(),
+    selectAll: db
+      .select(webhookColumns)
+      .from(webhooks)
+      .orderBy(...createdOrder(webhooks, 'asc'))
+      .prepare(),
+    head: db
+      .select({ seq: sql<number | null>`max(${auditEntries.seq})` })
+      .from(auditEntries)
+      .prepare(),
+    insertWebhook: db.insert(webhooks).values(insertValues(webhooks)).prepare(),
+    updateWebhook: db.update(webhooks).set(webhookSet).where(byId(webhooks)).prepare(),
+    deleteDeliveries: db
+      .delete(webhookDeliveries)
+      .where(eq(webhookDeliveries.webhookId, sql.placeholder('id')))
+      .prepare(),
+    deleteWebhook: db.delete(webhooks).where(byId(webhooks)).prepare(),
+    lease: db
+      .update(webhooks)
+      .set(leaseValues(param('owner'), param('untilMs')))
+      .where(
+        leaseFreeFor(webhooks, sql.placeholder('id'), sql.placeholder('owner'), sql.placeholder('nowMs')),
+      )
+      .prepare(),
+    release: db.update(webhooks).set(leaseValues(null, null)).where(heldBy).prepare(),
+    settleKeepingActive: settle(settledSet),
+    settleDeactivating: settle({ ...settledSet, active: sql`0` }),
+    insertDelivery: db.insert(webhookDeliveries).values(insertValues(webhookDeliveries)).prepare(),
+    entriesAfter: db
+      .select()
+      .from(auditEntries)
+      .where(gt(auditEntries.seq, sql.placeholder('seq')))
+      .orderBy(asc(auditEntries.seq))
+      .limit(sql.placeholder('limit'))
+      .prepare(),
+    entryAt: db
+      .select()
+      .from(auditEntries)
+      .where(eq(auditEntries.seq, sql.placeholder('seq')))
+      .prepare(),
+    latestDeliveries: deliveryPage(false),
+    deliveriesBefore: deliveryPage(true),
+    delivery: db
+      .select()
+      .from(webhookDeliveries)
+      .where(deliveryOf(webhookDeliveries, sql.placeholder('webhookId'), sql.placeholder('deliveryId')))
+      .prepare(),
+  }
+}
 
 /** `now`: the time a webhook is created or changed at. */
-export function createSqliteWebhooks({ db, write }: Store, now: () => string): WebhookRepository {
-  const selectById = db.select(webhookColumns).from(webhooks).where(byId(webhooks)).prepare()
-  const head = db
-    .select({ seq: sql<number | null>`max(${auditEntries.seq})` })
-    .from(auditEntries)
-    .prepare()
+export function createSqliteWebhooks(store: Store, now: () => string): WebhookRepository {
+  const { write } = store
+  const s = prepareStatements(store)
   const get = (id: string) => {
-    const row = selectById.get({ id })
+    const row = s.selectById.get({ id })
     return row && webhookFromRow(row)
   }
 
   return {
     create: (make) =>
       write(() => {
-        const webhook = make(head.get()?.seq ?? 0, now())
-        db.insert(webhooks).values(webhookToRow(webhook)).run()
+        const webhook = make(s.head.get()?.seq ?? 0, now())
+        s.insertWebhook.run({ ...webhookToRow(webhook), leaseOwner: null, leaseUntil: null })
         return webhook
       }),
     get: async (id) => get(id),
-    list: async () =>
-      db
-        .select(webhookColumns)
-        .from(webhooks)
-        .orderBy(...createdOrder(webhooks, 'asc'))
-        .all()
-        .map(webhookFromRow),
+    list: async () => s.selectAll.all().map(webhookFromRow),
     update: (id, change) =>
       write(() => {
         const stored = get(id)
         if (stored === undefined) return undefined
         const changed = change(stored, now())
-        const { id: _id, ...row } = webhookToRow(changed)
-        db.update(webhooks).set(row).where(eq(webhooks.id, id)).run()
+        s.updateWebhook.run({ ...webhookToRow(changed), id })
         return changed
       }),
     delete: (id) =>
       write(() => {
-        db.delete(webhookDeliveries).where(eq(webhookDeliveries.webhookId, id)).run()
-        return db.delete(webhooks).where(eq(webhooks.id, id)).run().changes === 1
+        s.deleteDeliveries.run({ id })
+        return s.deleteWebhook.run({ id }).changes === 1
       }),
     lease: (id, owner, nowMs, untilMs) =>
-      write(
-        () =>
-          db
-            .update(webhooks)
-            .set(leaseValues(owner, untilMs))
-            .where(leaseFreeFor(webhooks, id, owner, nowMs))
-            .run().changes === 1,
-      ),
+      write(() => s.lease.run({ id, owner, nowMs, untilMs }).changes === 1),
     release: async (id, owner) => {
-      await write(() =>
-        db
-          .update(webhooks)
-          .set(leaseValues(null, null))
-          .where(leaseHeldBy(webhooks, id, owner))
-          .run(),
-      )
+      await write(() => s.release.run({ id, owner }))
     },
-    entriesAfter: async (seq, limit) =>
-      db
-        .select()
-        .from(auditEntries)
-        .where(gt(auditEntries.seq, seq))
-        .orderBy(asc(auditEntries.seq))
-        .limit(limit)
-        .all()
-        .map(auditEntryFromRow),
+    entriesAfter: async (seq, limit) => s.entriesAfter.all({ seq, limit }).map(auditEntryFromRow),
     entryAt: async (seq) => {
-      const row = db.select().from(auditEntries).where(eq(auditEntries.seq, seq)).get()
+      const row = s.entryAt.get({ seq })
       return row && auditEntryFromRow(row)
     },
     settle: (id, owner, state, delivery) =>
       write(() => {
-        const moved = db
-          .update(webhooks)
-          .set(settledValues(state))
-          .where(leaseHeldBy(webhooks, id, owner))
-          .run()
-        if (moved.changes !== 1) return false
-        if (delivery) db.insert(webhookDeliveries).values(deliveryToRow(delivery)).run()
+        const { active, ...values } = settledValues(state)
+        const statement = active === 0 ? s.settleDeactivating : s.settleKeepingActive
+        if (statement.run({ ...values, id, owner }).changes !== 1) return false
+        if (delivery) s.insertDelivery.run(deliveryToRow(delivery))
         return true
       }),
     logDelivery: async (delivery) => {
-      await write(() => db.insert(webhookDeliveries).values(deliveryToRow(delivery)).run())
+      await write(() => s.insertDelivery.run(deliveryToRow(delivery)))
     },
-    deliveries: async (webhookId, limit, before) => {
-      const page = deliveriesBefore(webhookDeliveries, webhookId, before)
-      const rows = db
-        .select()
-        .from(webhookDeliveries)
-        .where(page.where)
-        .orderBy(page.order)
-        .limit(limit)
-        .all()
-      return rows.map(deliveryFromRow)
-    },
+    deliveries: async (webhookId, limit, before) =>
+      (before === undefined
+        ? s.latestDeliveries.all({ webhookId, limit })
+        : s.deliveriesBefore.all({ webhookId, limit, before })
+      ).map(deliveryFromRow),
     delivery: async (webhookId, deliveryId) => {
-      const row = db
-        .select()
-        .from(webhookDeliveries)
-        .where(deliveryOf(webhookDeliveries, webhookId, deliveryId))
-        .get()
+      const row = s.delivery.get({ webhookId, deliveryId })
       return row && deliveryFromRow(row)
     },
   }
