@@ -1,0 +1,59 @@
+// Settles of several webhooks asked for at once, as when two receivers answer in the same turn (the SQLite
+// repository then commits them in one transaction): each writes its state and its log row only while its own
+// lease is held, and one whose lease was lost neither writes nor holds back the others.
+import t from 'tap'
+import { afterAttempt, newWebhook } from '../../src/domains/webhooks/rules.js'
+import type { StoredWebhook } from '../../src/domains/webhooks/schemas.js'
+import { backends } from '../backends/index.js'
+
+const POLICY = { scheduleMs: [1000], jitter: 0 }
+
+for (const backend of backends) {
+  t.test(`${backend.name}: settles asked for at once each follow their own lease`, async (t) => {
+    const { webhooks } = await backend.open(t)
+    const make = () =>
+      webhooks.create((headSeq, now) => newWebhook({ url: 'https://example.com/hook' }, headSeq, now))
+    const kept = await make()
+    const lost = await make()
+    const failing = await make()
+    const nowMs = Date.now()
+    t.ok(await webhooks.lease(kept.id, 'worker-a', nowMs, nowMs + 60_000))
+    t.ok(await webhooks.lease(lost.id, 'worker-b', nowMs, nowMs + 60_000))
+    t.ok(await webhooks.lease(failing.id, 'worker-a', nowMs, nowMs + 60_000))
+    const attempt = (hook: StoredWebhook, kind: 'delivered' | 'failed') =>
+      afterAttempt(
+        hook,
+        hook.deliveredThroughSeq + 1,
+        kind === 'delivered'
+          ? { kind, responseStatus: 204 }
+          : { kind, responseStatus: 500, error: 'the receiver answered 500' },
+        POLICY,
+        nowMs,
+        0,
+      )
+    const settles = [attempt(kept, 'delivered'), attempt(lost, 'delivered'), attempt(failing, 'failed')]
+
+    const results = await Promise.all([
+      webhooks.settle(kept.id, 'worker-a', settles[0]!.state, settles[0]!.delivery),
+      // worker-a does not hold this one's lease: worker-b does.
+      webhooks.settle(lost.id, 'worker-a', settles[1]!.state, settles[1]!.delivery),
+      webhooks.settle(failing.id, 'worker-a', settles[2]!.state, settles[2]!.delivery),
+    ])
+
+    t.same(results, [true, false, true])
+    t.equal((await webhooks.get(kept.id))?.deliveredThroughSeq, kept.deliveredThroughSeq + 1)
+    t.same(
+      (await webhooks.deliveries(kept.id, 10)).map((delivery) => delivery.id),
+      [settles[0]!.delivery.id],
+    )
+    t.same(await webhooks.get(lost.id), lost, 'the settle without the lease wrote nothing')
+    t.same(await webhooks.deliveries(lost.id, 10), [])
+    const retried = await webhooks.get(failing.id)
+    t.equal(retried?.deliveredThroughSeq, failing.deliveredThroughSeq, 'a failure does not move the cursor')
+    t.equal(retried?.attempt, 1)
+    t.same(
+      (await webhooks.deliveries(failing.id, 10)).map((delivery) => delivery.status),
+      ['failed'],
+    )
+  })
+}
