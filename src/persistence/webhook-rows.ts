@@ -84,6 +84,14 @@ export const deliveryToRow = (delivery: StoredDelivery): WebhookDeliveryRow => (
   nextAttemptAt: toEpochMsOrNull(delivery.nextAttemptAt),
 })
 
+/** The arguments of one `WebhookRepository.settle`, as the SQL backends batch them into one transaction. */
+export type Settle = {
+  id: string
+  owner: string
+  state: DeliveryState
+  delivery?: StoredDelivery | undefined
+}
+
 /**
  * The columns a settled delivery writes: the webhook's place along the trail and its pending attempt. `active`
  * only ever goes off here: a PATCH that turned the webhook off meanwhile is not undone.
