@@ -1,10 +1,8 @@
 // Webhooks and their delivery log on PostgreSQL. Several instances share the table: the lease is taken by one
 // conditional UPDATE (a row lock decides between two instances asking at once), and `settle` moves the
-// delivery state only while its worker still holds the lease (settles asked for in one turn of the event loop
-// share one transaction, each with its own lease check). None of these writes is audited.
+// delivery state only while its worker still holds the lease. None of these writes is audited.
 import { eq, getTableColumns, sql } from 'drizzle-orm'
 import type { Clock } from '../../domains/audit/entries.js'
-import { coalescedWrites } from '../coalesced-writes.js'
 import type { WebhookRepository } from '../contract.js'
 import { deliveriesBefore, deliveryOf, leaseFreeFor, leaseHeldBy, leaseValues } from '../webhook-sql.js'
 import { entriesAfter } from './chain.js'
@@ -15,7 +13,6 @@ import {
   auditEntryFromRow,
   deliveryFromRow,
   deliveryToRow,
-  type Settle,
   settledValues,
   toIso,
   webhookFromRow,
@@ -33,27 +30,6 @@ export function createPostgresWebhooks(db: PostgresDatabase, clock: Clock): Webh
     const [row] = await (lock ? query.for('update') : query)
     return row && webhookFromRow(row)
   }
-
-  const settleOne = async (tx: PostgresDatabase, { id, owner, state, delivery }: Settle) => {
-    const moved = await tx
-      .update(webhooks)
-      .set(settledValues(state))
-      .where(leaseHeldBy(webhooks, id, owner))
-      .returning({ id: webhooks.id })
-    if (moved.length !== 1) return false
-    if (delivery) await tx.insert(webhookDeliveries).values(deliveryToRow(delivery))
-    return true
-  }
-  // Several webhooks answered at once: one BEGIN and one COMMIT for all their settles, fewer round trips.
-  const settle = coalescedWrites((batch: Settle[]) =>
-    withRetries(() =>
-      db.transaction(async (tx) => {
-        const results: boolean[] = []
-        for (const one of batch) results.push(await settleOne(tx, one))
-        return results
-      }),
-    ),
-  )
 
   return {
     create: (make) =>
@@ -113,7 +89,19 @@ export function createPostgresWebhooks(db: PostgresDatabase, clock: Clock): Webh
         const [row] = await db.select().from(auditEntries).where(eq(auditEntries.seq, seq))
         return row && auditEntryFromRow(row)
       }),
-    settle: (id, owner, state, delivery) => settle({ id, owner, state, delivery }),
+    settle: (id, owner, state, delivery) =>
+      withRetries(() =>
+        db.transaction(async (tx) => {
+          const moved = await tx
+            .update(webhooks)
+            .set(settledValues(state))
+            .where(leaseHeldBy(webhooks, id, owner))
+            .returning({ id: webhooks.id })
+          if (moved.length !== 1) return false
+          if (delivery) await tx.insert(webhookDeliveries).values(deliveryToRow(delivery))
+          return true
+        }),
+      ),
     logDelivery: (delivery) =>
       withRetries(async () => {
         await db.insert(webhookDeliveries).values(deliveryToRow(delivery))
