@@ -7,30 +7,33 @@ import { isSearchable, searchDocument } from '../../domains/search/documents.js'
 import type { DumpRepository, DumpRow, DumpSnapshot, DumpTable } from '../contract.js'
 import { requireEmptyTarget } from '../dump-errors.js'
 import { type AnyTableEntry, orderColumns, positionOf, registryEntries } from '../table-registry.js'
+import { type CopyConnection, type CopyRows, createSearchLoad, searchLoad } from './copy.js'
 import type { PostgresDatabase } from './database.js'
 import { withFaultTranslation } from './errors.js'
 import { AUDIT_APPEND_LOCK } from './locks.js'
 import { POSTGRES_TABLES } from './registry.js'
-import { documentValues } from './search.js'
+import { documentValues, vectorOf } from './search.js'
 import { searchDocuments } from './tables.js'
 
 const DEFAULT_BATCH_SIZE = 500
 /** Rows per INSERT on load: well under PostgreSQL's 65,535 parameters for the widest table. */
 const INSERT_BATCH_SIZE = 500
+/** Rows per COPY on load: each COPY is one round trip, its text held in memory while it is sent. */
+const COPY_BATCH_SIZE = 2_000
 /** Parameters per INSERT of companion rows (a task's assignees), under PostgreSQL's 65,535. */
 const MAX_PARAMETERS = 40_000
 
 const ENTRIES = registryEntries(POSTGRES_TABLES)
 type Entry = AnyTableEntry<PgTable>
 
+/** One table after another: a transaction is one connection, which node-postgres wants one query at a time. */
 async function countRows(tx: PostgresDatabase): Promise<Record<DumpTable, number>> {
-  const counts = await Promise.all(
-    ENTRIES.map(async ({ name, table }) => {
-      const [row] = await tx.select({ rows: count() }).from(table)
-      return [name, row?.rows ?? 0] as const
-    }),
-  )
-  return Object.fromEntries(counts) as Record<DumpTable, number>
+  const counts: Partial<Record<DumpTable, number>> = {}
+  for (const { name, table } of ENTRIES) {
+    const [row] = await tx.select({ rows: count() }).from(table)
+    counts[name] = row?.rows ?? 0
+  }
+  return counts as Record<DumpTable, number>
 }
 
 /** One table's rows in canonical order, page by page, each page starting after the last row of the one before. */
@@ -75,24 +78,71 @@ async function insertRows(tx: PostgresDatabase, table: PgTable, rows: object[], 
 }
 
 /**
- * One batch of rows of one table, with their companion rows. A forward reference (a note superseded by a later
- * one, not inserted yet) is left empty here and set by `linkForwardReferences` once all rows are in.
+ * One batch of rows of one table as rows of its table, of its companion's, and search documents (the search
+ * index is not in a dump: the documents of searchable rows are written with them). A forward reference (a note
+ * superseded by a later one, not written yet) is left empty and set by `linkForwardReferences` at the end.
  */
-async function insertBatch(tx: PostgresDatabase, entry: Entry, values: DumpRow['row'][]) {
+function batchRows(entry: Entry, values: DumpRow['row'][]) {
   const { forwardReference, companion } = entry
-  const rows = values.map((value) =>
-    forwardReference === undefined ? entry.toRow(value) : { ...entry.toRow(value), [forwardReference]: null },
-  )
-  await insertRows(tx, entry.table, rows, INSERT_BATCH_SIZE)
-  // The search index is not in a dump: the documents of searchable rows are written with them.
-  const documents = values
-    .map((row) => ({ table: entry.name, row }))
-    .filter(isSearchable)
-    .map((searchable) => documentValues(searchDocument(searchable)))
-  await insertRows(tx, searchDocuments, documents, INSERT_BATCH_SIZE)
-  if (companion !== undefined) {
-    const perInsert = Math.floor(MAX_PARAMETERS / Object.keys(getTableColumns(companion.table)).length)
-    await insertRows(tx, companion.table, values.flatMap(companion.rows), perInsert)
+  return {
+    rows: values.map((value) =>
+      forwardReference === undefined
+        ? entry.toRow(value)
+        : { ...entry.toRow(value), [forwardReference]: null },
+    ),
+    documents: values
+      .map((row) => ({ table: entry.name, row }))
+      .filter(isSearchable)
+      .map((searchable) => documentValues(searchDocument(searchable))),
+    companions: companion === undefined ? [] : values.flatMap(companion.rows),
+  }
+}
+
+/** How a load writes its batches: multi-row INSERTs on any driver, or COPY on node-postgres (copy.ts). */
+interface BatchWriter {
+  batchSize: number
+  write(tx: PostgresDatabase, entry: Entry, values: DumpRow['row'][]): Promise<void>
+  /** Runs once every batch is in, before forward references are linked. */
+  finish(tx: PostgresDatabase): Promise<void>
+}
+
+const insertWriter: BatchWriter = {
+  batchSize: INSERT_BATCH_SIZE,
+  async write(tx, entry, values) {
+    const { rows, documents, companions } = batchRows(entry, values)
+    await insertRows(tx, entry.table, rows, INSERT_BATCH_SIZE)
+    await insertRows(tx, searchDocuments, documents, INSERT_BATCH_SIZE)
+    if (entry.companion !== undefined) {
+      const perInsert = Math.floor(
+        MAX_PARAMETERS / Object.keys(getTableColumns(entry.companion.table)).length,
+      )
+      await insertRows(tx, entry.companion.table, companions, perInsert)
+    }
+  },
+  finish: async () => {},
+}
+
+/**
+ * COPY cannot compute a document's vector: a batch's documents go to `searchLoad` and on into search_documents
+ * by one INSERT … SELECT, which builds the vectors on the server while the next batch is read.
+ */
+function copyWriter(copyRows: CopyRows): BatchWriter {
+  const moveDocuments = sql`insert into ${searchDocuments} (entity_id, entity, created_at, title, body, document) select entity_id, entity, created_at, title, body, ${vectorOf({ title: sql`${searchLoad.title}`, body: sql`${searchLoad.body}` })} from ${searchLoad}`
+  return {
+    batchSize: COPY_BATCH_SIZE,
+    async write(tx, entry, values) {
+      const { rows, documents, companions } = batchRows(entry, values)
+      await copyRows(entry.table, rows)
+      if (entry.companion !== undefined) await copyRows(entry.companion.table, companions)
+      if (documents.length === 0) return
+      await copyRows(
+        searchLoad,
+        documents.map(({ document: _, ...text }) => text),
+      )
+      await tx.execute(moveDocuments)
+      await tx.execute(sql`truncate ${searchLoad}`)
+    },
+    finish: async () => {},
   }
 }
 
@@ -110,42 +160,84 @@ async function linkForwardReferences(tx: PostgresDatabase, entry: Entry, links: 
   }
 }
 
-async function loadRows(tx: PostgresDatabase, rows: AsyncIterable<DumpRow>) {
+/**
+ * Sends the batches of `rows` to `writer`, one written while the next is read: the server's work and the
+ * parsing overlap, and no more than two batches are held. A failure waits for the write in flight first, so
+ * the rollback is the connection's next statement.
+ */
+async function writeBatches(tx: PostgresDatabase, rows: AsyncIterable<DumpRow>, writer: BatchWriter) {
+  const entries = Object.fromEntries(ENTRIES.map((entry) => [entry.name, entry])) as Record<DumpTable, Entry>
+  const links = new Map<Entry, [string, string][]>()
+  let writing: Promise<void> = Promise.resolve()
+  const send = async (entry: Entry, values: DumpRow['row'][]) => {
+    await writing
+    writing = writer.write(tx, entry, values)
+    // Awaited before the next batch or at the end; until then a failure must not count as unhandled.
+    writing.catch(() => {})
+  }
+  let batch: { entry: Entry; rows: DumpRow['row'][] } | undefined
+  try {
+    for await (const { table, row } of rows) {
+      const entry: Entry | undefined = entries[table]
+      if (entry === undefined) throw new Error(`Unknown table "${table}"`)
+      if (batch !== undefined && (batch.entry !== entry || batch.rows.length >= writer.batchSize)) {
+        await send(batch.entry, batch.rows)
+        batch = undefined
+      }
+      batch ??= { entry, rows: [] }
+      batch.rows.push(row)
+      const reference = batch.entry.forwardReference
+      const to = reference && (row as unknown as Record<string, string | null>)[reference]
+      if (typeof to === 'string') {
+        const entryLinks = links.get(batch.entry) ?? []
+        links.set(batch.entry, entryLinks)
+        entryLinks.push([row.id, to])
+      }
+    }
+    if (batch !== undefined) await send(batch.entry, batch.rows)
+    await writing
+  } catch (error) {
+    await writing.catch(() => {})
+    throw error
+  }
+  return links
+}
+
+async function loadRows(tx: PostgresDatabase, rows: AsyncIterable<DumpRow>, writer: BatchWriter) {
   // Writers wait until the load commits, so none takes an audit seq the dump is about to use.
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_APPEND_LOCK})`)
   requireEmptyTarget(await countRows(tx))
-  const entries = Object.fromEntries(ENTRIES.map((entry) => [entry.name, entry])) as Record<DumpTable, Entry>
-  const links = new Map<Entry, [string, string][]>()
-  let batch: { entry: Entry; rows: DumpRow['row'][] } | undefined
-  for await (const { table, row } of rows) {
-    const entry: Entry | undefined = entries[table]
-    if (entry === undefined) throw new Error(`Unknown table "${table}"`)
-    if (batch !== undefined && (batch.entry !== entry || batch.rows.length >= INSERT_BATCH_SIZE)) {
-      await insertBatch(tx, batch.entry, batch.rows)
-      batch = undefined
-    }
-    batch ??= { entry, rows: [] }
-    batch.rows.push(row)
-    const reference = batch.entry.forwardReference
-    const to = reference && (row as unknown as Record<string, string | null>)[reference]
-    if (typeof to === 'string') {
-      const entryLinks = links.get(batch.entry) ?? []
-      links.set(batch.entry, entryLinks)
-      entryLinks.push([row.id, to])
-    }
-  }
-  if (batch !== undefined) await insertBatch(tx, batch.entry, batch.rows)
+  const links = await writeBatches(tx, rows, writer)
+  await writer.finish(tx)
   for (const [entry, entryLinks] of links) await linkForwardReferences(tx, entry, entryLinks)
   // Nothing derived to reset: the next audit seq is computed from the rows themselves.
 }
 
-export function createPostgresDump(db: PostgresDatabase): DumpRepository {
+/**
+ * The dump repository over `db`. With `copyConnections` (a node-postgres pool: pool.ts), a load holds a
+ * connection of its own and writes through COPY in its transaction; without (PGlite), through INSERTs.
+ */
+export function createPostgresDump(
+  db: PostgresDatabase,
+  copyConnections?: () => Promise<CopyConnection>,
+): DumpRepository {
   return withFaultTranslation({
     snapshot: (read) =>
       db.transaction((tx) => read(snapshotOf(tx)), {
         isolationLevel: 'repeatable read',
         accessMode: 'read only',
       }),
-    load: (rows) => db.transaction((tx) => loadRows(tx, rows)),
+    load: async (rows) => {
+      if (copyConnections === undefined) return db.transaction((tx) => loadRows(tx, rows, insertWriter))
+      const connection = await copyConnections()
+      try {
+        return await connection.db.transaction(async (tx) => {
+          await tx.execute(createSearchLoad)
+          await loadRows(tx, rows, copyWriter(connection.copyRows))
+        })
+      } finally {
+        connection.release()
+      }
+    },
   } satisfies DumpRepository)
 }
