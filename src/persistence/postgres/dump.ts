@@ -15,7 +15,8 @@ import { POSTGRES_TABLES } from './registry.js'
 import { documentValues, vectorOf } from './search.js'
 import { searchDocuments } from './tables.js'
 
-const DEFAULT_BATCH_SIZE = 500
+/** Rows per keyset page on export: 2,000 read about 15% faster than 500 in the dump bench, for 10 MB more RSS. */
+const DEFAULT_BATCH_SIZE = 2_000
 /** Rows per INSERT on load: well under PostgreSQL's 65,535 parameters for the widest table. */
 const INSERT_BATCH_SIZE = 500
 /** Rows per COPY on load: each COPY is one round trip, its text held in memory while it is sent. */
@@ -210,7 +211,10 @@ async function loadRows(tx: PostgresDatabase, rows: AsyncIterable<DumpRow>, writ
   const links = await writeBatches(tx, rows, writer)
   await writer.finish(tx)
   for (const [entry, entryLinks] of links) await linkForwardReferences(tx, entry, entryLinks)
-  // Nothing derived to reset: the next audit seq is computed from the rows themselves.
+  // The planner's statistics still describe empty tables: without them the first reads after a load (an
+  // export, the lists) plan as if for none and ran about three times slower in the dump bench. The next audit
+  // seq and the chain head need no reset: both are read from the rows themselves.
+  await tx.execute(sql`analyze`)
 }
 
 /**
