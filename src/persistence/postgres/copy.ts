@@ -10,6 +10,9 @@ import { bigint, type PgTable, pgTable, text } from 'drizzle-orm/pg-core'
 import pg from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
 import type { PostgresDatabase } from './database.js'
+import { type BatchWriter, batchRows } from './dump-batches.js'
+import { vectorOf } from './search.js'
+import { searchDocuments } from './tables.js'
 
 /** Writes `rows` (records keyed by Drizzle field names) into `table` with one COPY. */
 export type CopyRows = (table: PgTable, rows: readonly Record<string, unknown>[]) => Promise<void>
@@ -82,3 +85,30 @@ export const searchLoad = pgTable('trail_search_load', {
   body: text('body').notNull(),
 })
 export const createSearchLoad = sql`create temporary table ${searchLoad} (entity_id text not null, entity text not null, created_at bigint not null, title text not null, body text not null) on commit drop`
+
+/** Rows per COPY on load: each COPY is one round trip, its text held in memory while it is sent. */
+const COPY_BATCH_SIZE = 2_000
+
+/**
+ * COPY cannot compute a document's vector: a batch's documents go to `searchLoad` and on into search_documents
+ * by one INSERT … SELECT, which builds the vectors on the server while the next batch is read.
+ */
+export function copyWriter(copyRows: CopyRows): BatchWriter {
+  const moveDocuments = sql`insert into ${searchDocuments} (entity_id, entity, created_at, title, body, document) select entity_id, entity, created_at, title, body, ${vectorOf({ title: sql`${searchLoad.title}`, body: sql`${searchLoad.body}` })} from ${searchLoad}`
+  return {
+    batchSize: COPY_BATCH_SIZE,
+    async write(tx, entry, values) {
+      const { rows, documents, companions } = batchRows(entry, values)
+      await copyRows(entry.table, rows)
+      if (entry.companion !== undefined) await copyRows(entry.companion.table, companions)
+      if (documents.length === 0) return
+      await copyRows(
+        searchLoad,
+        documents.map(({ document: _, ...text }) => text),
+      )
+      await tx.execute(moveDocuments)
+      await tx.execute(sql`truncate ${searchLoad}`)
+    },
+    finish: async () => {},
+  }
+}

@@ -3,29 +3,25 @@
 // Both go over the tables as the registry (registry.ts) lists them, in its order.
 import { asc, count, getTableColumns, type SQL, sql } from 'drizzle-orm'
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core'
-import { isSearchable, searchDocument } from '../../domains/search/documents.js'
 import type { DumpRepository, DumpRow, DumpSnapshot, DumpTable } from '../contract.js'
 import { requireEmptyTarget } from '../dump-errors.js'
-import { type AnyTableEntry, orderColumns, positionOf, registryEntries } from '../table-registry.js'
-import { type CopyConnection, type CopyRows, createSearchLoad, searchLoad } from './copy.js'
+import { orderColumns, positionOf, registryEntries } from '../table-registry.js'
+import { type CopyConnection, copyWriter, createSearchLoad } from './copy.js'
 import type { PostgresDatabase } from './database.js'
+import { type BatchWriter, batchRows, type Entry } from './dump-batches.js'
 import { withFaultTranslation } from './errors.js'
 import { AUDIT_APPEND_LOCK } from './locks.js'
 import { POSTGRES_TABLES } from './registry.js'
-import { documentValues, vectorOf } from './search.js'
 import { searchDocuments } from './tables.js'
 
 /** Rows per keyset page on export: 2,000 read about 15% faster than 500 in the dump bench, for 10 MB more RSS. */
 const DEFAULT_BATCH_SIZE = 2_000
 /** Rows per INSERT on load: well under PostgreSQL's 65,535 parameters for the widest table. */
 const INSERT_BATCH_SIZE = 500
-/** Rows per COPY on load: each COPY is one round trip, its text held in memory while it is sent. */
-const COPY_BATCH_SIZE = 2_000
 /** Parameters per INSERT of companion rows (a task's assignees), under PostgreSQL's 65,535. */
 const MAX_PARAMETERS = 40_000
 
 const ENTRIES = registryEntries(POSTGRES_TABLES)
-type Entry = AnyTableEntry<PgTable>
 
 /** One table after another: a transaction is one connection, which node-postgres wants one query at a time. */
 async function countRows(tx: PostgresDatabase): Promise<Record<DumpTable, number>> {
@@ -78,35 +74,6 @@ async function insertRows(tx: PostgresDatabase, table: PgTable, rows: object[], 
   }
 }
 
-/**
- * One batch of rows of one table as rows of its table, of its companion's, and search documents (the search
- * index is not in a dump: the documents of searchable rows are written with them). A forward reference (a note
- * superseded by a later one, not written yet) is left empty and set by `linkForwardReferences` at the end.
- */
-function batchRows(entry: Entry, values: DumpRow['row'][]) {
-  const { forwardReference, companion } = entry
-  return {
-    rows: values.map((value) =>
-      forwardReference === undefined
-        ? entry.toRow(value)
-        : { ...entry.toRow(value), [forwardReference]: null },
-    ),
-    documents: values
-      .map((row) => ({ table: entry.name, row }))
-      .filter(isSearchable)
-      .map((searchable) => documentValues(searchDocument(searchable))),
-    companions: companion === undefined ? [] : values.flatMap(companion.rows),
-  }
-}
-
-/** How a load writes its batches: multi-row INSERTs on any driver, or COPY on node-postgres (copy.ts). */
-interface BatchWriter {
-  batchSize: number
-  write(tx: PostgresDatabase, entry: Entry, values: DumpRow['row'][]): Promise<void>
-  /** Runs once every batch is in, before forward references are linked. */
-  finish(tx: PostgresDatabase): Promise<void>
-}
-
 const insertWriter: BatchWriter = {
   batchSize: INSERT_BATCH_SIZE,
   async write(tx, entry, values) {
@@ -121,30 +88,6 @@ const insertWriter: BatchWriter = {
     }
   },
   finish: async () => {},
-}
-
-/**
- * COPY cannot compute a document's vector: a batch's documents go to `searchLoad` and on into search_documents
- * by one INSERT … SELECT, which builds the vectors on the server while the next batch is read.
- */
-function copyWriter(copyRows: CopyRows): BatchWriter {
-  const moveDocuments = sql`insert into ${searchDocuments} (entity_id, entity, created_at, title, body, document) select entity_id, entity, created_at, title, body, ${vectorOf({ title: sql`${searchLoad.title}`, body: sql`${searchLoad.body}` })} from ${searchLoad}`
-  return {
-    batchSize: COPY_BATCH_SIZE,
-    async write(tx, entry, values) {
-      const { rows, documents, companions } = batchRows(entry, values)
-      await copyRows(entry.table, rows)
-      if (entry.companion !== undefined) await copyRows(entry.companion.table, companions)
-      if (documents.length === 0) return
-      await copyRows(
-        searchLoad,
-        documents.map(({ document: _, ...text }) => text),
-      )
-      await tx.execute(moveDocuments)
-      await tx.execute(sql`truncate ${searchLoad}`)
-    },
-    finish: async () => {},
-  }
 }
 
 async function linkForwardReferences(tx: PostgresDatabase, entry: Entry, links: [id: string, by: string][]) {
