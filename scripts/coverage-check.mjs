@@ -11,6 +11,8 @@ const MINIMUM = 90
 /** Source files that only a run against a real PostgreSQL server (TEST_DATABASE_URL) reaches. */
 const NEEDS_POSTGRES_SERVER = new Set([
   'src/persistence/postgres/pool.ts',
+  // The dump load through COPY: PGlite has no COPY FROM STDIN through pg-copy-streams, so it loads with INSERTs.
+  'src/persistence/postgres/copy.ts',
   // The change feed's LISTEN connection: PGlite has no second connection to listen on.
   'src/persistence/postgres/notifier.ts',
 ])

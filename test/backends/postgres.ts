@@ -86,7 +86,8 @@ async function migratedPglite(): Promise<PGlite> {
   return client
 }
 
-async function openPglite(): Promise<OpenPostgres> {
+/** Repositories on an in-process PGlite, whatever TEST_DATABASE_URL says (its dump load sends INSERTs, not COPY). */
+export async function openPglite(): Promise<OpenPostgres> {
   const client = idlePglites.pop() ?? (await migratedPglite())
   // A database changed outside the repositories (triggers, say) is thrown away rather than reused.
   let tampered = false

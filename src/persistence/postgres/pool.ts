@@ -6,6 +6,7 @@ import { drizzle } from 'drizzle-orm/node-postgres'
 import pg from 'pg'
 import type { Repos } from '../contract.js'
 import type { RetentionRunner } from './chain.js'
+import { copyConnections } from './copy.js'
 import { RETENTION_LOCK } from './locks.js'
 import { migratePostgres } from './migrate.js'
 import { listenForAppends } from './notifier.js'
@@ -73,5 +74,6 @@ export async function openPostgresRepos(options: PostgresOptions): Promise<Repos
     close: () => pool.end(),
     asRetentionRunner: retentionRunner(pool),
     remoteAppends: listenForAppends(options.url),
+    copyConnections: copyConnections(pool),
   })
 }

@@ -8,6 +8,7 @@ import type { Repos } from '../contract.js'
 import { entityRepositories } from '../writes.js'
 import { createPostgresTransact } from './apply.js'
 import { createPostgresChain, type RetentionRunner } from './chain.js'
+import type { CopyConnection } from './copy.js'
 import type { PostgresDatabase } from './database.js'
 import { createPostgresDump } from './dump.js'
 import { withRetries } from './errors.js'
@@ -31,6 +32,11 @@ export interface PostgresReposOptions {
   asRetentionRunner?: RetentionRunner
   /** How change feeds hear other instances' commits (notifier.ts); without it, only this instance's. */
   remoteAppends?: RemoteAppends
+  /**
+   * A connection of its own for a dump load, which then writes through COPY (copy.ts; a node-postgres pool
+   * only, pool.ts). Without it (PGlite, which has no COPY FROM STDIN here), the load sends INSERTs.
+   */
+  copyConnections?: () => Promise<CopyConnection>
 }
 
 /** Repositories over `db`, already migrated. The caller owns the connection; `close` is how it is let go. */
@@ -50,7 +56,7 @@ export function createPostgresRepos(db: PostgresDatabase, options: PostgresRepos
     ),
     search: createPostgresSearch(db),
     feed: changes.feed,
-    dump: createPostgresDump(db),
+    dump: createPostgresDump(db, options.copyConnections),
     tokens: createTokenRepository(db, clock),
     webhooks: createPostgresWebhooks(db, clock),
     health: () =>

@@ -16,7 +16,7 @@ import { fixedStatement } from './statements.js'
 import { searchDocuments } from './tables.js'
 
 /** The document's vector: title words weigh A, body words B. The migration's back-fill builds the same. */
-const vectorOf = (doc: Record<'title' | 'body', string | Placeholder>) =>
+export const vectorOf = (doc: Record<'title' | 'body', string | Placeholder | SQL>) =>
   sql`setweight(to_tsvector('english', ${doc.title}), 'A') || setweight(to_tsvector('english', ${doc.body}), 'B')`
 
 /** ts_rank's weights {D, C, B, A}: a title match counts ten times a body match (as on the other backends). */
