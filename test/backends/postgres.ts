@@ -3,6 +3,8 @@
 // machine still runs the PostgreSQL dialect, migrations and repositories.
 import { randomBytes } from 'node:crypto'
 import { PGlite } from '@electric-sql/pglite'
+import { getTableName, is } from 'drizzle-orm'
+import { PgTable } from 'drizzle-orm/pg-core'
 import { drizzle } from 'drizzle-orm/pglite'
 import pg from 'pg'
 import tap, { type Test } from 'tap'
@@ -12,6 +14,7 @@ import {
   migratePglite,
   openPostgresRepos,
 } from '../../src/persistence/postgres/index.js'
+import * as tables from '../../src/persistence/postgres/tables.js'
 import { AUDIT_REFUSED, type BackendHooks, SQL_TABLES, type TestBackend, tamperSql } from './types.js'
 
 /** An admin connection string to a real server, or undefined to run on PGlite. */
@@ -59,8 +62,12 @@ const idlePglites: PGlite[] = []
 // An open PGlite keeps the process alive for seconds after its last query: close the idle ones when the file ends.
 tap.teardown(() => Promise.all(idlePglites.splice(0).map((client) => client.close())))
 
-const EMPTY_ALL_TABLES =
-  'TRUNCATE tasks, task_assignees, bugs, status_updates, design_notes, audit_entries, api_tokens, search_documents'
+// Every table of the schema, so a table added later is emptied too (a webhook left behind once made the next
+// test's import target "not empty").
+const EMPTY_ALL_TABLES = `TRUNCATE ${Object.values(tables)
+  .filter((value) => is(value, PgTable))
+  .map((table) => getTableName(table))
+  .join(', ')}`
 
 /**
  * PGlite's wire parser decodes each text field with `new TextDecoder('utf-8')`, which drops a leading U+FEFF,
