@@ -95,7 +95,11 @@ async function migratedPglite(): Promise<PGlite> {
 
 /** Repositories on an in-process PGlite, whatever TEST_DATABASE_URL says (its dump load sends INSERTs, not COPY). */
 export async function openPglite(): Promise<OpenPostgres> {
-  const client = idlePglites.pop() ?? (await migratedPglite())
+  const reused = idlePglites.pop()
+  // Emptied again when taken: a test's app that is still closing (a webhook worker's last settle) may have
+  // written after the release emptied it.
+  if (reused !== undefined) await reused.exec(EMPTY_ALL_TABLES)
+  const client = reused ?? (await migratedPglite())
   // A database changed outside the repositories (triggers, say) is thrown away rather than reused.
   let tampered = false
   const release = async () => {
