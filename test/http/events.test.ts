@@ -198,12 +198,15 @@ for (const backend of backends) {
     async (t) => {
       const { repos, hooks } = await backend.openWithHooks(t)
       // While held, the stream's reads find nothing new, so it is still behind when the prune comes (as a slow
-      // or filtered stream can be), whatever wakes it meanwhile.
+      // or filtered stream can be), whatever wakes it meanwhile. Judged when a read answers, not when it starts:
+      // a read started just before the hold (a PostgreSQL notification arrives late) may see later writes.
       let held = false
       const feed = {
         ...repos.feed,
-        after: (after: number, limit: number, filter: object) =>
-          held ? Promise.resolve([]) : repos.feed.after(after, limit, filter),
+        after: async (after: number, limit: number, filter: object) => {
+          const rows = await repos.feed.after(after, limit, filter)
+          return held ? [] : rows
+        },
       }
       const release = async () => {
         held = false
