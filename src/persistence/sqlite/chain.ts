@@ -1,6 +1,6 @@
 // The audit chain's reads and retention deletes on SQLite: keyset pages on the seq index, and deletes of the
 // oldest entries in short immediate transactions (a writer waits for one batch at most).
-import { asc, desc, getTableColumns, lt, lte, sql } from 'drizzle-orm'
+import { asc, desc, getTableColumns, gt, lt, lte, sql } from 'drizzle-orm'
 import type { AuditChain } from '../contract.js'
 import { sqliteRetentionRunner } from './retention-lock.js'
 import { type AuditEntryRow, auditEntryFromRow, toEpochMs, toIso, visitEach } from './rows.js'
@@ -18,6 +18,16 @@ export const prepareNewestEntry = (db: Store['db']) =>
     .from(auditEntries)
     .orderBy(desc(auditEntries.seq))
     .limit(1)
+    .prepare()
+
+/** Up to `limit` entries after seq `after`, in seq order: what the change feed and the webhook worker read. */
+export const prepareEntriesAfter = (db: Store['db']) =>
+  db
+    .select()
+    .from(auditEntries)
+    .where(gt(auditEntries.seq, sql.placeholder('after')))
+    .orderBy(asc(auditEntries.seq))
+    .limit(sql.placeholder('limit'))
     .prepare()
 
 export function createSqliteChain(store: Store): AuditChain {

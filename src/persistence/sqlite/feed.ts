@@ -1,11 +1,12 @@
 // The SQLite change feed: the audit trail read forwards by seq (its unique index), woken at once by this
 // process's writes and, for writes by other processes on the same file, by a poll of `PRAGMA data_version`
 // that runs only while a feed listens.
-import { and, asc, gt, sql } from 'drizzle-orm'
+import { and, asc, gt } from 'drizzle-orm'
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { type AppendSignal, createAppendSignal } from '../append-signal.js'
 import type { AuditFeed, FeedFilter } from '../contract.js'
 import { feedConditions } from '../feed-filter.js'
+import { prepareEntriesAfter } from './chain.js'
 import type { SqliteDatabase } from './client.js'
 import { withFaultTranslation } from './errors.js'
 import { auditEntryFromRow } from './rows.js'
@@ -59,13 +60,7 @@ export function createSqliteFeed(
   sqlite: SqliteDatabase,
   pollMs = DEFAULT_POLL_MS,
 ): SqliteFeed {
-  const unfiltered = db
-    .select()
-    .from(auditEntries)
-    .where(gt(auditEntries.seq, sql.placeholder('after')))
-    .orderBy(asc(auditEntries.seq))
-    .limit(sql.placeholder('limit'))
-    .prepare()
+  const unfiltered = prepareEntriesAfter(db)
   const local = createAppendSignal()
   const others = otherProcessesSignal(sqlite, pollMs)
   const reads = withFaultTranslation({

@@ -5,10 +5,11 @@
 // showed in its profile. Settles asked for in one turn of the event loop (several webhooks answered at once)
 // commit in one transaction: each still commits before its worker sends the next event, so a crash costs no
 // more than the events in flight, but one commit serves them all (a commit was a tenth of a delivery's CPU).
-import { asc, eq, getTableColumns, gt, type SQL, sql } from 'drizzle-orm'
+import { eq, getTableColumns, type SQL, sql } from 'drizzle-orm'
 import { coalescedWrites } from '../coalesced-writes.js'
 import type { WebhookRepository } from '../contract.js'
 import { deliveriesBefore, deliveryOf, leaseFreeFor, leaseHeldBy, leaseValues } from '../webhook-sql.js'
+import { prepareEntriesAfter, prepareNewestEntry } from './chain.js'
 import {
   auditEntryFromRow,
   deliveryFromRow,
@@ -56,10 +57,7 @@ function prepareStatements({ db }: Store) {
       .from(webhooks)
       .orderBy(...createdOrder(webhooks, 'asc'))
       .prepare(),
-    head: db
-      .select({ seq: sql<number | null>`max(${auditEntries.seq})` })
-      .from(auditEntries)
-      .prepare(),
+    newestEntry: prepareNewestEntry(db),
     insertWebhook: db.insert(webhooks).values(insertValues(webhooks)).prepare(),
     updateWebhook: db.update(webhooks).set(webhookSet).where(byId(webhooks)).prepare(),
     deleteDeliveries: db
@@ -78,13 +76,7 @@ function prepareStatements({ db }: Store) {
     settleKeepingActive: settle(settledSet),
     settleDeactivating: settle({ ...settledSet, active: sql`0` }),
     insertDelivery: db.insert(webhookDeliveries).values(insertValues(webhookDeliveries)).prepare(),
-    entriesAfter: db
-      .select()
-      .from(auditEntries)
-      .where(gt(auditEntries.seq, sql.placeholder('seq')))
-      .orderBy(asc(auditEntries.seq))
-      .limit(sql.placeholder('limit'))
-      .prepare(),
+    entriesAfter: prepareEntriesAfter(db),
     entryAt: db
       .select()
       .from(auditEntries)
@@ -120,7 +112,7 @@ export function createSqliteWebhooks(store: Store, now: () => string): WebhookRe
   return {
     create: (make) =>
       write(() => {
-        const webhook = make(s.head.get()?.seq ?? 0, now())
+        const webhook = make(s.newestEntry.get()?.seq ?? 0, now())
         s.insertWebhook.run({ ...webhookToRow(webhook), leaseOwner: null, leaseUntil: null })
         return webhook
       }),
@@ -144,7 +136,7 @@ export function createSqliteWebhooks(store: Store, now: () => string): WebhookRe
     release: async (id, owner) => {
       await write(() => s.release.run({ id, owner }))
     },
-    entriesAfter: async (seq, limit) => s.entriesAfter.all({ seq, limit }).map(auditEntryFromRow),
+    entriesAfter: async (seq, limit) => s.entriesAfter.all({ after: seq, limit }).map(auditEntryFromRow),
     entryAt: async (seq) => {
       const row = s.entryAt.get({ seq })
       return row && auditEntryFromRow(row)
