@@ -72,22 +72,22 @@ let lastSecond = Number.NaN
 let lastSecondText = ''
 
 /**
- * chainHash of a stored entry after its own `prevHash`: what `trail audit verify` computes per entry. The entry is
- * rebuilt as the API returns it (ISO time, parsed diff) and hashed by the same `chainHash` every write uses, so
- * the verifier cannot drift from the writer. (A hand-written canonicaliser working on the stored text was 1.6x
- * faster; the chain's definition stays with the `canonicalize` library instead. bench/results/chain.md.)
+ * A stored entry as the API returns it (ISO time, parsed diff): the verifier hashes it with the same `chainHash`
+ * every write uses, so it cannot drift from the writer. (A hand-written canonicaliser working on the stored text
+ * was 1.6x faster; the chain's definition stays with the `canonicalize` library instead. bench/results/chain.md.)
+ * Throws when the diff is no longer JSON. Entity and action are kept as stored: a tampered row is hashed as it is.
  */
+export const storedEntry = (entry: StoredAuditEntry): AuditEntry => ({
+  ...entry,
+  at: isoOfStored(entry.at),
+  entity: entry.entity as AuditEntry['entity'],
+  action: entry.action as AuditEntry['action'],
+  diff: JSON.parse(entry.diff),
+})
+
+/** chainHash of a stored entry after its own `prevHash`: what `trail audit verify` computes per entry. */
 export const storedChainHash = (entry: StoredAuditEntry): string =>
-  chainHash(entry.prevHash, {
-    seq: entry.seq,
-    id: entry.id,
-    at: isoOfStored(entry.at),
-    actor: entry.actor,
-    entity: entry.entity as HashedFields['entity'],
-    entityId: entry.entityId,
-    action: entry.action as HashedFields['action'],
-    diff: JSON.parse(entry.diff),
-  })
+  chainHash(entry.prevHash, storedEntry(entry))
 
 /** Entries in seq order linked after `prevHash`: each gets the previous one's hash and its own. */
 export function link<T extends HashedFields>(

@@ -1,7 +1,7 @@
 // Verifying the hash chain: one entry at a time, in seq order, from any number of sources (archives, then the
 // live trail; or a dump's lines), in constant memory. `trail audit verify`, import and the tests all use it, so
 // "verified" means one thing. The first failure is final and names the entry and why.
-import { chainHash, GENESIS_HASH, type StoredAuditEntry, storedChainHash } from './chain.js'
+import { chainHash, GENESIS_HASH, type StoredAuditEntry, storedEntry } from './chain.js'
 import type { AuditEntry } from './schemas.js'
 
 export type ChainFailureReason = 'changed' | 'missing' | 'reordered' | 'checkpoint mismatch'
@@ -55,16 +55,10 @@ interface Checked extends Linked {
   prunedThrough: number | undefined
 }
 
-const isPrune = (entry: { entity: string; action: string }) =>
-  entry.entity === 'audit' && entry.action === 'prune'
-
 /** The seq a prune entry archived through (its diff's throughSeq), or undefined for any other entry. */
-const prunedThrough = (
-  entry: { entity: string; action: string },
-  diff: () => unknown,
-): number | undefined => {
-  if (!isPrune(entry)) return undefined
-  const through = (diff() as { throughSeq?: unknown } | null)?.throughSeq
+const prunedThrough = (entry: AuditEntry): number | undefined => {
+  if (entry.entity !== 'audit' || entry.action !== 'prune') return undefined
+  const through = (entry.diff as { throughSeq?: unknown } | null)?.throughSeq
   const seq = Array.isArray(through) ? through[1] : undefined
   return typeof seq === 'number' ? seq : undefined
 }
@@ -101,36 +95,12 @@ export class ChainVerifier {
 
   /** Checks the next entry in seq order; the first failure (then every later call) returns it. */
   next(entry: AuditEntry): ChainFailure | undefined {
-    return this.nextOf(
-      entry,
-      () => chainHash(entry.prevHash, entry),
-      () => entry.diff,
-    )
-  }
-
-  /** next() for an entry as a database stores it (the diff still JSON text): how a live trail is read. */
-  nextStored(entry: StoredAuditEntry): ChainFailure | undefined {
-    return this.nextOf(
-      entry,
-      () => storedChainHash(entry),
-      () => JSON.parse(entry.diff),
-    )
-  }
-
-  private nextOf(
-    entry: Linked & { entity: string; action: string },
-    hash: () => string,
-    diff: () => unknown,
-  ): ChainFailure | undefined {
     if (this.failure !== undefined) return this.failure
     let recomputed: string
-    let through: number | undefined
     try {
-      recomputed = hash()
-      through = prunedThrough(entry, diff)
+      recomputed = chainHash(entry.prevHash, entry)
     } catch (error) {
-      // Only an edit makes a stored entry unhashable: its diff no longer JSON, or text no JSON can carry.
-      this.failure = this.fail(entry, 'changed', `its contents cannot be hashed: ${(error as Error).message}`)
+      this.failure = this.unhashable(entry, error)
       return this.failure
     }
     this.failure = this.check({
@@ -139,9 +109,27 @@ export class ChainVerifier {
       prevHash: entry.prevHash,
       hash: entry.hash,
       recomputed,
-      prunedThrough: through,
+      prunedThrough: prunedThrough(entry),
     })
     return this.failure
+  }
+
+  /** next() for an entry as a database stores it (the diff still JSON text): how a live trail is read. */
+  nextStored(stored: StoredAuditEntry): ChainFailure | undefined {
+    if (this.failure !== undefined) return this.failure
+    let entry: AuditEntry
+    try {
+      entry = storedEntry(stored)
+    } catch (error) {
+      this.failure = this.unhashable(stored, error)
+      return this.failure
+    }
+    return this.next(entry)
+  }
+
+  /** Only an edit makes an entry unhashable: its diff no longer JSON, or text no JSON can carry. */
+  private unhashable(entry: Linked, error: unknown): ChainFailure {
+    return this.fail(entry, 'changed', `its contents cannot be hashed: ${(error as Error).message}`)
   }
 
   /** Checks what only the end shows: a link left broken, the trail's start, checkpoints past the head. */
