@@ -8,15 +8,18 @@ import { spawnSync } from 'node:child_process'
 // machine) and also counts the CPU of the server's PostgreSQL backends (their /proc, found by
 // pg_stat_activity). Several `--script`s (comma-separated: e.g. a copy of the old dist/ and the new one) run
 // on databases of the same rows and take turns, round by round, so a before/after comparison shares the
-// machine's noise.
+// machine's noise. A script may be bench/reference/server.mjs (the raw reference, on a database trail migrated:
+// the same tables). `--cpu-prof DIR` writes each server's V8 profile to DIR/<index>/, for
+// `node bench/profile-summary.mjs FILE --requests N` (N: rounds × requests of the one scenario run).
 //
 //   node bench/cpu-per-request.mjs [--only get-task,post-task] [--requests 20000] [--rows 10000] [--script dist/server/server.js] [--rounds 3]
-//     [--backend sqlite|postgres] [--database-url URL]
+//     [--backend sqlite|postgres] [--database-url URL] [--cpu-prof DIR]
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
+import Database from 'better-sqlite3'
 import pg from 'pg'
 import { dataset } from './lib/dataset.mjs'
 import { seededFixture } from './lib/fixture.mjs'
@@ -24,6 +27,7 @@ import { createScratchDatabase, DEFAULT_ADMIN_URL, dropScratchDatabase } from '.
 import { autocannonRequest, preflight, SCENARIOS } from './lib/scenarios.mjs'
 import { seedPostgres, seedSqlite } from './lib/seed.mjs'
 import { startServer } from './lib/server.mjs'
+import { migratePostgres, migrateSqlite } from './reference/migrate.mjs'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const { values } = parseArgs({
@@ -36,6 +40,7 @@ const { values } = parseArgs({
     script: { type: 'string', default: 'dist/server/server.js' },
     backend: { type: 'string', default: 'sqlite' },
     'database-url': { type: 'string', default: process.env.DATABASE_URL ?? DEFAULT_ADMIN_URL },
+    'cpu-prof': { type: 'string' },
   },
 })
 const postgres = values.backend === 'postgres'
@@ -44,6 +49,25 @@ const TICK_US = 1e6 / Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8
 const cpuUs = (pid) => {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
   return (Number(fields[11]) + Number(fields[12])) * TICK_US
+}
+
+/** The raw reference migrates by its own runner (the same SQL files), which its start-up checks for. */
+const REFERENCE = join(ROOT, 'bench', 'reference', 'server.mjs')
+async function migrateReference(database) {
+  if (database.url === undefined) {
+    const db = new Database(database.path)
+    db.pragma('journal_mode = WAL')
+    migrateSqlite(db)
+    db.close()
+    return
+  }
+  const client = new pg.Client({ connectionString: database.url })
+  await client.connect()
+  try {
+    await migratePostgres(client)
+  } finally {
+    await client.end()
+  }
 }
 
 const dir = mkdtempSync(join(os.tmpdir(), 'trail-cpu-'))
@@ -89,14 +113,24 @@ try {
       LOG_LEVEL: 'info',
       RATE_LIMIT_MAX: '1000000000',
     }
-    const migrate = spawnSync(process.execPath, [join(ROOT, 'dist/src/cli/index.js'), 'migrate'], {
-      env,
-      cwd: ROOT,
-    })
-    if (migrate.status !== 0) throw new Error(String(migrate.stderr))
+    if (resolve(ROOT, script) === REFERENCE) await migrateReference(database)
+    else {
+      const migrate = spawnSync(process.execPath, [join(ROOT, 'dist/src/cli/index.js'), 'migrate'], {
+        env,
+        cwd: ROOT,
+      })
+      if (migrate.status !== 0) throw new Error(String(migrate.stderr))
+    }
     if (postgres) await seedPostgres(database.url, data, 0, rows)
     else seedSqlite(path, data, 0, rows)
-    const server = await startServer({ name: 'trail', script: resolve(ROOT, script), env, cwd: ROOT })
+    const profileDir = values['cpu-prof'] && resolve(values['cpu-prof'], String(index))
+    const server = await startServer({
+      name: 'trail',
+      script: resolve(ROOT, script),
+      env,
+      cwd: ROOT,
+      nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+    })
     // Each server its own fixture: PATCH lends tasks at the versions that server's answers named.
     servers.push({ script, server, database, fixture: seededFixture(data, rows, Number(values.connections)) })
     console.log(`${script}: start-to-healthy ${server.startMs.toFixed(0)} ms`)

@@ -2,17 +2,24 @@
 // Summarises a V8 .cpuprofile (from `npm run bench -- --cpu-prof`): self time by package and the hottest
 // functions, so a route's gap to the reference can be put down to a layer (ORM, logger, validation, …).
 // Samples before the server first goes idle (start-up: module loading, schema compilation) are left out
-// unless --with-startup is given.
-// usage: node bench/profile-summary.mjs FILE.cpuprofile [--top N] [--with-startup]
+// unless --with-startup is given. `--requests N`, the requests the profiled server answered, adds each line's
+// CPU µs per request, which compares across servers that answered different numbers of requests.
+// usage: node bench/profile-summary.mjs FILE.cpuprofile [--top N] [--with-startup] [--requests N]
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { top: { type: 'string', default: '25' }, 'with-startup': { type: 'boolean', default: false } },
+  options: {
+    top: { type: 'string', default: '25' },
+    'with-startup': { type: 'boolean', default: false },
+    requests: { type: 'string' },
+  },
 })
 if (positionals.length === 0) {
-  console.error('usage: node bench/profile-summary.mjs FILE.cpuprofile [--top N] [--with-startup]')
+  console.error(
+    'usage: node bench/profile-summary.mjs FILE.cpuprofile [--top N] [--with-startup] [--requests N]',
+  )
   process.exit(2)
 }
 
@@ -70,8 +77,12 @@ for (const file of positionals) {
     byFunction.set(key, (byFunction.get(key) ?? 0) + time)
   }
   const busy = total - (byOwner.get('(idle)') ?? 0)
-  const pct = (time, of) => `${((100 * time) / of).toFixed(1).padStart(5)}%`
-  console.log(`${file}: ${(total / 1e6).toFixed(1)} s sampled, ${(busy / 1e6).toFixed(1)} s busy`)
+  const requests = Number(values.requests ?? 0)
+  const perRequest = (time) => (requests > 0 ? `  ${(time / requests).toFixed(1).padStart(6)} µs` : '')
+  const pct = (time, of) => `${((100 * time) / of).toFixed(1).padStart(5)}%${perRequest(time)}`
+  console.log(
+    `${file}: ${(total / 1e6).toFixed(1)} s sampled, ${(busy / 1e6).toFixed(1)} s busy${requests > 0 ? `, ${(busy / requests).toFixed(1)} µs per request` : ''}`,
+  )
   console.log('\nself time by owner (% of busy time)')
   for (const [who, time] of [...byOwner].sort((a, b) => b[1] - a[1])) {
     if (who !== '(idle)') console.log(`  ${pct(time, busy)}  ${who}`)
