@@ -5,6 +5,7 @@ import Fastify, { LogController } from 'fastify'
 import persistence from './backends.js'
 import type { Config } from './config.js'
 import { isAcceptableText, TEXT_FORMAT } from './core/text.js'
+import type { Clock } from './domains/audit/entries.js'
 import auth from './http/auth.js'
 import { compileOnUse } from './http/compile-on-use.js'
 import errors, { clientErrorHandler, frameworkErrors } from './http/errors.js'
@@ -39,6 +40,8 @@ export interface BuildOptions {
   logStream?: NodeJS.WritableStream
   /** The built web interface's folder instead of dist/ui (tests). */
   uiRoot?: string
+  /** The time authentication judges token expiry and its rechecks by, instead of the system's (tests). */
+  clock?: Clock
 }
 
 export async function buildApp(config: Config, options: BuildOptions = {}) {
@@ -94,6 +97,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   await app.register(auth, {
     failuresPerWindow: config.rateLimit.authFailuresPerWindow,
     windowMs: config.rateLimit.windowMs,
+    ...(options.clock ? { clock: options.clock } : {}),
   })
   await app.register(openapi)
   await app.register(service)

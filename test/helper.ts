@@ -12,6 +12,8 @@ export interface BuildOptions {
   env?: Record<string, string>
   /** Where the app's log goes, at trace level; silent without it. */
   log?: Writable
+  /** The time authentication judges tokens by (their expiry, and when a remembered one is read again). */
+  clock?: () => number
 }
 
 export async function build(t: Test, backend: TestBackend, options: BuildOptions = {}) {
@@ -27,6 +29,7 @@ export async function build(t: Test, backend: TestBackend, options: BuildOptions
   const app = await buildApp(config, {
     repos,
     ...(options.log ? { logStream: options.log } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
   })
   t.teardown(() => app.close())
   await app.ready()
