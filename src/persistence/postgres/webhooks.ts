@@ -48,6 +48,7 @@ function prepareSettles(db: PostgresDatabase) {
       .where(leaseHeldBy(webhooks, sql.placeholder('id'), sql.placeholder('owner')))
       .returning({ id: webhooks.id })
   // The log entry is inserted from the row the UPDATE moved: a worker that lost its lease logs nothing.
+  // Drizzle types an insert's select by its columns; placeholders are SQL, hence the cast.
   const logged = (deactivating: boolean) => {
     const settled = db.$with('settled').as(moved(deactivating))
     const entry = db.$with('entry').as(
@@ -70,16 +71,18 @@ function prepareSettles(db: PostgresDatabase) {
     )
     return db.with(settled, entry).select({ id: settled.id }).from(settled)
   }
-  const statements = [false, true].map((deactivating) => {
+  const variant = (deactivating: boolean) => {
     const name = `trail_webhook_settle${deactivating ? '_deactivating' : ''}`
     return {
       bare: fixedStatement<{ id: string }[]>(name, moved(deactivating)),
       logging: fixedStatement<{ id: string }[]>(`${name}_logged`, logged(deactivating)),
     }
-  })
+  }
+  const keeping = variant(false)
+  const turningOff = variant(true)
   return async ({ id, owner, state, delivery }: Settle) => {
     const { active, ...values } = settledValues(state)
-    const { bare, logging } = statements[active === 0 ? 1 : 0] as (typeof statements)[number]
+    const { bare, logging } = active === 0 ? turningOff : keeping
     const moving = { ...values, id, owner }
     const rows =
       delivery === undefined
