@@ -1,6 +1,7 @@
 // Settles of several webhooks asked for at once, as when two receivers answer in the same turn (the SQLite
 // repository then commits them in one transaction): each writes its state and its log row only while its own
-// lease is held, and one whose lease was lost neither writes nor holds back the others.
+// lease is held, and one whose lease was lost neither writes nor holds back the others. A settle that turns the
+// webhook off follows the same rule (on PostgreSQL it is its own statement).
 import t from 'tap'
 import { afterAttempt, newWebhook } from '../../src/domains/webhooks/rules.js'
 import type { StoredWebhook } from '../../src/domains/webhooks/schemas.js'
@@ -54,6 +55,38 @@ for (const backend of backends) {
     t.same(
       (await webhooks.deliveries(failing.id, 10)).map((delivery) => delivery.status),
       ['failed'],
+    )
+  })
+}
+
+for (const backend of backends) {
+  t.test(`${backend.name}: a settle that turns the webhook off needs the lease, and logs once`, async (t) => {
+    const { webhooks } = await backend.open(t)
+    const hook = await webhooks.create((headSeq, now) =>
+      newWebhook({ url: 'https://example.com/hook' }, headSeq, now),
+    )
+    const nowMs = Date.now()
+    t.ok(await webhooks.lease(hook.id, 'worker-a', nowMs, nowMs + 60_000))
+    const gone = afterAttempt(
+      hook,
+      hook.deliveredThroughSeq + 1,
+      { kind: 'gone', responseStatus: 410 },
+      POLICY,
+      nowMs,
+      0,
+    )
+    t.equal(gone.state.active, false)
+
+    t.notOk(await webhooks.settle(hook.id, 'worker-b', gone.state, gone.delivery), 'not the lease holder')
+    t.same(await webhooks.get(hook.id), hook, 'nothing written without the lease')
+    t.same(await webhooks.deliveries(hook.id, 10), [])
+
+    t.ok(await webhooks.settle(hook.id, 'worker-a', gone.state, gone.delivery))
+    t.equal((await webhooks.get(hook.id))?.active, false, 'turned off')
+    t.same(
+      (await webhooks.deliveries(hook.id, 10)).map((delivery) => [delivery.id, delivery.status]),
+      [[gone.delivery.id, gone.delivery.status]],
+      'its one log entry',
     )
   })
 }

@@ -7,6 +7,7 @@ import { inProcessRetentionRunner } from '../retention-runner.js'
 import type { PostgresDatabase } from './database.js'
 import { withRetries } from './errors.js'
 import { type AuditEntryRow, auditEntryFromRow, toEpochMs, toIso, visitEach } from './rows.js'
+import { fixedStatement } from './statements.js'
 import { auditEntries } from './tables.js'
 
 type ScannedRow = Omit<AuditEntryRow, 'at'> & { at: unknown }
@@ -28,6 +29,23 @@ export async function entriesAfter(
     .orderBy(asc(auditEntries.seq))
     .limit(limit)
   return rows.map(auditEntryFromRow)
+}
+
+/**
+ * Up to `limit` entries after seq `after`, oldest first, as a statement built once: the page the webhook worker
+ * reads and an unfiltered change feed's read after each commit, both on the hot path of a write.
+ */
+export function prepareEntriesAfter(db: PostgresDatabase) {
+  const page = fixedStatement<AuditEntryRow[]>(
+    'trail_entries_after',
+    db
+      .select()
+      .from(auditEntries)
+      .where(gt(auditEntries.seq, sql.placeholder('after')))
+      .orderBy(asc(auditEntries.seq))
+      .limit(sql.placeholder('limit')),
+  )
+  return async (after: number, limit: number) => (await page(db, { after, limit })).map(auditEntryFromRow)
 }
 
 /** How an instance runs retention alone; see PostgresReposOptions.asRetentionRunner. */

@@ -4,7 +4,7 @@
 import { createAppendSignal } from '../append-signal.js'
 import type { AuditFeed } from '../contract.js'
 import { feedConditions } from '../feed-filter.js'
-import { entriesAfter } from './chain.js'
+import { entriesAfter, prepareEntriesAfter } from './chain.js'
 import type { PostgresDatabase } from './database.js'
 import { withRetries } from './errors.js'
 import { auditEntries } from './tables.js'
@@ -23,10 +23,15 @@ export interface PostgresFeed {
 
 export function createPostgresFeed(db: PostgresDatabase, remote: RemoteAppends | undefined): PostgresFeed {
   const local = createAppendSignal()
+  const unfiltered = prepareEntriesAfter(db)
   return {
     feed: {
-      after: (after, limit, filter) =>
-        withRetries(() => entriesAfter(db, after, limit, ...feedConditions(auditEntries, filter))),
+      after: (after, limit, filter) => {
+        const conditions = feedConditions(auditEntries, filter)
+        return withRetries(() =>
+          conditions.length === 0 ? unfiltered(after, limit) : entriesAfter(db, after, limit, ...conditions),
+        )
+      },
       onAppend(listener) {
         const stopLocal = local.subscribe(listener)
         const stopRemote = remote?.subscribe(listener)
