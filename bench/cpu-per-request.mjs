@@ -89,7 +89,7 @@ try {
       LOG_LEVEL: 'info',
       RATE_LIMIT_MAX: '1000000000',
     }
-    const migrate = spawnSync(process.execPath, [join(ROOT, 'dist/src/cli/index.js'), 'migrate'], {
+    const migrate = spawnSync(process.execPath, [join(ROOT, 'dist/cli/trail.js'), 'migrate'], {
       env,
       cwd: ROOT,
     })
