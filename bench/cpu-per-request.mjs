@@ -115,7 +115,7 @@ try {
     }
     if (resolve(ROOT, script) === REFERENCE) await migrateReference(database)
     else {
-      const migrate = spawnSync(process.execPath, [join(ROOT, 'dist/src/cli/index.js'), 'migrate'], {
+      const migrate = spawnSync(process.execPath, [join(ROOT, 'dist/cli/trail.js'), 'migrate'], {
         env,
         cwd: ROOT,
       })

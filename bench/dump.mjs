@@ -14,7 +14,7 @@ import { createScratchDatabase, dropScratchDatabase, reachablePostgres } from '.
 import { seedSqlite } from './lib/seed.mjs'
 
 const root = new URL('..', import.meta.url).pathname
-const cli = join(root, 'dist/src/cli/index.js')
+const cli = join(root, 'dist/cli/trail.js')
 const { values } = parseArgs({
   options: { rows: { type: 'string', default: '300000' }, 'no-postgres': { type: 'boolean' } },
 })

@@ -14,7 +14,7 @@ import { createScratchDatabase, DEFAULT_ADMIN_URL, dropScratchDatabase } from '.
 import { seedPostgres, seedSqlite } from './lib/seed.mjs'
 
 const root = new URL('..', import.meta.url).pathname
-const cli = join(root, 'dist/src/cli/index.js')
+const cli = join(root, 'dist/cli/trail.js')
 const { values } = parseArgs({
   options: {
     entries: { type: 'string', default: '1000000' },

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import t from 'tap'
 
-const BIN = fileURLToPath(new URL('../../dist/src/cli/index.js', import.meta.url))
+const BIN = fileURLToPath(new URL('../../dist/cli/trail.js', import.meta.url))
 
 function trail(args: string[], env: Record<string, string> = {}, input?: string) {
   const run = spawnSync(process.execPath, [BIN, ...args], {
