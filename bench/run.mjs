@@ -69,7 +69,6 @@ const USAGE = `usage: npm run bench -- [options]
   --scale-rows LIST    row counts of the scale mode (default 10000,100000,1000000)
   --hostile            hostile-neighbour mode: GET p99 (--connections, first count) alone, then while one client
                        sends the hardening issue's worst requests at the default rate limit (20 req/s)
-  --no-reference       trail only
   --no-feed            skip the change feed figures (bench/feed.mjs: commit-to-event latency, writes with 10 streams and 2 webhooks)
   --no-reference       trail only (no reference, no minimal server, no peers)
   --no-minimal         leave out the minimal server (SQLite: Fastify + better-sqlite3 by hand, integer keys)
