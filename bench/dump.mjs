@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench:dump -- --rows 1000000`: seeds a database with that many rows (a third each of tasks, status
 // updates and audit entries), then times `trail export` and `trail import` on SQLite and, when a server
-// answers, PostgreSQL, each as its own process, and prints rows/s and the peak RSS of each step.
+// answers, PostgreSQL, each as its own process, and prints rows/s, CPU time and the peak RSS of each step (the
+// validation pass alone too, as `import --dry-run`).
 // Targets (issue 16; reported, never asserted): peak RSS under 150 MB for every step on both backends;
 // SQLite export ≥ 100k rows/s and import ≥ 60k rows/s; PostgreSQL import ≥ 50k rows/s, export ≥ 100k rows/s.
 import { spawn } from 'node:child_process'
