@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench:dump -- --rows 1000000`: seeds a database with that many rows (a third each of tasks, status
 // updates and audit entries), then times `trail export` and `trail import` on SQLite and, when a server
-// answers, PostgreSQL, each as its own process, and prints rows/s and the peak RSS of each step.
+// answers, PostgreSQL, each as its own process, and prints rows/s, CPU time and the peak RSS of each step (the
+// validation pass alone too, as `import --dry-run`).
 // Targets (issue 16; reported, never asserted): peak RSS under 150 MB for every step on both backends;
 // SQLite export ≥ 100k rows/s and import ≥ 60k rows/s; PostgreSQL import ≥ 50k rows/s, export ≥ 100k rows/s.
 import { spawn } from 'node:child_process'
@@ -31,7 +32,10 @@ if (!existsSync(cli)) {
   )
 }
 
-/** Runs a command; resolves with its wall time and peak RSS (VmHWM, sampled from /proc until it exits). */
+/**
+ * Runs a command; resolves with its wall time, peak RSS (VmHWM) and CPU time (user + system), both sampled
+ * from /proc every 20 ms until it exits. CPU time does not depend on what else the machine is running.
+ */
 function run(command, args, env) {
   return new Promise((resolve, reject) => {
     const started = performance.now()
@@ -40,11 +44,13 @@ function run(command, args, env) {
       stdio: ['ignore', 'ignore', 'pipe'],
     })
     let peakKb = 0
+    let cpuTicks = 0
     let stderr = ''
     const sample = () => {
       try {
         const match = /VmHWM:\s+(\d+) kB/.exec(procStatus(child.pid))
         if (match) peakKb = Math.max(peakKb, Number(match[1]))
+        cpuTicks = Math.max(cpuTicks, procCpuTicks(child.pid))
       } catch {
         // The process has just exited; the last sample stands.
       }
@@ -56,18 +62,31 @@ function run(command, args, env) {
     child.on('exit', (code) => {
       clearInterval(timer)
       if (code !== 0) reject(new Error(`${args.join(' ')} exited ${code}: ${stderr}`))
-      else resolve({ seconds: (performance.now() - started) / 1000, peakMb: peakKb / 1024, stderr })
+      else
+        resolve({
+          seconds: (performance.now() - started) / 1000,
+          peakMb: peakKb / 1024,
+          cpuSeconds: cpuTicks / CLOCK_TICKS,
+          stderr,
+        })
     })
   })
 }
 
 const procStatus = (pid) => readFileSync(`/proc/${pid}/status`, 'utf8')
+// utime and stime, fields 14 and 15 of /proc/PID/stat (counted after the parenthesised command name).
+const procCpuTicks = (pid) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+  return Number(fields[11]) + Number(fields[12])
+}
+const CLOCK_TICKS = 100
 
 const dir = mkdtempSync(join(tmpdir(), 'trail-bench-dump-'))
 const results = []
 const step = async (name, args, env) => {
-  const { seconds, peakMb } = await run(process.execPath, [cli, ...args], env)
+  const { seconds, peakMb, cpuSeconds } = await run(process.execPath, [cli, ...args], env)
   results.push({
+    cpuSeconds,
     step: name,
     rows: perTable * 3,
     seconds,
@@ -87,6 +106,11 @@ try {
 
   await step('export  SQLite', ['export', '--out', dump], { PERSISTENCE: 'sqlite', PERSIST_DB_PATH: source })
   const bytes = statSync(dump).size
+  // The validation pass alone (the import's first half), so its memory and time can be told from the load's.
+  await step('validate (import --dry-run)', ['import', '--dry-run', '--in', dump], {
+    PERSISTENCE: 'sqlite',
+    PERSIST_DB_PATH: join(dir, 'dry-run.db'),
+  })
   await step('import  SQLite (new file)', ['import', '--in', dump], {
     PERSISTENCE: 'sqlite',
     PERSIST_DB_PATH: join(dir, 'target.db'),
@@ -107,11 +131,12 @@ try {
   }
 
   console.log(`\ndump of ${perTable * 3} rows, ${(bytes / 1024 / 1024).toFixed(1)} MiB\n`)
-  console.log('| step | seconds | rows/s | peak RSS |')
-  console.log('| --- | ---: | ---: | ---: |')
+  console.log(`load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}\n`)
+  console.log('| step | seconds | rows/s | CPU s | peak RSS |')
+  console.log('| --- | ---: | ---: | ---: | ---: |')
   for (const r of results) {
     console.log(
-      `| ${r.step} | ${r.seconds.toFixed(2)} | ${r.rowsPerSecond.toLocaleString('en')} | ${r.peakMb.toFixed(0)} MB |`,
+      `| ${r.step} | ${r.seconds.toFixed(2)} | ${r.rowsPerSecond.toLocaleString('en')} | ${r.cpuSeconds.toFixed(2)} | ${r.peakMb.toFixed(0)} MB |`,
     )
   }
 } finally {

@@ -2,6 +2,7 @@
 // line per row (in canonical order) and the end line (last); each has a check of its own below, and the row
 // line's check is made of smaller ones. The first problem throws a DumpError naming its line.
 import { createHash, type Hash } from 'node:crypto'
+import { statSync } from 'node:fs'
 import type { ValidateFunction } from 'ajv'
 import { TEXT_FORMAT } from '../core/text.js'
 import { compileStrict } from '../core/validation.js'
@@ -72,7 +73,8 @@ export async function validateDump(
     ended: false,
     counts: emptyCounts(),
     hash: createHash('sha256'),
-    ids: Object.fromEntries(DUMP_TABLES.map((t) => [t, new UuidSet()])) as Record<DumpTable, UuidSet>,
+    // Replaced by sets sized for the header's counts once it is read.
+    ids: idSetsFor(emptyCounts(), 0),
     supersededBy: [],
     tableIndex: 0,
     chain: new ChainVerifier(),
@@ -83,6 +85,7 @@ export async function validateDump(
     const value = parse(number, line)
     if (reading.header === undefined) {
       reading.header = checkHeader(number, value, schemaVersion)
+      reading.ids = idSetsFor(reading.header.counts, statSync(path).size)
       progress.start(
         'validating',
         Object.values(reading.header.counts).reduce((a, b) => a + b, 0),
@@ -99,6 +102,22 @@ export async function validateDump(
   if (reading.header === undefined) throw new DumpError(undefined, 'the file is empty')
   if (!reading.ended) throw new DumpError(undefined, 'no end line: the dump is truncated')
   return { header: reading.header, counts: reading.counts }
+}
+
+/** No row line is shorter: `{"table":"bugs","row":{"id":"…"}}` alone is 57 bytes, and every row has more. */
+const MIN_ROW_LINE_BYTES = 64
+
+/**
+ * Id sets sized for the header's counts, so they never grow (growing holds the old table beside the new one).
+ * The header is not trusted yet: counts more rows than the file could hold are no hint, and the sets start
+ * small and grow as rows come.
+ */
+function idSetsFor(counts: Counts, fileBytes: number): Record<DumpTable, UuidSet> {
+  const total = DUMP_TABLES.reduce((sum, table) => sum + counts[table], 0)
+  const plausible = total <= fileBytes / MIN_ROW_LINE_BYTES
+  return Object.fromEntries(
+    DUMP_TABLES.map((table) => [table, new UuidSet(plausible ? counts[table] : 0)]),
+  ) as Record<DumpTable, UuidSet>
 }
 
 /** The first line: this format and version, this database's schema version, and the counts to expect. */

@@ -20,6 +20,22 @@ t.test('UuidSet holds every id it is given, exactly, as it grows', async (t) => 
   t.equal(set.size, ids.length)
 })
 
+t.test('UuidSet sized for its ids holds them all, and more than it was sized for', async (t) => {
+  const set = new UuidSet(3_000)
+  const ids = Array.from({ length: 5_000 }, () => uuidv7())
+  t.equal(ids.filter((id) => !set.add(id)).length, 0, 'every new id is added, past the size asked for')
+  t.equal(
+    ids.every((id) => set.has(id)),
+    true,
+  )
+  t.equal(set.add(`urn:uuid:${ids[7]}`), false, 'the urn form is the same id')
+  t.equal(set.has((ids[4_999] as string).toUpperCase()), true)
+  t.equal(set.has('00000000-0000-0000-0000-000000000000'), false)
+  t.equal(set.add('00000000-0000-0000-0000-000000000000'), true, 'the nil UUID is an id like any other')
+  t.equal(set.has('00000000-0000-0000-0000-000000000000'), true)
+  t.equal(set.size, ids.length + 1)
+})
+
 t.test('progress: a bar with percentage and rows/s on a terminal, nothing otherwise', async (t) => {
   const tty = Object.assign(new PassThrough(), {
     isTTY: true,

@@ -39,16 +39,23 @@ const lines = (parts: string[]) => parts.join('\n')
 
 /** The document of one row. The SQL back-fills in drizzle/ build the same title and body. */
 export function searchDocument({ table, row }: SearchableRow): SearchDocument {
-  const base = { type: SEARCHABLE[table], entityId: row.id, createdAt: row.createdAt }
+  // Built whole in one literal (not spread from a common part): a dump's load makes one per row.
+  const doc = (title: string, body: string): SearchDocument => ({
+    type: SEARCHABLE[table],
+    entityId: row.id,
+    createdAt: row.createdAt,
+    title,
+    body,
+  })
   switch (table) {
     case 'tasks':
-      return { ...base, title: row.title, body: lines(row.rationaleLog.map((entry) => entry.text)) }
+      return doc(row.title, lines(row.rationaleLog.map((entry) => entry.text)))
     case 'bugs':
-      return { ...base, title: row.title, body: lines(row.reproSteps) }
+      return doc(row.title, lines(row.reproSteps))
     case 'status_updates':
-      return { ...base, title: '', body: row.message }
+      return doc('', row.message)
     case 'design_notes':
-      return { ...base, title: row.title, body: lines([row.context, row.decision, row.consequences]) }
+      return doc(row.title, lines([row.context, row.decision, row.consequences]))
   }
 }
 
