@@ -18,7 +18,12 @@ import {
 import { loadRows } from './load.js'
 import { SQLITE_TABLES } from './registry.js'
 
-const DEFAULT_BATCH_SIZE = 1000
+/**
+ * Rows per export batch. A batch lives on while its lines are written out, long enough for V8 to promote it
+ * into the old space, where it piles up until a full collection: at 600,000 rows the export peaked at 159 MB
+ * with batches of 1,000 and 113 MB with 250, for a little less CPU (11.6 s against 12.4).
+ */
+const DEFAULT_BATCH_SIZE = 250
 const LOAD_CACHE_KIB = 4096
 const ENTRIES = registryEntries(SQLITE_TABLES)
 
