@@ -102,7 +102,7 @@ export interface SqliteWriter {
 /** `reads`: what the mutations read, inside the transaction. */
 export function createSqliteWriter(store: Store, reads: SqliteReads, clock: Clock): SqliteWriter {
   const { db } = store
-  const newestEntry = prepareNewestEntry(db)
+  const newestEntry = prepareNewestEntry(store)
   const insertAuditEntry = db.insert(auditEntries).values(insertValues(auditEntries)).prepare()
   const writeRow = createRowWriters(db)
   const writeIndex = searchIndexWriter(store.sqlite)

@@ -26,7 +26,8 @@ const { leaseOwner: _owner, leaseUntil: _until, ...webhookColumns } = getTableCo
 /** A placeholder where a SET or VALUES needs SQL. */
 const param = (name: string): SQL => sql`${sql.placeholder(name)}`
 
-function prepareStatements({ db }: Store) {
+function prepareStatements(store: Store) {
+  const { db } = store
   const { id: _id, leaseOwner: _o, leaseUntil: _u, ...webhookSet } = insertValues(webhooks)
   const heldBy = leaseHeldBy(webhooks, sql.placeholder('id'), sql.placeholder('owner'))
   // A settle sets the delivery state; only one that turns the webhook off also writes `active`.
@@ -57,7 +58,7 @@ function prepareStatements({ db }: Store) {
       .from(webhooks)
       .orderBy(...createdOrder(webhooks, 'asc'))
       .prepare(),
-    newestEntry: prepareNewestEntry(db),
+    newestEntry: prepareNewestEntry(store),
     insertWebhook: db.insert(webhooks).values(insertValues(webhooks)).prepare(),
     updateWebhook: db.update(webhooks).set(webhookSet).where(byId(webhooks)).prepare(),
     deleteDeliveries: db
