@@ -8,7 +8,7 @@ import t from 'tap'
 import { openSqliteBackend } from '../../src/persistence/sqlite/index.js'
 import { withClock } from '../fixtures.js'
 
-const BIN = fileURLToPath(new URL('../../dist/cli/trail.js', import.meta.url))
+const BIN = fileURLToPath(new URL('../../dist/src/cli/index.js', import.meta.url))
 const BASE = Date.parse('2030-01-01T00:00:00.000Z')
 
 function trail(args: string[], env: Record<string, string> = {}) {

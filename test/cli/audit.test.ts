@@ -9,7 +9,7 @@ import t, { type Test } from 'tap'
 import { openSqliteBackend } from '../../src/persistence/sqlite/index.js'
 import { holdRetentionLock, withClock } from '../fixtures.js'
 
-const BIN = fileURLToPath(new URL('../../dist/cli/trail.js', import.meta.url))
+const BIN = fileURLToPath(new URL('../../dist/src/cli/index.js', import.meta.url))
 const BASE = Date.parse('2030-01-01T00:00:00.000Z')
 const ENTRIES = 40
 

@@ -5,10 +5,13 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import t from 'tap'
 
-const BIN = fileURLToPath(new URL('../../dist/cli/trail.js', import.meta.url))
+// tsc's output, whose coverage maps back to the sources; the bundle operators run (the package's bin) is
+// checked against it below.
+const BIN = fileURLToPath(new URL('../../dist/src/cli/index.js', import.meta.url))
+const BUNDLE = fileURLToPath(new URL('../../dist/cli/trail.js', import.meta.url))
 
-function trail(args: string[], env: Record<string, string> = {}, input?: string) {
-  const run = spawnSync(process.execPath, [BIN, ...args], {
+function trail(args: string[], env: Record<string, string> = {}, input?: string, bin = BIN) {
+  const run = spawnSync(process.execPath, [bin, ...args], {
     env: { ...process.env, NODE_OPTIONS: '', PERSISTENCE: 'sqlite', ...env },
     encoding: 'utf8',
     input,
@@ -33,6 +36,22 @@ t.test('help and usage errors', async (t) => {
   const memory = trail(['export'], { PERSISTENCE: 'memory' })
   t.equal(memory.code, 2)
   t.match(memory.stderr, /needs PERSISTENCE=sqlite or postgres/)
+})
+
+t.test('the bundled bin (package.json bin) runs the same commands', async (t) => {
+  const bin = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).bin.trail
+  t.equal(fileURLToPath(new URL(`../../${bin}`, import.meta.url)), BUNDLE)
+  const help = trail(['--help'], {}, undefined, BUNDLE)
+  t.equal(help.code, 0)
+  t.equal(help.stdout, trail(['--help']).stdout, 'the same help text')
+  const db = { PERSIST_DB_PATH: join(t.testdir(), 'app.db') }
+  t.equal(trail(['migrate'], db, undefined, BUNDLE).code, 0)
+  const created = trail(['tokens', 'create', '--actor', 'ada', '--role', 'admin'], db, undefined, BUNDLE)
+  t.equal(created.code, 0, created.stderr)
+  t.match(trail(['tokens', 'list'], db).stdout, /ada/, 'written where the unbundled CLI reads')
+  const verify = trail(['audit', 'verify'], db, undefined, BUNDLE)
+  t.equal(verify.code, 0, verify.stderr)
+  t.match(verify.stdout, /^verified \d+ entries, head /)
 })
 
 t.test('migrate reports what it applied, then that it is up to date', async (t) => {

@@ -8,7 +8,7 @@ import type { Test } from 'tap'
 import { runCli } from '../../src/cli/commands.js'
 import { startServer } from '../server.js'
 
-const BIN = fileURLToPath(new URL('../../dist/cli/trail.js', import.meta.url))
+const BIN = fileURLToPath(new URL('../../dist/src/cli/index.js', import.meta.url))
 
 export function trail(args: string[], env: Record<string, string>) {
   const run = spawnSync(process.execPath, [BIN, ...args], {
