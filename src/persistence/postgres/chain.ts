@@ -13,8 +13,9 @@ import { auditEntries } from './tables.js'
 type ScannedRow = Omit<AuditEntryRow, 'at'> & { at: unknown }
 
 /**
- * Up to `limit` audit entries after seq `afterSeq` that meet `conditions`, oldest first: the reads that follow
- * the chain forwards (verification, the change feed, webhook delivery), on the seq index.
+ * Up to `limit` audit entries after seq `afterSeq` that meet `conditions`, oldest first, on the seq index: the
+ * forward reads with conditions (a filtered change feed, a chain page up to a seq); the unconditional one is
+ * prepareEntriesAfter below.
  */
 export async function entriesAfter(
   db: PostgresDatabase,

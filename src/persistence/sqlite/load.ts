@@ -13,7 +13,7 @@ import { registryEntries } from '../table-registry.js'
 import type { SqliteDatabase } from './client.js'
 import { serviceFault } from './errors.js'
 import { SQLITE_TABLES } from './registry.js'
-import { toEpochMs } from './rows.js'
+import { documentInserter, rebuildSearchIndex } from './search.js'
 import { insertValues } from './store.js'
 
 const ENTRIES = registryEntries(SQLITE_TABLES)
@@ -62,18 +62,12 @@ function rowInserter(sqlite: SqliteDatabase): (entry: DumpRow) => void {
  * built in one pass by `finish`, which is several times faster than indexing each document as it comes.
  */
 function searchDocuments(sqlite: SqliteDatabase) {
-  const insertDoc = sqlite.prepare(
-    'INSERT INTO search_documents (entity, entity_id, created_at, title, body) VALUES (?, ?, ?, ?, ?)',
-  )
+  const insertDoc = documentInserter(sqlite)
   return {
     add(entry: DumpRow) {
-      if (!isSearchable(entry)) return
-      const doc = searchDocument(entry)
-      insertDoc.run(doc.type, doc.entityId, toEpochMs(doc.createdAt), doc.title, doc.body)
+      if (isSearchable(entry)) insertDoc(searchDocument(entry))
     },
-    finish() {
-      sqlite.exec("INSERT INTO search_index (search_index) VALUES ('rebuild')")
-    },
+    finish: () => rebuildSearchIndex(sqlite),
   }
 }
 

@@ -25,14 +25,25 @@ export const matchingIds = (id: SQLiteColumn, entity: SearchType, match: Placeho
 export const listMatch = (q: string | undefined) =>
   q === undefined ? undefined : toFts5Match(parseSearch(q))
 
+/** Adds a document to `search_documents` (not yet to the index); its row id, which the index keys it by. */
+export function documentInserter(sqlite: Database): (doc: SearchDocument) => number | bigint {
+  const insertDoc = sqlite.prepare(
+    'INSERT INTO search_documents (entity, entity_id, created_at, title, body) VALUES (?, ?, ?, ?, ?)',
+  )
+  return (doc) =>
+    insertDoc.run(doc.type, doc.entityId, toEpochMs(doc.createdAt), doc.title, doc.body).lastInsertRowid
+}
+
+/** Builds the index over every document at once (a load's end), instead of one document at a time. */
+export const rebuildSearchIndex = (sqlite: Database) =>
+  sqlite.exec("INSERT INTO search_index (search_index) VALUES ('rebuild')")
+
 /** Applies the write path's index changes on the write's connection, inside its transaction. */
 export function searchIndexWriter(sqlite: Database) {
   const find = sqlite.prepare<[string], { docId: number; title: string; body: string }>(
     'SELECT doc_id AS docId, title, body FROM search_documents WHERE entity_id = ?',
   )
-  const insertDoc = sqlite.prepare(
-    'INSERT INTO search_documents (entity, entity_id, created_at, title, body) VALUES (?, ?, ?, ?, ?)',
-  )
+  const insertDoc = documentInserter(sqlite)
   const updateDoc = sqlite.prepare('UPDATE search_documents SET title = ?, body = ? WHERE doc_id = ?')
   const deleteDoc = sqlite.prepare('DELETE FROM search_documents WHERE doc_id = ?')
   const indexInsert = sqlite.prepare('INSERT INTO search_index (rowid, title, body) VALUES (?, ?, ?)')
@@ -43,14 +54,7 @@ export function searchIndexWriter(sqlite: Database) {
   const put = (doc: SearchDocument) => {
     const old = find.get(doc.entityId)
     if (old === undefined) {
-      const { lastInsertRowid } = insertDoc.run(
-        doc.type,
-        doc.entityId,
-        toEpochMs(doc.createdAt),
-        doc.title,
-        doc.body,
-      )
-      indexInsert.run(lastInsertRowid, doc.title, doc.body)
+      indexInsert.run(insertDoc(doc), doc.title, doc.body)
       return
     }
     indexDelete.run(old.docId, old.title, old.body)
