@@ -2,11 +2,12 @@
 // position (the last seq it sent): each wake-up reads what follows from the database, page by page, so a
 // wake-up that never comes costs latency (the heartbeat also reads), never an event. Back-pressure: after a
 // write the socket refuses, nothing more is read until it drains, so a stream holds at most the socket's
-// buffer plus one event; a client that takes nothing for `slowClientMs` is disconnected and resumes from its
-// Last-Event-ID, out of the database. Retention may prune entries a stream has not read yet (a slow client's,
-// or a filtered stream's whose next match is far ahead): before a page that does not start right after the
-// stream's position is sent, the oldest kept entry is looked up, and if entries after the position are gone
-// the stream ends instead of skipping them, so its reconnection from that position answers 410 HISTORY_PRUNED.
+// buffer plus one page of events; a client that takes nothing for `slowClientMs` is disconnected and resumes
+// from its Last-Event-ID, out of the database. Retention may prune entries a stream has not read yet (a slow
+// client's, or a filtered stream's whose next match is far ahead): before a page that does not start right
+// after the stream's position is sent, the oldest kept entry is looked up, and if entries after the position
+// are gone the stream ends instead of skipping them, so its reconnection from that position answers 410
+// HISTORY_PRUNED.
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http'
 import { type OldestKept, prunedAfter } from '../domains/audit/history.js'
 import type { AuditEntry } from '../domains/audit/schemas.js'
@@ -142,17 +143,19 @@ export function startEventStream(
           // may have skipped pruned entries. The horizon is read after the page, and only ever moves up, so if
           // it has not passed the position now, it had not when the page was read either.
           if (page[0] !== undefined && page[0].seq !== position + 1 && (await historyGone())) return
-          for (const entry of page) {
-            if (finished) return
-            const accepted = raw.write(options.format(entry))
-            position = entry.seq
-            if (!accepted && !(await drained())) {
-              // Too slow: what it has not taken stays in the database, where its reconnection reads it.
-              finish()
-              raw.destroy()
-              options.onSlowClient(position)
-              return
-            }
+          const last = page.at(-1)
+          if (last === undefined || finished) break
+          // The page goes in one write: a socket write per event was most of what an open stream cost a commit.
+          let events = ''
+          for (const entry of page) events += options.format(entry)
+          const accepted = raw.write(events)
+          position = last.seq
+          if (!accepted && !(await drained())) {
+            // Too slow: what it has not taken stays in the database, where its reconnection reads it.
+            finish()
+            raw.destroy()
+            options.onSlowClient(position)
+            return
           }
         } while (page.length === PAGE_SIZE && !finished)
       } while (readAgain && !finished)

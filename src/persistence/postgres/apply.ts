@@ -134,7 +134,7 @@ function rowWriter(db: PostgresDatabase, entry: AnyTableEntry<PgTable>) {
 type Writer = (tx: PostgresDatabase, change: Change) => Promise<void>
 
 /** Applies plans: a writer for each table a plan may change (built from the registry), the index, the audit. */
-function createApply(db: PostgresDatabase) {
+function createApply(db: PostgresDatabase, origin: string) {
   const writers = new Map(
     registryEntries(POSTGRES_TABLES)
       .filter((entry) => entry.name in ENTITY_NAMES)
@@ -142,8 +142,9 @@ function createApply(db: PostgresDatabase) {
   )
   const writeIndex = createIndexWriter(db)
   const insertAudit = rowInserter(db, auditEntries, 'trail_insert_audit_entries')
-  // Delivered to the other instances' change feeds only if, and when, this transaction commits.
-  const notify = sqlStatement('trail_audit_notify', sql`select pg_notify(${AUDIT_CHANNEL}, '')`)
+  // Delivered to the other instances' change feeds only if, and when, this transaction commits. The payload
+  // names this instance, whose own feeds are woken directly and so ignore it (notifier.ts).
+  const notify = sqlStatement('trail_audit_notify', sql`select pg_notify(${AUDIT_CHANNEL}, ${origin})`)
   return async (tx: PostgresDatabase, plan: Plan<unknown>, tail: AuditTail) => {
     for (const change of plan.changes) await (writers.get(change.table) as Writer)(tx, change)
     for (const change of indexChanges(plan.changes)) await writeIndex(tx, change)
@@ -153,9 +154,10 @@ function createApply(db: PostgresDatabase) {
   }
 }
 
-export function createPostgresTransact(db: PostgresDatabase, clock: Clock): Transact {
+/** `origin`: what this instance's NOTIFYs carry, so that it can tell them from other instances'. */
+export function createPostgresTransact(db: PostgresDatabase, clock: Clock, origin = ''): Transact {
   const lockAuditTrail = createAuditLock(db)
-  const apply = createApply(db)
+  const apply = createApply(db, origin)
   const readsIn = createPostgresReads(db)
   return (decide) =>
     withRetries(() =>

@@ -11,6 +11,8 @@ import { auditEntries } from './tables.js'
 
 /** What tells this instance of other instances' commits: subscribed to while any feed listens. */
 export interface RemoteAppends {
+  /** What this instance's own NOTIFYs carry: they are not passed on, since its writes wake its feeds directly. */
+  origin: string
   subscribe(listener: () => void): () => void
   close(): Promise<void>
 }

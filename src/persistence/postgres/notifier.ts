@@ -1,6 +1,9 @@
 // Hears other instances' commits: one dedicated connection that LISTENs on AUDIT_CHANNEL while any change feed
 // is open, and connects again when it is lost. A NOTIFY sent while it was away is not replayed by the server,
-// so every (re)connection wakes the feeds once: they read from their last seq and miss nothing.
+// so every (re)connection wakes the feeds once: they read from their last seq and miss nothing. A NOTIFY this
+// instance sent itself is dropped: its feeds were woken by the commit, and hearing it again cost every open
+// stream a second read per write.
+import { randomUUID } from 'node:crypto'
 import pg from 'pg'
 import { createAppendSignal } from '../append-signal.js'
 import type { RemoteAppends } from './feed.js'
@@ -12,6 +15,7 @@ const RECONNECT_MIN_MS = 100
 const RECONNECT_MAX_MS = 5_000
 
 export function listenForAppends(url: string): RemoteAppends {
+  const origin = randomUUID()
   let client: pg.Client | undefined
   let retry: NodeJS.Timeout | undefined
   let pause = RECONNECT_MIN_MS
@@ -47,7 +51,9 @@ export function listenForAppends(url: string): RemoteAppends {
     next.on('end', () => {
       if (client === next) reconnectLater()
     })
-    next.on('notification', () => signal.notify())
+    next.on('notification', (message) => {
+      if (message.payload !== origin) signal.notify()
+    })
     try {
       await next.connect()
       await next.query(`LISTEN ${AUDIT_CHANNEL}`)
@@ -71,6 +77,7 @@ export function listenForAppends(url: string): RemoteAppends {
   })
 
   return {
+    origin,
     subscribe: signal.subscribe,
     async close() {
       closed = true

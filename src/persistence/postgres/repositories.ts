@@ -49,7 +49,7 @@ export function createPostgresRepos(db: PostgresDatabase, options: PostgresRepos
   return {
     kind: 'postgres',
     ...entityRepositories(
-      createPostgresTransact(db, clock),
+      createPostgresTransact(db, clock, options.remoteAppends?.origin),
       createPostgresLists(db),
       createPostgresChain(db, options.asRetentionRunner),
       changes.committed,
