@@ -43,7 +43,10 @@ export default fp(
     } satisfies WebhookService)
     // A callback hook: an async one cost every answer, reads too, a promise and its microtask turns.
     app.addHook('onResponse', (request, reply, done) => {
-      if (WRITE_METHODS.has(request.method) && reply.statusCode < 300) worker.wake()
+      if (WRITE_METHODS.has(request.method) && reply.statusCode < 300) {
+        if (request.routeOptions.url?.startsWith('/webhooks')) worker.refresh()
+        else worker.wake()
+      }
       done()
     })
     app.addHook('onReady', async () => worker.start())
