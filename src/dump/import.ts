@@ -1,36 +1,15 @@
-// `trail import`: validates the whole dump first (header, every row against the API's schemas, canonical
-// order, duplicate ids, references, counts, checksum, the end line: validate.ts), then loads it into an empty
-// database in one transaction. On any error nothing is written, and the error names the line.
-import { createHash } from 'node:crypto'
+// `trail import`: reads the dump once, checking every line (header, every row against the API's schemas,
+// canonical order, duplicate ids, references; validate.ts) as it loads the rows into an empty database in one
+// transaction, which commits only once the end line's checks (counts, checksum, chain, references) pass. On any
+// error the transaction rolls back, so nothing is written, and the error names the line.
 import { statSync } from 'node:fs'
 import type { DumpRepository, DumpRow, DumpTable } from '../persistence/contract.js'
 import { type Counts, carries, type SecretOptions } from './format.js'
-import { DumpError, isObject, lines, parse } from './lines.js'
 import type { Progress } from './progress.js'
-import { validateDump } from './validate.js'
+import { type ValidatedDump, validateDump, validatedRows } from './validate.js'
 
 export { DumpError, lines, MAX_LINE_BYTES } from './lines.js'
 export { type ValidatedDump, validateDump } from './validate.js'
-
-/**
- * The rows of an already validated dump, read again for loading. The checksum is checked again at the end
- * line, so a file changed since validation makes the load fail (and roll back) rather than load it.
- */
-export async function* dumpRows(path: string): AsyncGenerator<DumpRow> {
-  const hash = createHash('sha256')
-  for await (const [number, line] of lines(path)) {
-    if (number === 1) continue
-    const value = parse(number, line)
-    if (isObject(value) && value.end === true) {
-      if (value.sha256 !== hash.digest('hex'))
-        throw new DumpError(number, 'the file changed while it was being imported')
-      return
-    }
-    hash.update(`${line}\n`)
-    yield value as DumpRow
-  }
-  throw new DumpError(undefined, 'the file lost its end line while it was being imported')
-}
 
 export interface ImportSummary {
   /** Rows loaded (or, in a dry run, that would be). */
@@ -44,34 +23,24 @@ export interface ImportSummary {
   loaded: boolean
 }
 
-/** Validates, then (unless `dryRun`) loads; nothing is written unless everything is right. */
+/**
+ * Validates (`dryRun`), or validates and loads in one reading of the file: the load's transaction commits only
+ * once the whole dump has passed, so nothing is written unless everything is right.
+ */
 export async function importDump(
   path: string,
   target: { dump: DumpRepository; schemaVersion: number },
   options: { dryRun: boolean; progress: Progress } & SecretOptions,
 ): Promise<ImportSummary> {
   const started = performance.now()
-  const { counts } = await validateDump(path, target.schemaVersion, options.progress)
+  const { counts } = options.dryRun
+    ? await validateDump(path, target.schemaVersion, options.progress)
+    : await validateWhileLoading(path, target, options)
   // A dump's API tokens are kept only when asked (--include-tokens), its webhooks only with --include-secrets;
-  // otherwise the target starts without any. Either way every row was validated above.
+  // otherwise the target starts without any. Either way every row was validated.
   const loaded = Object.fromEntries(
     Object.entries(counts).map(([table, count]) => [table, carries(table as DumpTable, options) ? count : 0]),
   ) as Counts
-  if (!options.dryRun) {
-    const total = Object.values(loaded).reduce((a, b) => a + b, 0)
-    options.progress.start('loading', total)
-    const progress = options.progress
-    await target.dump.load(
-      (async function* () {
-        for await (const row of dumpRows(path)) {
-          if (!carries(row.table, options)) continue
-          progress.advance(1)
-          yield row
-        }
-      })(),
-    )
-    progress.stop()
-  }
   return {
     counts: loaded,
     skippedTokens: counts.api_tokens - loaded.api_tokens,
@@ -80,4 +49,33 @@ export async function importDump(
     seconds: (performance.now() - started) / 1000,
     loaded: !options.dryRun,
   }
+}
+
+/** Loads the rows as they pass; the load sees the end of its rows only after the end line's checks passed. */
+async function validateWhileLoading(
+  path: string,
+  target: { dump: DumpRepository; schemaVersion: number },
+  options: SecretOptions & { progress: Progress },
+): Promise<ValidatedDump> {
+  const rows = validatedRows(path, target.schemaVersion, options.progress, 'importing')
+  let validated: ValidatedDump | undefined
+  await target.dump.load(
+    (async function* (): AsyncGenerator<DumpRow> {
+      try {
+        for (;;) {
+          const next = await rows.next()
+          if (next.done) {
+            validated = next.value
+            return
+          }
+          if (carries(next.value.table, options)) yield next.value
+        }
+      } finally {
+        // A load that failed part way stops asking: the file is closed all the same.
+        await rows.return(undefined as never)
+      }
+    })(),
+  )
+  if (validated === undefined) throw new Error('The load ended before the dump was read to its end')
+  return validated
 }

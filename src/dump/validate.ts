@@ -69,6 +69,25 @@ export async function validateDump(
   schemaVersion: number,
   progress: Progress,
 ): Promise<ValidatedDump> {
+  const rows = validatedRows(path, schemaVersion, progress, 'validating')
+  for (;;) {
+    const next = await rows.next()
+    if (next.done) return next.value
+  }
+}
+
+/**
+ * The dump's rows, each yielded once its line passed every check so far; the checks that need the whole file
+ * (counts, checksum, chain head, note references) run at the end line, before the generator returns. A consumer
+ * that acts on the rows must therefore be able to undo it all when the generator throws (an import loads them
+ * in one transaction), and count nothing as done until it has returned.
+ */
+export async function* validatedRows(
+  path: string,
+  schemaVersion: number,
+  progress: Progress,
+  label: string,
+): AsyncGenerator<DumpRow, ValidatedDump> {
   const reading: Reading = {
     ended: false,
     counts: emptyCounts(),
@@ -87,7 +106,7 @@ export async function validateDump(
       reading.header = checkHeader(number, value, schemaVersion)
       reading.ids = idSetsFor(reading.header.counts, statSync(path).size)
       progress.start(
-        'validating',
+        label,
         Object.values(reading.header.counts).reduce((a, b) => a + b, 0),
       )
     } else if (isObject(value) && value.end === true) {
@@ -96,6 +115,7 @@ export async function validateDump(
       checkRowLine(number, value, reading)
       reading.hash.update(`${line}\n`)
       progress.advance(1)
+      yield value as DumpRow
     }
   }
   progress.stop()

@@ -27,3 +27,38 @@ for (const [name, open] of [
     )
   })
 }
+
+/** Every index and constraint of the schema, as PostgreSQL would write it again. */
+const SCHEMA_OBJECTS = `
+  select indexdef as definition from pg_indexes where schemaname = current_schema()
+  union all
+  select conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) from pg_constraint
+  where connamespace = current_schema()::regnamespace
+  order by 1`
+
+// The load sets aside foreign keys and secondary indexes while it writes and builds them again at its end.
+for (const [name, open] of [
+  ['PostgreSQL', openPostgres],
+  ['PGlite', openPglite],
+] as const) {
+  t.test(
+    `a load on ${name} leaves every index and foreign key as it found them, loaded or rolled back`,
+    async (t) => {
+      const memory = createMemoryRepos()
+      await seedRepos(memory)
+      const rows = await snapshotRows(memory)
+      const { repos, query } = await open(t)
+      t.teardown(() => repos.close())
+      const before = await query(SCHEMA_OBJECTS)
+      t.ok(before.length > 20, 'the schema has its indexes and constraints')
+      const [first] = rows
+      await t.rejects(
+        repos.dump.load(fromArray([...rows, { ...(first as (typeof rows)[number]) }])),
+        'a load whose last row repeats the first fails',
+      )
+      t.same(await query(SCHEMA_OBJECTS), before, 'after a failed load')
+      await repos.dump.load(fromArray(rows))
+      t.same(await query(SCHEMA_OBJECTS), before, 'after a load')
+    },
+  )
+}
