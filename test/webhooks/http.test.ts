@@ -183,6 +183,36 @@ for (const backend of backends) {
       t.equal(forged.statusCode, 400)
     })
 
+    t.test('writes through the server start delivery without waiting for the poll', async (t) => {
+      // A poll far beyond the waits below: every delivery here is started by the write that made the event.
+      const { app, receiver } = await setUp(t, backend, { ...FAST, WEBHOOK_POLL_MS: '60000' })
+      const patience = 10_000
+      const created = await app.inject({
+        method: 'POST',
+        url: '/webhooks',
+        payload: { url: receiver.url, events: ['task.*'] },
+      })
+      const hook = created.json()
+      await createTask(app, 'first')
+      await receiver.until(() => receiver.accepted().length === 1, 'the first event', patience)
+
+      // A burst: commits that land while the webhook is being delivered are found by that same run.
+      await Promise.all(Array.from({ length: 20 }, (_, n) => createTask(app, `burst ${n}`)))
+      await receiver.until(() => receiver.accepted().length === 21, 'the burst', patience)
+
+      await app.inject({ method: 'PATCH', url: `/webhooks/${hook.id}`, payload: { active: false } })
+      await createTask(app, 'while off')
+      await app.inject({ method: 'PATCH', url: `/webhooks/${hook.id}`, payload: { active: true } })
+      await receiver.until(() => receiver.accepted().length === 22, 'the event after reactivation', patience)
+      const seqs = receiver.accepted().map((received) => received.seq)
+      t.same(
+        seqs,
+        [...seqs].sort((a, b) => a - b),
+        'in seq order',
+      )
+      t.equal(new Set(seqs).size, 22, 'each once')
+    })
+
     t.test('a webhook gets only the events its patterns name', async (t) => {
       const { app, receiver } = await setUp(t, backend)
       await app.inject({
