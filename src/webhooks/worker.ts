@@ -50,7 +50,6 @@ export function createWebhookWorker({
   let poll: NodeJS.Timeout | undefined
   let ticking = false
   let tickAgain = false
-  let anyActive = true
   /** The active webhooks as last read (undefined before the first read). */
   let activeIds: string[] | undefined
   /** A wake came while every active webhook was being delivered: look again when one of them stops. */
@@ -168,7 +167,6 @@ export function createWebhookWorker({
       const nowMs = Date.now()
       const webhooks = await repo.list()
       activeIds = webhooks.filter((webhook) => webhook.active).map((webhook) => webhook.id)
-      anyActive = activeIds.length > 0
       for (const webhook of webhooks)
         if (webhook.active && isDue(webhook, nowMs) && !running.has(webhook.id)) run(webhook.id)
     } catch (err) {
@@ -184,9 +182,9 @@ export function createWebhookWorker({
 
   let wakeQueued = false
   function wake() {
-    if (!anyActive || wakeQueued || stopping.signal.aborted) return
+    if (activeIds?.length === 0 || wakeQueued || stopping.signal.aborted) return
     // A webhook being delivered reads on until it finds nothing new, so under a steady stream of writes
-    // there is nothing to start: reading the webhooks after every commit was a tenth of a write's CPU.
+    // there is nothing to start, and reading the webhooks again after every commit would learn nothing.
     if (activeIds?.every((id) => running.has(id))) {
       wokenWhileBusy = true
       return
