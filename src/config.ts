@@ -146,8 +146,17 @@ const Env = Type.Object({
 
 export interface Config {
   persistence: 'memory' | 'sqlite' | 'postgres'
-  /** `cacheKiB` is a command's own choice (`trail audit verify`), never the environment's. */
-  sqlite: { path: string; synchronous: 'NORMAL' | 'FULL'; busyTimeoutMs: number; cacheKiB?: number }
+  /**
+   * `cacheKiB` is a command's own choice (`trail audit verify`), `checkpointInBackground` the server's
+   * (server.ts); neither is the environment's.
+   */
+  sqlite: {
+    path: string
+    synchronous: 'NORMAL' | 'FULL'
+    busyTimeoutMs: number
+    cacheKiB?: number
+    checkpointInBackground?: boolean
+  }
   postgres: { url: string | undefined; poolSize: number }
   host: string
   port: number

@@ -10,7 +10,9 @@ const isLoopback = (host: string) => host === 'localhost' || host === '::1' || h
 async function main() {
   let config: ReturnType<typeof loadConfig>
   try {
-    config = loadConfig()
+    const loaded = loadConfig()
+    // A server writes for as long as it runs: its SQLite checkpoints go to a worker thread (checkpointer.ts).
+    config = { ...loaded, sqlite: { ...loaded.sqlite, checkpointInBackground: true } }
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(`trail: ${error.message}`)

@@ -1,9 +1,11 @@
 // The reference's SQLite store: better-sqlite3 prepared statements, trail's pragmas (src/persistence/sqlite/
-// client.ts), and each write with its audit entry in one BEGIN IMMEDIATE transaction, as trail does.
+// client.ts) and trail's server's checkpoints on a worker thread (checkpointer.ts), and each write with its
+// audit entry in one BEGIN IMMEDIATE transaction, as trail does.
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { toFts5Match } from '../../dist/src/domains/search/query.js'
+import { startBackgroundCheckpoints } from '../../dist/src/persistence/sqlite/checkpointer.js'
 import { searchIndexWriter } from '../../dist/src/persistence/sqlite/search.js'
 import { migrateSqlite } from './migrate.mjs'
 import { notFound, referenceNotFound, versionMismatch } from './problems.mjs'
@@ -35,6 +37,7 @@ export function openSqliteStore({ path, synchronous = 'NORMAL' }) {
   db.pragma('foreign_keys = ON')
   db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`)
   const schemaVersion = migrateSqlite(db)
+  const checkpoints = startBackgroundCheckpoints(db)
 
   const insertTask = db.prepare(`INSERT INTO tasks (${TASK_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
   const insertAssignee = db.prepare(
@@ -177,6 +180,7 @@ export function openSqliteStore({ path, synchronous = 'NORMAL' }) {
     },
     async close() {
       if (!db.open) return
+      await checkpoints.stop()
       db.pragma('wal_checkpoint(TRUNCATE)')
       db.close()
     },

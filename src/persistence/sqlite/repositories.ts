@@ -7,6 +7,7 @@ import type { Repos } from '../contract.js'
 import { entityRepositories } from '../writes.js'
 import { createSqliteWriter } from './apply.js'
 import { createSqliteChain } from './chain.js'
+import { startBackgroundCheckpoints } from './checkpointer.js'
 import { closeSqlite, type SqliteDatabase } from './client.js'
 import { createSqliteDump } from './dump.js'
 import { serviceFault, withFaultTranslation } from './errors.js'
@@ -24,6 +25,11 @@ export interface SqliteReposOptions {
   clock?: Clock
   /** How often change feeds look for other processes' commits, in milliseconds (250 by default). */
   feedPollMs?: number
+  /**
+   * Checkpoint the WAL from a worker thread rather than inside the commits on this thread (checkpointer.ts).
+   * The server's choice: a long-running writer gains from it, a command that ends soon does not.
+   */
+  checkpointInBackground?: boolean
 }
 
 /**
@@ -46,6 +52,7 @@ export function createSqliteRepos(sqlite: SqliteDatabase, options: SqliteReposOp
     changes.committed,
   )
   const countMigrations = sqlite.prepare(`SELECT count(*) FROM ${MIGRATIONS_TABLE}`).pluck()
+  const checkpoints = options.checkpointInBackground ? startBackgroundCheckpoints(sqlite) : undefined
 
   return {
     kind: 'sqlite',
@@ -68,6 +75,7 @@ export function createSqliteRepos(sqlite: SqliteDatabase, options: SqliteReposOp
     },
     async close() {
       changes.stop()
+      await checkpoints?.stop()
       // The final checkpoint may wait for readers, as it did before the repositories took the wait over.
       if (sqlite.open) sqlite.pragma(`busy_timeout = ${lockWaitMs}`)
       closeSqlite(sqlite)
