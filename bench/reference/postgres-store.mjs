@@ -1,6 +1,10 @@
 // The reference's PostgreSQL store: a node-postgres pool of trail's size, named prepared statements, and each
 // write with its audit entry in one transaction, the audit seq taken under trail's transaction-scoped advisory
-// lock (src/persistence/postgres/locks.ts), so it does the same statements as trail per request.
+// lock (src/persistence/postgres/locks.ts), so it does the same statements as trail per request. Like trail, a
+// write takes the lock first and its time after it (so `at` never goes backwards along seq, and no row lock is
+// taken before it): the lock is then held for the whole write. Taking it only around the audit insert, as this
+// reference did until 2026-12-01, made it about twice as fast as trail on writes at 10 connections
+// (bench/results/pg-lock.md), but with times that can go backwards along the chain, which trail may not do.
 import pg from 'pg'
 import { toWebsearch } from '../../dist/src/domains/search/query.js'
 import { migratePostgres } from './migrate.mjs'
@@ -123,12 +127,18 @@ export async function openPostgresStore({ url, poolSize = 10 }) {
   })
   pool.on('error', () => {})
 
-  /** One transaction on one pooled connection: BEGIN, `work`, COMMIT (ROLLBACK when it throws). */
+  /**
+   * One transaction on one pooled connection: BEGIN, the audit lock and the trail's tail under it, `work`
+   * (given the tail), COMMIT (ROLLBACK when it throws).
+   */
   async function write(work) {
     const client = await pool.connect()
     try {
       await client.query('BEGIN')
-      const result = await work(client)
+      await client.query(SQL.auditLock([]))
+      // A statement of its own: in READ COMMITTED it sees every writer that committed before the lock was granted.
+      const { rows } = await client.query(SQL.lastSeq([]))
+      const result = await work(client, rows[0])
       await client.query('COMMIT')
       return result
     } catch (error) {
@@ -139,13 +149,9 @@ export async function openPostgresStore({ url, poolSize = 10 }) {
     }
   }
 
-  /** Appends the entry with the next seq, under the lock that keeps seqs gap-free and in commit order. */
-  async function appendAudit(client, entry) {
-    await client.query(SQL.auditLock([]))
-    const { rows } = await client.query(SQL.lastSeq([]))
-    await client.query(
-      SQL.insertAudit(auditToRow(entry, (rows[0]?.seq ?? 0) + 1, rows[0]?.hash ?? GENESIS_HASH)),
-    )
+  /** Appends the entry after `tail` (read under the lock that keeps seqs gap-free and in commit order). */
+  async function appendAudit(client, tail, entry) {
+    await client.query(SQL.insertAudit(auditToRow(entry, (tail?.seq ?? 0) + 1, tail?.hash ?? GENESIS_HASH)))
   }
 
   const putDocument = (client, doc) =>
@@ -163,17 +169,17 @@ export async function openPostgresStore({ url, poolSize = 10 }) {
       return schemaVersion
     },
     createTask: (input, actor) =>
-      write(async (client) => {
+      write(async (client, tail) => {
         const task = newTask(input, actor, now())
         await client.query(SQL.insertTask(taskToRow(task)))
         for (const row of taskAssigneeRows(task)) await client.query(SQL.insertAssignee(row))
         await putDocument(client, documentOf('tasks', task))
-        await appendAudit(client, auditEntry('task', 'create', actor, task.createdAt, null, task))
+        await appendAudit(client, tail, auditEntry('task', 'create', actor, task.createdAt, null, task))
         return task
       }),
     getTask: (id) => getTask(pool, id),
     updateTask: (id, changes, expectedVersion, actor) =>
-      write(async (client) => {
+      write(async (client, tail) => {
         const task = await getTask(client, id)
         if (task === undefined) throw notFound('Task', id)
         if (task.version !== expectedVersion) throw versionMismatch(task.version)
@@ -187,11 +193,11 @@ export async function openPostgresStore({ url, poolSize = 10 }) {
         }
         const doc = changedDocument('tasks', task, next)
         if (doc !== undefined) await putDocument(client, doc)
-        await appendAudit(client, auditEntry('task', 'update', actor, next.updatedAt, task, next))
+        await appendAudit(client, tail, auditEntry('task', 'update', actor, next.updatedAt, task, next))
         return next
       }),
     createStatusUpdate: (input, actor) =>
-      write(async (client) => {
+      write(async (client, tail) => {
         if (input.taskId != null) {
           const { rows } = await client.query(SQL.taskKeyShare([input.taskId]))
           if (rows.length === 0) throw referenceNotFound('taskId', input.taskId)
@@ -201,6 +207,7 @@ export async function openPostgresStore({ url, poolSize = 10 }) {
         await putDocument(client, documentOf('status_updates', update))
         await appendAudit(
           client,
+          tail,
           auditEntry('status_update', 'create', actor, update.createdAt, null, update),
         )
         return update
