@@ -29,8 +29,17 @@ import { auditEntries, type bugs } from './tables.js'
  * entity's timestamps equal its audit entries' `at`. Every audited write takes it first, before any row lock,
  * so writers cannot deadlock on it.
  */
-function createAuditLock(db: PostgresDatabase) {
-  const lock = sqlStatement('trail_audit_lock', sql`select pg_advisory_xact_lock(${AUDIT_APPEND_LOCK})`)
+function createAuditLock(db: PostgresDatabase, origin: string) {
+  // The NOTIFY that wakes the other instances' change feeds rides on the lock's statement. PostgreSQL delivers
+  // it only if, and when, the transaction commits, wherever in it it was sent, and here it costs no round trip
+  // of its own while the lock is held (writers take turns on the lock for the whole write: each round trip
+  // inside it is one more for every writer waiting; bench/results/pg-lock.md). The payload names this
+  // instance, whose own feeds are woken directly and so ignore it (notifier.ts). A write that turns out to
+  // change nothing notifies too: the other feeds then read and find nothing new.
+  const lock = sqlStatement(
+    'trail_audit_lock',
+    sql`select pg_advisory_xact_lock(${AUDIT_APPEND_LOCK}), pg_notify(${AUDIT_CHANNEL}, ${origin})`,
+  )
   const tail = fixedStatement<{ seq: number; at: number; hash: string }[]>(
     'trail_audit_tail',
     db
@@ -134,7 +143,7 @@ function rowWriter(db: PostgresDatabase, entry: AnyTableEntry<PgTable>) {
 type Writer = (tx: PostgresDatabase, change: Change) => Promise<void>
 
 /** Applies plans: a writer for each table a plan may change (built from the registry), the index, the audit. */
-function createApply(db: PostgresDatabase, origin: string) {
+function createApply(db: PostgresDatabase) {
   const writers = new Map(
     registryEntries(POSTGRES_TABLES)
       .filter((entry) => entry.name in ENTITY_NAMES)
@@ -142,22 +151,17 @@ function createApply(db: PostgresDatabase, origin: string) {
   )
   const writeIndex = createIndexWriter(db)
   const insertAudit = rowInserter(db, auditEntries, 'trail_insert_audit_entries')
-  // Delivered to the other instances' change feeds only if, and when, this transaction commits. The payload
-  // names this instance, whose own feeds are woken directly and so ignore it (notifier.ts).
-  const notify = sqlStatement('trail_audit_notify', sql`select pg_notify(${AUDIT_CHANNEL}, ${origin})`)
   return async (tx: PostgresDatabase, plan: Plan<unknown>, tail: AuditTail) => {
     for (const change of plan.changes) await (writers.get(change.table) as Writer)(tx, change)
     for (const change of indexChanges(plan.changes)) await writeIndex(tx, change)
-    if (plan.audit.length === 0) return
-    await insertAudit(tx, sequence(plan.audit, tail).map(auditEntryToRow))
-    await notify(tx)
+    if (plan.audit.length > 0) await insertAudit(tx, sequence(plan.audit, tail).map(auditEntryToRow))
   }
 }
 
 /** `origin`: what this instance's NOTIFYs carry, so that it can tell them from other instances'. */
 export function createPostgresTransact(db: PostgresDatabase, clock: Clock, origin = ''): Transact {
-  const lockAuditTrail = createAuditLock(db)
-  const apply = createApply(db, origin)
+  const lockAuditTrail = createAuditLock(db, origin)
+  const apply = createApply(db)
   const readsIn = createPostgresReads(db)
   return (decide) =>
     withRetries(() =>
