@@ -9,10 +9,11 @@
 // A passive checkpoint never waits for, or blocks, a writer; but under writes that never pause it never quite
 // catches up either, and SQLite starts the WAL over only when a writer finds every frame copied. So the
 // writer keeps a checkpoint of its own as a backstop at WRITER_AUTOCHECKPOINT_PAGES: by then the worker has
-// copied nearly every frame, the writer's one copies the rest, and the WAL starts over (about 32 MB at most,
-// against 4 MB with SQLite's default; measured 50 MB peak under sustained writes, and the file is cut back to
-// journal_size_limit when it restarts). Durability is SQLite's either way: a checkpoint interrupted by a crash
-// is redone from the WAL on the next open.
+// copied nearly every frame, the writer's one copies the rest, and the WAL starts over. The writer's checkpoint
+// comes at about 32 MB of WAL (4 MB with SQLite's default); one that meets the worker's mid-copy is tried again
+// at the next commit, so the WAL may run a little past that (35 MB in the test, 50 MB at most in a script of
+// sustained writes). Durability is SQLite's either way: a checkpoint cut short by a crash is redone from the
+// WAL on the next open.
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
 import type { SqliteDatabase } from './client.js'
@@ -57,15 +58,12 @@ export interface BackgroundCheckpoints {
 }
 
 /** Starts checkpointing `sqlite`'s file from a worker thread; `sqlite` keeps a checkpoint only as a backstop. */
-export function startBackgroundCheckpoints(
-  sqlite: SqliteDatabase,
-  intervalMs = CHECKPOINT_INTERVAL_MS,
-): BackgroundCheckpoints {
+export function startBackgroundCheckpoints(sqlite: SqliteDatabase): BackgroundCheckpoints {
   const workerData: CheckpointWorkerData = {
     driver: createRequire(import.meta.url).resolve('better-sqlite3'),
     path: sqlite.name,
     synchronous: String(sqlite.pragma('synchronous', { simple: true })),
-    intervalMs,
+    intervalMs: CHECKPOINT_INTERVAL_MS,
   }
   sqlite.pragma(`wal_autocheckpoint = ${WRITER_AUTOCHECKPOINT_PAGES}`)
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData })
