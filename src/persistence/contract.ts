@@ -224,9 +224,16 @@ export interface WebhookRepository {
   entryAt(seq: number): Promise<AuditEntry | undefined>
   /**
    * Moves the delivery state and logs `delivery` (if any), in one transaction, only while `owner` holds the
-   * lease (false, writing nothing, otherwise). `state.active` can only turn a webhook off, never back on.
+   * lease (undefined, writing nothing, otherwise). `state.active` can only turn a webhook off, never back on.
+   * Returns the webhook as the settle left it, a change made before it included, so a worker sends the next
+   * event without reading the webhook again.
    */
-  settle(id: string, owner: string, state: DeliveryState, delivery?: StoredDelivery): Promise<boolean>
+  settle(
+    id: string,
+    owner: string,
+    state: DeliveryState,
+    delivery?: StoredDelivery,
+  ): Promise<StoredWebhook | undefined>
   /** Logs a delivery made outside the schedule (a redelivery). */
   logDelivery(delivery: StoredDelivery): Promise<void>
   /** The webhook's deliveries, newest first, after (older than) the delivery `before` when given. */

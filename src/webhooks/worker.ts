@@ -71,10 +71,11 @@ export function createWebhookWorker({
     webhook.nextAttemptAt === null || Date.parse(webhook.nextAttemptAt) <= nowMs
 
   /**
-   * Delivers one webhook for as long as it has due events and this worker holds its lease. The webhook is read
-   * again before each event (a PATCH, a rotated secret or a deactivation applies from the next one), but the
-   * page of entries is read once and used up, and the lease is renewed only when it gets old: per event that
-   * leaves one small read and the settle, whose owner check stops a worker whose lease was taken over.
+   * Delivers one webhook for as long as it has due events and this worker holds its lease. Each event is sent
+   * by the webhook as the previous event's settle returned it (a PATCH, a rotated secret or a deactivation
+   * committed before that settle applies from the next event), the page of entries is read once and used up,
+   * and the lease is renewed only when it gets old: per event that leaves the settle alone, whose owner check
+   * stops a worker whose lease was taken over.
    */
   async function deliver(id: string): Promise<void> {
     // The attempt and its bookkeeping must end inside the lease, or another worker could send it too: a lease
@@ -89,9 +90,10 @@ export function createWebhookWorker({
       return true
     }
     let page: AuditEntry[] = []
+    let lastSettled: StoredWebhook | undefined
     while (!stopping.signal.aborted) {
       if (!(await holdLease())) return
-      const webhook = await repo.get(id)
+      const webhook = lastSettled ?? (await repo.get(id))
       if (webhook === undefined || !webhook.active) return
       const nowMs = Date.now()
       if (!isDue(webhook, nowMs)) {
@@ -111,7 +113,8 @@ export function createWebhookWorker({
       const next = page.find((entry) => wants(webhook.events, entry))
       if (next === undefined) {
         // Nothing it wants in this page: the cursor moves past the page, retry state untouched.
-        if (!(await repo.settle(id, owner, { ...webhook, deliveredThroughSeq: last.seq }))) return
+        lastSettled = await repo.settle(id, owner, { ...webhook, deliveredThroughSeq: last.seq })
+        if (lastSettled === undefined) return
         continue
       }
       if (!(await holdLease())) return
@@ -130,7 +133,8 @@ export function createWebhookWorker({
         Date.now(),
         random(),
       )
-      if (!(await repo.settle(id, owner, settled.state, settled.delivery))) return
+      lastSettled = await repo.settle(id, owner, settled.state, settled.delivery)
+      if (lastSettled === undefined) return
       if (!settled.state.active)
         log.warn({ webhookId: id, error: settled.delivery.error }, 'webhook deactivated')
       if (result.kind !== 'delivered') {

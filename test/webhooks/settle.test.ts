@@ -1,7 +1,8 @@
 // Settles of several webhooks asked for at once, as when two receivers answer in the same turn (the SQLite
 // repository then commits them in one transaction): each writes its state and its log row only while its own
 // lease is held, and one whose lease was lost neither writes nor holds back the others. A settle that turns the
-// webhook off follows the same rule (on PostgreSQL it is its own statement).
+// webhook off follows the same rule (on PostgreSQL it is its own statement). A settle returns the webhook as it
+// left it, which the worker sends the next event by.
 import t from 'tap'
 import { afterAttempt, newWebhook } from '../../src/domains/webhooks/rules.js'
 import type { StoredWebhook } from '../../src/domains/webhooks/schemas.js'
@@ -41,7 +42,11 @@ for (const backend of backends) {
       webhooks.settle(failing.id, 'worker-a', settles[2]!.state, settles[2]!.delivery),
     ])
 
-    t.same(results, [true, false, true])
+    t.same(
+      results,
+      [await webhooks.get(kept.id), undefined, await webhooks.get(failing.id)],
+      'each settle returns its webhook as it left it, or nothing without the lease',
+    )
     t.equal((await webhooks.get(kept.id))?.deliveredThroughSeq, kept.deliveredThroughSeq + 1)
     t.same(
       (await webhooks.deliveries(kept.id, 10)).map((delivery) => delivery.id),
@@ -88,5 +93,36 @@ for (const backend of backends) {
       [[gone.delivery.id, gone.delivery.status]],
       'its one log entry',
     )
+  })
+}
+
+for (const backend of backends) {
+  t.test(`${backend.name}: a settle returns the webhook with a change committed before it`, async (t) => {
+    const { webhooks } = await backend.open(t)
+    const hook = await webhooks.create((headSeq, now) =>
+      newWebhook({ url: 'https://example.com/hook' }, headSeq, now),
+    )
+    const nowMs = Date.now()
+    t.ok(await webhooks.lease(hook.id, 'worker-a', nowMs, nowMs + 60_000))
+    // An admin's PATCH while the event was out: the settle must not hand the worker the webhook from before it.
+    await webhooks.update(hook.id, (stored, now) => ({
+      ...stored,
+      url: 'https://example.com/moved',
+      updatedAt: now,
+    }))
+    const delivered = afterAttempt(
+      hook,
+      hook.deliveredThroughSeq + 1,
+      { kind: 'delivered', responseStatus: 204 },
+      POLICY,
+      nowMs,
+      0,
+    )
+
+    const settled = await webhooks.settle(hook.id, 'worker-a', delivered.state, delivered.delivery)
+
+    t.same(settled, await webhooks.get(hook.id), 'what a read after it finds')
+    t.equal(settled?.url, 'https://example.com/moved', 'the change made before the settle')
+    t.equal(settled?.deliveredThroughSeq, hook.deliveredThroughSeq + 1, 'the cursor it moved')
   })
 }

@@ -72,10 +72,11 @@ export function createMemoryWebhooks(
     },
     async settle(id, owner, state, delivery) {
       const stored = webhooks.get(id)
-      if (stored === undefined || !holds(id, owner)) return false
-      webhooks.set(id, { ...stored, ...state, active: stored.active && state.active })
+      if (stored === undefined || !holds(id, owner)) return undefined
+      const settled = { ...stored, ...state, active: stored.active && state.active }
+      webhooks.set(id, settled)
       if (delivery) store.deliveries.push({ ...delivery })
-      return true
+      return { ...settled }
     },
     async logDelivery(delivery) {
       store.deliveries.push({ ...delivery })

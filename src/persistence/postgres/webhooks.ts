@@ -46,7 +46,7 @@ function prepareSettles(db: PostgresDatabase) {
       .update(webhooks)
       .set(deactivating ? { ...settledSet, active: sql`0` } : settledSet)
       .where(leaseHeldBy(webhooks, sql.placeholder('id'), sql.placeholder('owner')))
-      .returning({ id: webhooks.id })
+      .returning(webhookColumns)
   // The log entry is inserted from the row the UPDATE moved: a worker that lost its lease logs nothing.
   // Drizzle types an insert's select by its columns; placeholders are SQL, hence the cast.
   const logged = (deactivating: boolean) => {
@@ -69,13 +69,13 @@ function prepareSettles(db: PostgresDatabase) {
             .from(settled) as never,
       ),
     )
-    return db.with(settled, entry).select({ id: settled.id }).from(settled)
+    return db.with(settled, entry).select().from(settled)
   }
   const variant = (deactivating: boolean) => {
     const name = `trail_webhook_settle${deactivating ? '_deactivating' : ''}`
     return {
-      bare: fixedStatement<{ id: string }[]>(name, moved(deactivating)),
-      logging: fixedStatement<{ id: string }[]>(`${name}_logged`, logged(deactivating)),
+      bare: fixedStatement<StoredRow[]>(name, moved(deactivating)),
+      logging: fixedStatement<StoredRow[]>(`${name}_logged`, logged(deactivating)),
     }
   }
   const keeping = variant(false)
@@ -84,11 +84,11 @@ function prepareSettles(db: PostgresDatabase) {
     const { active, ...values } = settledValues(state)
     const { bare, logging } = active === 0 ? turningOff : keeping
     const moving = { ...values, id, owner }
-    const rows =
+    const [row] =
       delivery === undefined
         ? await bare(db, moving)
         : await logging(db, { ...moving, ...deliveryValues(deliveryToRow(delivery)) })
-    return rows.length === 1
+    return row && webhookFromRow(row)
   }
 }
 

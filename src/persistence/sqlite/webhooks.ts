@@ -31,7 +31,8 @@ function prepareStatements(store: Store) {
   const { id: _id, leaseOwner: _o, leaseUntil: _u, ...webhookSet } = insertValues(webhooks)
   const heldBy = leaseHeldBy(webhooks, sql.placeholder('id'), sql.placeholder('owner'))
   // A settle sets the delivery state; only one that turns the webhook off also writes `active`.
-  const settle = (set: Record<string, SQL>) => db.update(webhooks).set(set).where(heldBy).prepare()
+  const settle = (set: Record<string, SQL>) =>
+    db.update(webhooks).set(set).where(heldBy).returning(webhookColumns).prepare()
   const settledSet = {
     deliveredThroughSeq: param('deliveredThroughSeq'),
     attempt: param('attempt'),
@@ -100,9 +101,10 @@ export function createSqliteWebhooks(store: Store, now: () => string): WebhookRe
   const settleOne = ({ id, owner, state, delivery }: Settle) => {
     const { active, ...values } = settledValues(state)
     const statement = active === 0 ? s.settleDeactivating : s.settleKeepingActive
-    if (statement.run({ ...values, id, owner }).changes !== 1) return false
+    const row = statement.get({ ...values, id, owner })
+    if (row === undefined) return undefined
     if (delivery) s.insertDelivery.run(deliveryToRow(delivery))
-    return true
+    return webhookFromRow(row)
   }
   const settle = coalescedWrites((batch: Settle[]) => write(() => batch.map(settleOne)))
   const get = (id: string) => {
