@@ -76,7 +76,7 @@ export function createMemoryWebhooks(
       const settled = { ...stored, ...state, active: stored.active && state.active }
       webhooks.set(id, settled)
       if (delivery) store.deliveries.push({ ...delivery })
-      return { ...settled }
+      return copy(settled)
     },
     async logDelivery(delivery) {
       store.deliveries.push({ ...delivery })
