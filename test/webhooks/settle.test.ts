@@ -4,11 +4,14 @@
 // webhook off follows the same rule (on PostgreSQL it is its own statement). A settle returns the webhook as it
 // left it, which the worker sends the next event by.
 import t from 'tap'
-import { afterAttempt, newWebhook } from '../../src/domains/webhooks/rules.js'
+import { type AttemptResult, afterAttempt, newWebhook } from '../../src/domains/webhooks/rules.js'
 import type { StoredWebhook } from '../../src/domains/webhooks/schemas.js'
 import { backends } from '../backends/index.js'
 
 const POLICY = { scheduleMs: [1000], jitter: 0 }
+/** The state and log entry of an attempt at the webhook's next event that ended in `result`. */
+const attemptAt = (hook: StoredWebhook, result: AttemptResult, nowMs: number) =>
+  afterAttempt(hook, hook.deliveredThroughSeq + 1, result, POLICY, nowMs, 0)
 
 for (const backend of backends) {
   t.test(`${backend.name}: settles asked for at once each follow their own lease`, async (t) => {
@@ -23,15 +26,12 @@ for (const backend of backends) {
     t.ok(await webhooks.lease(lost.id, 'worker-b', nowMs, nowMs + 60_000))
     t.ok(await webhooks.lease(failing.id, 'worker-a', nowMs, nowMs + 60_000))
     const attempt = (hook: StoredWebhook, kind: 'delivered' | 'failed') =>
-      afterAttempt(
+      attemptAt(
         hook,
-        hook.deliveredThroughSeq + 1,
         kind === 'delivered'
           ? { kind, responseStatus: 204 }
           : { kind, responseStatus: 500, error: 'the receiver answered 500' },
-        POLICY,
         nowMs,
-        0,
       )
     const settles = [attempt(kept, 'delivered'), attempt(lost, 'delivered'), attempt(failing, 'failed')]
 
@@ -72,14 +72,7 @@ for (const backend of backends) {
     )
     const nowMs = Date.now()
     t.ok(await webhooks.lease(hook.id, 'worker-a', nowMs, nowMs + 60_000))
-    const gone = afterAttempt(
-      hook,
-      hook.deliveredThroughSeq + 1,
-      { kind: 'gone', responseStatus: 410 },
-      POLICY,
-      nowMs,
-      0,
-    )
+    const gone = attemptAt(hook, { kind: 'gone', responseStatus: 410 }, nowMs)
     t.equal(gone.state.active, false)
 
     t.notOk(await webhooks.settle(hook.id, 'worker-b', gone.state, gone.delivery), 'not the lease holder')
@@ -110,14 +103,7 @@ for (const backend of backends) {
       url: 'https://example.com/moved',
       updatedAt: now,
     }))
-    const delivered = afterAttempt(
-      hook,
-      hook.deliveredThroughSeq + 1,
-      { kind: 'delivered', responseStatus: 204 },
-      POLICY,
-      nowMs,
-      0,
-    )
+    const delivered = attemptAt(hook, { kind: 'delivered', responseStatus: 204 }, nowMs)
 
     const settled = await webhooks.settle(hook.id, 'worker-a', delivered.state, delivered.delivery)
 
