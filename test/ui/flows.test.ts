@@ -385,6 +385,50 @@ if (!chromiumPath) {
         t.same(errors, [], 'no console error')
         await page.close()
       })
+
+      t.test('a task created while the board is still loading stays on it', async (t) => {
+        // The board's first list is read before the create and answered after it (held here, as a slow
+        // network or a busy server would): that older answer must not take the new task off the board, which
+        // reads the list again instead.
+        const page = await context.newPage()
+        const errors = consoleErrors(page)
+        let createAnswered = () => {}
+        const created = new Promise<void>((resolve) => {
+          createAnswered = resolve
+        })
+        await page.route(
+          (address) => address.pathname === '/tasks',
+          async (route) => {
+            if (route.request().method() !== 'GET') {
+              await route.continue()
+              return
+            }
+            const answer = await route.fetch()
+            await created
+            await route.fulfill({ response: answer })
+          },
+        )
+        page.on('response', (response) => {
+          const { pathname } = new URL(response.url())
+          if (response.request().method() === 'POST' && pathname === '/tasks') createAnswered()
+        })
+        let lists = 0
+        const readAgain = page.waitForResponse(
+          (response) =>
+            response.request().method() === 'GET' &&
+            new URL(response.url()).pathname === '/tasks' &&
+            ++lists === 2,
+        )
+        await page.goto(`${url}/ui/#/board`)
+        await page.getByLabel('New task').fill('Made before the list came')
+        await page.getByLabel('New task').press('Enter')
+        await readAgain
+        const card = column(page, 'todo').getByRole('heading', { name: 'Made before the list came' })
+        await card.waitFor()
+        t.equal(await card.count(), 1, 'the new task is on the board, once')
+        t.same(errors, [], 'no console error')
+        await page.close()
+      })
     })
 
     t.test(
