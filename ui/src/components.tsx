@@ -1,6 +1,6 @@
 // Small pieces every view uses: a live message area, status badges, and a hook for a view's data.
 import type { ComponentChildren } from 'preact'
-import { type StateUpdater, useCallback, useEffect, useRef, useState } from 'preact/hooks'
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks'
 
 /** A message that assistive technology announces: `alert` for failures, `status` for confirmations. */
 export function Message(props: { kind: 'error' | 'info'; children: ComponentChildren }) {
@@ -25,31 +25,30 @@ export const when = (iso: string) => new Date(iso).toLocaleString()
 
 /**
  * Loads with `load` now and whenever `reload()` is called; `error` holds the failure's message. `setData` is
- * the view's own change (a task it just created, say). A load that was out when the view changed the data may
- * have been answered before that change reached the server, so its answer is not put over the change: the
- * data is loaded again instead.
+ * the view's own change (a task it just created, an event it was told of). An answer to a load that was out
+ * when the view made a change may have been read before that change reached the server, so the changes made
+ * meanwhile are applied to the answer again rather than lost under it: each must be one that may be applied
+ * twice (an upsert by id, not a blind prepend), since the answer may already hold it.
  */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
   const [data, setLoaded] = useState<T | undefined>(undefined)
   const [error, setError] = useState<string | undefined>(undefined)
   const [generation, setGeneration] = useState(0)
   const reload = useCallback(() => setGeneration((n) => n + 1), [])
-  const changes = useRef(0)
-  const setData = useCallback((change: StateUpdater<T | undefined>) => {
-    changes.current++
+  /** The view's changes since the latest load started. */
+  const changes = useRef<((data: T | undefined) => T | undefined)[]>([])
+  const setData = useCallback((change: (data: T | undefined) => T | undefined) => {
+    changes.current.push(change)
     setLoaded(change)
   }, [])
   useEffect(() => {
     let current = true
-    const changesBefore = changes.current
+    changes.current = []
     load().then(
       (value) => {
         if (!current) return
-        if (changes.current !== changesBefore) reload()
-        else {
-          setLoaded(value)
-          setError(undefined)
-        }
+        setLoaded(changes.current.reduce<T | undefined>((answer, change) => change(answer), value))
+        setError(undefined)
       },
       (failure: unknown) => {
         if (current) setError(failure instanceof Error ? failure.message : String(failure))

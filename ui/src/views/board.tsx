@@ -32,7 +32,7 @@ export function BoardView({ me }: ViewProps) {
     if (!submitted.trim()) return
     const { data, error, response } = await api.POST('/tasks', { body: { title: submitted.trim() } })
     if (data) {
-      tasks.setData((list) => [data, ...(list ?? [])])
+      tasks.setData((list) => [data, ...(list ?? []).filter((task) => task.id !== data.id)])
       // Only if the field still holds what was sent: the next title may already be typed.
       setTitle((current) => (current === submitted ? '' : current))
       setMessage({ kind: 'info', text: `Created “${data.title}” in ${words(data.status)}.` })
