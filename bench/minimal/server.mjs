@@ -3,7 +3,8 @@
 // integer keys, each write and its audit row in one immediate transaction, and only the index its reads need
 // (schema.mjs). No ORM, no plugins, no roles, no rate limit, no security headers, no problem+json, no OpenAPI,
 // no request log. It serves the routes the bench loads (lib/scenarios.mjs), with integer ids; a list cursor is
-// the last id of the page. Configured by PERSIST_DB_PATH, SQLITE_SYNCHRONOUS, HOST and PORT.
+// the last id of the page. Configured by PERSIST_DB_PATH, SQLITE_SYNCHRONOUS, HOST and PORT. Its limits are
+// `LIMIT +?`, as trail's: SQLite prepares a statement with a bare `LIMIT ?` again each time the limit is bound.
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
@@ -34,18 +35,18 @@ const sql = {
     'INSERT INTO status_updates (actor, task_id, message, created_at) VALUES (?, ?, ?, ?)',
   ),
   newestStatusUpdates: db.prepare(
-    'SELECT id, actor, task_id, message, created_at FROM status_updates ORDER BY id DESC LIMIT ?',
+    'SELECT id, actor, task_id, message, created_at FROM status_updates ORDER BY id DESC LIMIT +?',
   ),
   statusUpdatesBefore: db.prepare(
-    'SELECT id, actor, task_id, message, created_at FROM status_updates WHERE id < ? ORDER BY id DESC LIMIT ?',
+    'SELECT id, actor, task_id, message, created_at FROM status_updates WHERE id < ? ORDER BY id DESC LIMIT +?',
   ),
   auditOf: db.prepare(
     `SELECT seq, actor, entity, entity_id, action, at, diff FROM audit_entries
-       WHERE entity = ? AND entity_id = ? ORDER BY seq DESC LIMIT ?`,
+       WHERE entity = ? AND entity_id = ? ORDER BY seq DESC LIMIT +?`,
   ),
   auditOfBefore: db.prepare(
     `SELECT seq, actor, entity, entity_id, action, at, diff FROM audit_entries
-       WHERE entity = ? AND entity_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?`,
+       WHERE entity = ? AND entity_id = ? AND seq < ? ORDER BY seq DESC LIMIT +?`,
   ),
   insertAudit: db.prepare(
     'INSERT INTO audit_entries (actor, entity, entity_id, action, at, diff) VALUES (?, ?, ?, ?, ?, ?)',

@@ -1,6 +1,7 @@
 // The reference's SQLite store: better-sqlite3 prepared statements, trail's pragmas (src/persistence/sqlite/
 // client.ts) and trail's server's checkpoints on a worker thread (checkpointer.ts), and each write with its
-// audit entry in one BEGIN IMMEDIATE transaction, as trail does.
+// audit entry in one BEGIN IMMEDIATE transaction, as trail does. Limits are written `LIMIT +?`, as trail writes
+// them (limitParameter, src/persistence/sqlite/store.ts), so a list is not prepared again on every run.
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
@@ -57,21 +58,21 @@ export function openSqliteStore({ path, synchronous = 'NORMAL' }) {
     `INSERT INTO status_updates (${STATUS_UPDATE_COLUMNS}) VALUES (?, ?, ?, ?, ?)`,
   )
   const listStatusUpdates = db.prepare(
-    `SELECT ${STATUS_UPDATE_COLUMNS} FROM status_updates ORDER BY created_at DESC, id DESC LIMIT ?`,
+    `SELECT ${STATUS_UPDATE_COLUMNS} FROM status_updates ORDER BY created_at DESC, id DESC LIMIT +?`,
   )
   const listStatusUpdatesAfter = db.prepare(
     `SELECT ${STATUS_UPDATE_COLUMNS} FROM status_updates WHERE (created_at, id) < (?, ?)
-       ORDER BY created_at DESC, id DESC LIMIT ?`,
+       ORDER BY created_at DESC, id DESC LIMIT +?`,
   )
-  const listAudit = db.prepare(`SELECT ${AUDIT_COLUMNS} FROM audit_entries ORDER BY seq DESC LIMIT ?`)
+  const listAudit = db.prepare(`SELECT ${AUDIT_COLUMNS} FROM audit_entries ORDER BY seq DESC LIMIT +?`)
   const listAuditAfter = db.prepare(
-    `SELECT ${AUDIT_COLUMNS} FROM audit_entries WHERE seq < ? ORDER BY seq DESC LIMIT ?`,
+    `SELECT ${AUDIT_COLUMNS} FROM audit_entries WHERE seq < ? ORDER BY seq DESC LIMIT +?`,
   )
   const listAuditOf = db.prepare(
-    `SELECT ${AUDIT_COLUMNS} FROM audit_entries WHERE entity_id = ? ORDER BY seq DESC LIMIT ?`,
+    `SELECT ${AUDIT_COLUMNS} FROM audit_entries WHERE entity_id = ? ORDER BY seq DESC LIMIT +?`,
   )
   const listAuditOfAfter = db.prepare(
-    `SELECT ${AUDIT_COLUMNS} FROM audit_entries WHERE entity_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?`,
+    `SELECT ${AUDIT_COLUMNS} FROM audit_entries WHERE entity_id = ? AND seq < ? ORDER BY seq DESC LIMIT +?`,
   )
   // trail's search statement (src/persistence/sqlite/search.ts): FTS5 with bm25, title ten times the body.
   const search = db.prepare(
@@ -79,7 +80,7 @@ export function openSqliteStore({ path, synchronous = 'NORMAL' }) {
      FROM search_index JOIN search_documents d ON d.doc_id = search_index.rowid
      WHERE search_index MATCH ? AND d.entity IN (SELECT value FROM json_each(?))
      ORDER BY bm25(search_index, 10.0, 1.0), d.created_at DESC, d.entity_id DESC
-     LIMIT ? OFFSET ?`,
+     LIMIT +? OFFSET ?`,
   )
   // The index's upkeep: trail's own writer (better-sqlite3 statements, no ORM), so the statements are trail's.
   const writeIndex = searchIndexWriter(db)

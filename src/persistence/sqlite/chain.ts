@@ -4,7 +4,7 @@ import { asc, desc, getTableColumns, gt, lt, lte, sql } from 'drizzle-orm'
 import type { AuditChain } from '../contract.js'
 import { sqliteRetentionRunner } from './retention-lock.js'
 import { type AuditEntryRow, auditEntryFromRow, toEpochMs, toIso, visitEach } from './rows.js'
-import type { Store } from './store.js'
+import { limitParameter, type Store } from './store.js'
 import { auditEntries } from './tables.js'
 
 /** An audit_entries row as scanChain reads it: the table's columns in the table's order. */
@@ -29,7 +29,7 @@ export const prepareEntriesAfter = (db: Store['db']) =>
     .from(auditEntries)
     .where(gt(auditEntries.seq, sql.placeholder('after')))
     .orderBy(asc(auditEntries.seq))
-    .limit(sql.placeholder('limit'))
+    .limit(limitParameter())
     .prepare()
 
 export function createSqliteChain(store: Store): AuditChain {
@@ -42,7 +42,7 @@ export function createSqliteChain(store: Store): AuditChain {
       sql`${auditEntries.seq} > ${sql.placeholder('afterSeq')} and ${auditEntries.seq} <= ${sql.placeholder('throughSeq')}`,
     )
     .orderBy(asc(auditEntries.seq))
-    .limit(sql.placeholder('limit'))
+    .limit(limitParameter())
     .prepare()
   // Straight from better-sqlite3, row by row, as arrays made into rows here: Drizzle would build the whole page
   // and map every row again, and better-sqlite3's own row objects cost half as much again as the literal below.
@@ -51,8 +51,9 @@ export function createSqliteChain(store: Store): AuditChain {
     throw new Error(`audit_entries' columns are not ${SCANNED_ORDER}: change scanChain's row with them`)
   const names = Object.values(columns).map((column) => `"${column.name}"`)
   const scan = store.sqlite
+    // `LIMIT +?`: see limitParameter (store.ts).
     .prepare<[number, number], ScannedRow>(
-      `SELECT ${names.join(', ')} FROM audit_entries WHERE seq > ? ORDER BY seq LIMIT ?`,
+      `SELECT ${names.join(', ')} FROM audit_entries WHERE seq > ? ORDER BY seq LIMIT +?`,
     )
     .raw()
   // `at` never goes backwards along seq, so the newest entry before a time ends the prefix older than it.
@@ -68,7 +69,7 @@ export function createSqliteChain(store: Store): AuditChain {
     .from(auditEntries)
     .where(lte(auditEntries.seq, sql.placeholder('throughSeq')))
     .orderBy(asc(auditEntries.seq))
-    .limit(sql.placeholder('limit'))
+    .limit(limitParameter())
   const removeOldest = db.delete(auditEntries).where(sql`${auditEntries.seq} in (${oldestThrough})`).prepare()
 
   return {

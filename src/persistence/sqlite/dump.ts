@@ -17,6 +17,7 @@ import {
 } from './client.js'
 import { loadRows } from './load.js'
 import { SQLITE_TABLES } from './registry.js'
+import { limitParameter } from './store.js'
 
 /**
  * Rows per export batch. A batch lives on while its lines are written out, long enough for V8 to promote it
@@ -44,7 +45,6 @@ type BatchReader = (after: Position | undefined, limit: number) => { rows: DumpR
  */
 function batchReader(db: BetterSQLite3Database, entry: AnyTableEntry<SQLiteTable>): BatchReader {
   const columns = orderColumns(entry)
-  const limit = sql.placeholder('limit')
   const afterPosition = sql`(${sql.join(columns, sql`, `)}) > (${sql.join(
     entry.order.map((field) => sql.placeholder(field)),
     sql`, `,
@@ -56,7 +56,7 @@ function batchReader(db: BetterSQLite3Database, entry: AnyTableEntry<SQLiteTable
       .from(entry.table)
       .where(after)
       .orderBy(...columns.map((column) => asc(column)))
-      .limit(limit)
+      .limit(limitParameter())
       .prepare() as unknown as Statement<unknown>
   const first = prepare(undefined)
   const next = prepare(afterPosition)

@@ -22,6 +22,7 @@ import {
   createdAfterParams,
   createdOrder,
   createdPage,
+  limitParameter,
   listStatements,
   newestFirstList,
 } from './store.js'
@@ -41,7 +42,7 @@ function taskList(db: BetterSQLite3Database): Repos['tasks']['list'] {
       .from(tasks)
       .where(where)
       .orderBy(...createdOrder(tasks, 'desc'))
-      .limit(sql.placeholder('limit'))
+      .limit(limitParameter())
       .prepare(),
   )
   // With `assignee`: that assignee's task_assignees rows, already in the tasks' order, each joined to its task.
@@ -58,7 +59,7 @@ function taskList(db: BetterSQLite3Database): Repos['tasks']['list'] {
         .innerJoin(tasks, eq(tasks.id, taskAssignees.taskId))
         .where(and(eq(taskAssignees.assignee, sql.placeholder('assignee')), where))
         .orderBy(desc(taskAssignees.taskCreatedAt), desc(taskAssignees.taskId))
-        .limit(sql.placeholder('limit'))
+        .limit(limitParameter())
         .prepare(),
   )
   return async ({ filter, limit, after }) => {
@@ -87,7 +88,7 @@ function designNoteList(db: BetterSQLite3Database): Repos['designNotes']['list']
           .from(designNotes)
           .where(where)
           .orderBy(...createdOrder(designNotes, order))
-          .limit(sql.placeholder('limit'))
+          .limit(limitParameter())
           .prepare(),
     )
   const listStatement = { asc: listStatementsIn('asc'), desc: listStatementsIn('desc') }
@@ -123,7 +124,7 @@ function auditList(db: BetterSQLite3Database): Repos['audit']['list'] {
         .from(auditEntries)
         .where(where)
         .orderBy(desc(auditEntries.seq))
-        .limit(sql.placeholder('limit'))
+        .limit(limitParameter())
         .prepare(),
   )
   return async ({ filter, limit, after }) => {

@@ -79,12 +79,13 @@ interface HitRow {
 }
 
 export function createSqliteSearch(sqlite: Database) {
+  // `LIMIT +:limit` so that binding the limit does not prepare the statement again: see limitParameter (store.ts).
   const statement = sqlite.prepare<{ match: string; types: string; limit: number; offset: number }, HitRow>(
     `SELECT d.entity, d.entity_id AS entityId, d.created_at AS createdAt, d.title, d.body
      FROM search_index JOIN search_documents d ON d.doc_id = search_index.rowid
      WHERE search_index MATCH :match AND d.entity IN (SELECT value FROM json_each(:types))
      ORDER BY ${RANK}, d.created_at DESC, d.entity_id DESC
-     LIMIT :limit OFFSET :offset`,
+     LIMIT +:limit OFFSET :offset`,
   )
   return {
     async search({ q, types, limit, after }: SearchRequest): Promise<Page<SearchHit, OffsetKey>> {

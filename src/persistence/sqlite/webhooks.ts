@@ -19,7 +19,7 @@ import {
   webhookFromRow,
   webhookToRow,
 } from './rows.js'
-import { byId, createdOrder, insertValues, type Store } from './store.js'
+import { byId, createdOrder, insertValues, limitParameter, type Store } from './store.js'
 import { auditEntries, webhookDeliveries, webhooks } from './tables.js'
 
 const { leaseOwner: _owner, leaseUntil: _until, ...webhookColumns } = getTableColumns(webhooks)
@@ -49,7 +49,7 @@ function prepareStatements(store: Store) {
       .from(webhookDeliveries)
       .where(page.where)
       .orderBy(page.order)
-      .limit(sql.placeholder('limit'))
+      .limit(limitParameter())
       .prepare()
   }
   return {
