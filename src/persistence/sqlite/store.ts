@@ -96,9 +96,8 @@ export function expectChanged(
  * `LIMIT` from the statement's `limit` parameter, written `+?`. SQLite plans with the value bound to a bare
  * `LIMIT ?` (sqlite3ExprIsInteger), so binding it, which better-sqlite3 does on every run, marks the statement
  * to be prepared again: the first page of 50 status updates took 200 µs of server CPU with `LIMIT ?` and 174
- * with `LIMIT +?`.
- * The unary plus makes the limit an expression the planner does not read, so each statement is planned
- * once, with the limit unknown, as test/plans checks it.
+ * with `LIMIT +?`. The unary plus makes the limit an expression the planner does not read, so each statement
+ * is planned once, with the limit unknown, as test/plans checks it.
  */
 export const limitParameter = () =>
   // Drizzle's `limit` takes any SQL at run time; its type names only a number or a placeholder.
