@@ -75,7 +75,10 @@ const admin = values['database-url']
 const scripts = values.script.split(',')
 /** Each server's own database (a scratch one on PostgreSQL), with the same rows. */
 const databases = []
-/** The PostgreSQL backends serving trail (application_name 'trail') on a scratch database. */
+/**
+ * The PostgreSQL backends serving the server on its scratch database: trail's pool and feed listener
+ * ('trail', 'trail-feed') or the reference's pool ('trail-reference'); not this monitor's own.
+ */
 const monitor = postgres ? new pg.Client({ connectionString: admin }) : undefined
 await monitor?.connect()
 const backendPids = async (database) =>
@@ -83,7 +86,7 @@ const backendPids = async (database) =>
     ? []
     : (
         await monitor.query(
-          "select pid from pg_stat_activity where datname = $1 and application_name = 'trail'",
+          "select pid from pg_stat_activity where datname = $1 and application_name like 'trail%'",
           [database.name],
         )
       ).rows.map((row) => row.pid)
