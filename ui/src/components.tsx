@@ -23,6 +23,9 @@ export const words = (value: string) => value.replace('_', ' ')
 
 export const when = (iso: string) => new Date(iso).toLocaleString()
 
+/** A view's change to its data, given what it holds now. */
+type Change<T> = (data: T | undefined) => T | undefined
+
 /**
  * Loads with `load` now and whenever `reload()` is called; `error` holds the failure's message. `setData` is
  * the view's own change (a task it just created, an event it was told of). An answer to a load that was out
@@ -35,23 +38,27 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
   const [error, setError] = useState<string | undefined>(undefined)
   const [generation, setGeneration] = useState(0)
   const reload = useCallback(() => setGeneration((n) => n + 1), [])
-  /** The view's changes since the latest load started. */
-  const changes = useRef<((data: T | undefined) => T | undefined)[]>([])
-  const setData = useCallback((change: (data: T | undefined) => T | undefined) => {
-    changes.current.push(change)
+  /** The view's changes since the latest load started, while it is out; none are kept once it is answered. */
+  const changes = useRef<Change<T>[] | undefined>(undefined)
+  const setData = useCallback((change: Change<T>) => {
+    changes.current?.push(change)
     setLoaded(change)
   }, [])
   useEffect(() => {
     let current = true
-    changes.current = []
+    const meanwhile: Change<T>[] = []
+    changes.current = meanwhile
     load().then(
       (value) => {
         if (!current) return
-        setLoaded(changes.current.reduce<T | undefined>((answer, change) => change(answer), value))
+        changes.current = undefined
+        setLoaded(meanwhile.reduce<T | undefined>((answer, change) => change(answer), value))
         setError(undefined)
       },
       (failure: unknown) => {
-        if (current) setError(failure instanceof Error ? failure.message : String(failure))
+        if (!current) return
+        changes.current = undefined
+        setError(failure instanceof Error ? failure.message : String(failure))
       },
     )
     return () => {
