@@ -13,6 +13,7 @@ import Database from 'better-sqlite3'
 import { openSqliteBackend } from '../dist/src/persistence/sqlite/index.js'
 import { migrateSqlite } from '../dist/src/persistence/sqlite/migrate.js'
 import { dataset } from './lib/dataset.mjs'
+import { CREATE_BODY, minimalCreate, timedCreates } from './lib/in-process-creates.mjs'
 import { seedSqlite } from './lib/seed.mjs'
 import { MINIMAL_SCHEMA, seedMinimal } from './minimal/schema.mjs'
 
@@ -26,13 +27,6 @@ const { values } = parseArgs({
 const sizes = values.sizes.split(',').map(Number)
 const rounds = Number(values.rounds)
 const creates = Number(values.creates)
-
-const BODY = {
-  title: 'Benchmark task: ship the importer',
-  priority: 'high',
-  assignees: ['ada', 'bob'],
-  rationale: 'Users are moving to PostgreSQL',
-}
 
 const data = dataset(sizes[sizes.length - 1])
 const dir = mkdtempSync(join(os.tmpdir(), 'trail-write-growth-'))
@@ -59,40 +53,6 @@ const walBytes = (path) => {
   }
 }
 
-/** `n` creates through `create`; CPU µs and wall µs per create. */
-async function timed(n, create) {
-  const cpu = process.cpuUsage()
-  const wall = performance.now()
-  for (let i = 0; i < n; i++) await create()
-  const used = process.cpuUsage(cpu)
-  return { cpuUs: (used.user + used.system) / n, wallUs: ((performance.now() - wall) * 1000) / n }
-}
-
-function minimalCreate(db) {
-  const insertTask = db.prepare(
-    `INSERT INTO tasks (title, status, priority, assignees, rationale_log, version, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, 1, ?, ?)`,
-  )
-  const insertAudit = db.prepare(
-    'INSERT INTO audit_entries (actor, entity, entity_id, action, at, diff) VALUES (?, ?, ?, ?, ?, ?)',
-  )
-  const create = db.transaction(() => {
-    const at = Date.now()
-    const task = { ...BODY, status: 'todo', rationaleLog: [{ at, actor: 'bench', text: BODY.rationale }] }
-    const { lastInsertRowid } = insertTask.run(
-      task.title,
-      task.status,
-      task.priority,
-      JSON.stringify(task.assignees),
-      JSON.stringify(task.rationaleLog),
-      at,
-      at,
-    )
-    insertAudit.run('bench', 'task', lastInsertRowid, 'create', at, JSON.stringify(task))
-  })
-  return async () => create.immediate()
-}
-
 const fmt = (v) => v.toFixed(1).padStart(8)
 console.log(
   'rows at start   round   trail cpu µs/create   wall µs   WAL MiB   minimal cpu µs/create   wall µs   WAL MiB',
@@ -103,13 +63,13 @@ for (const size of sizes) {
   const minimal = new Database(minimalPath)
   minimal.pragma('journal_mode = WAL')
   minimal.pragma('synchronous = NORMAL')
-  const trailCreate = () => repos.tasks.create(BODY, 'bench')
+  const trailCreate = () => repos.tasks.create(CREATE_BODY, 'bench')
   const rawCreate = minimalCreate(minimal)
-  await timed(500, trailCreate)
-  await timed(500, rawCreate)
+  await timedCreates(500, trailCreate)
+  await timedCreates(500, rawCreate)
   for (let round = 1; round <= rounds; round++) {
-    const t = await timed(creates, trailCreate)
-    const m = await timed(creates, rawCreate)
+    const t = await timedCreates(creates, trailCreate)
+    const m = await timedCreates(creates, rawCreate)
     console.log(
       `${String(size).padStart(13)}   ${String(round).padStart(5)}   ${fmt(t.cpuUs).padStart(19)}   ${fmt(t.wallUs)}   ${fmt(walBytes(trailPath) / 2 ** 20)}   ${fmt(m.cpuUs).padStart(21)}   ${fmt(m.wallUs)}   ${fmt(walBytes(minimalPath) / 2 ** 20)}`,
     )

@@ -1,0 +1,49 @@
+// Task creates in process, no HTTP: the body both in-process write benches create, the minimal server's create
+// (its two statements in one immediate transaction, as bench/minimal/server.mjs does them), and the timing.
+
+/** The body of every create (a title, a priority, two assignees and a rationale, as `POST /tasks` sends). */
+export const CREATE_BODY = {
+  title: 'Benchmark task: ship the importer',
+  priority: 'high',
+  assignees: ['ada', 'bob'],
+  rationale: 'Users are moving to PostgreSQL',
+}
+
+/** The minimal server's create on `db` (bench/minimal/schema.mjs): the task row and its audit row. */
+export function minimalCreate(db) {
+  const insertTask = db.prepare(
+    `INSERT INTO tasks (title, status, priority, assignees, rationale_log, version, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, 1, ?, ?)`,
+  )
+  const insertAudit = db.prepare(
+    'INSERT INTO audit_entries (actor, entity, entity_id, action, at, diff) VALUES (?, ?, ?, ?, ?, ?)',
+  )
+  const create = db.transaction(() => {
+    const at = Date.now()
+    const task = {
+      ...CREATE_BODY,
+      status: 'todo',
+      rationaleLog: [{ at, actor: 'bench', text: CREATE_BODY.rationale }],
+    }
+    const { lastInsertRowid } = insertTask.run(
+      task.title,
+      task.status,
+      task.priority,
+      JSON.stringify(task.assignees),
+      JSON.stringify(task.rationaleLog),
+      at,
+      at,
+    )
+    insertAudit.run('bench', 'task', lastInsertRowid, 'create', at, JSON.stringify(task))
+  })
+  return async () => create.immediate()
+}
+
+/** `n` creates through `create`, one after another; CPU µs (user + system, the whole process) and wall µs per create. */
+export async function timedCreates(n, create) {
+  const cpu = process.cpuUsage()
+  const wall = performance.now()
+  for (let i = 0; i < n; i++) await create()
+  const used = process.cpuUsage(cpu)
+  return { cpuUs: (used.user + used.system) / n, wallUs: ((performance.now() - wall) * 1000) / n }
+}
