@@ -65,7 +65,7 @@ try {
   const seeded = join(dir, 'seeded.db')
   migrateSqlite(seeded)
   seedSqlite(seeded, data, 0, rows)
-  const servers = []
+  const databases = []
   for (const [n, variant] of VARIANTS.entries()) {
     const path = join(dir, `variant-${n}.db`)
     copyFileSync(seeded, path)
@@ -73,7 +73,7 @@ try {
     for (const statement of variant.statements) db.exec(statement)
     db.close()
     const { repos } = await openSqliteBackend({ path, synchronous: 'NORMAL' })
-    servers.push({
+    databases.push({
       name: variant.name,
       create: () => repos.tasks.create(CREATE_BODY, 'bench'),
       close: () => repos.close(),
@@ -84,22 +84,22 @@ try {
   minimal.pragma('synchronous = NORMAL')
   minimal.exec(MINIMAL_SCHEMA)
   seedMinimal(minimal, data, 0, rows)
-  servers.push({ name: 'minimal server', create: minimalCreate(minimal), close: () => minimal.close() })
+  databases.push({ name: 'minimal server', create: minimalCreate(minimal), close: () => minimal.close() })
 
   // Warm-up: the JIT, and each copy's pages that creates touch read into the page cache.
-  for (const server of servers) await timedCreates(creates, server.create)
-  const perRound = servers.map(() => [])
+  for (const database of databases) await timedCreates(creates, database.create)
+  const perRound = databases.map(() => [])
   for (let round = 0; round < rounds; round++) {
     // A different one goes first each round, so drift on the machine falls on all of them alike.
-    for (let k = 0; k < servers.length; k++) {
-      const i = (round + k) % servers.length
-      perRound[i].push((await timedCreates(creates, servers[i].create)).cpuUs)
+    for (let k = 0; k < databases.length; k++) {
+      const i = (round + k) % databases.length
+      perRound[i].push((await timedCreates(creates, databases[i].create)).cpuUs)
     }
     console.error(
       `round ${round + 1} of ${rounds}: ${perRound.map((r) => r.at(-1).toFixed(0)).join(' / ')} µs`,
     )
   }
-  for (const server of servers) await server.close()
+  for (const database of databases) await database.close()
 
   const cost = perRound.map((values) => spread(values).median)
   const [shipped] = cost
@@ -115,9 +115,9 @@ try {
     '',
     '| schema | CPU µs per create | each round | saved against the shipped schema |',
     '| --- | ---: | --- | ---: |',
-    ...servers.map(
-      (server, i) =>
-        `| ${server.name} | ${fmt(cost[i])} | ${perRound[i].map(fmt).join(', ')} | ${i === 0 ? '' : fmt(shipped - cost[i])} |`,
+    ...databases.map(
+      (database, i) =>
+        `| ${database.name} | ${fmt(cost[i])} | ${perRound[i].map(fmt).join(', ')} | ${i === 0 ? '' : fmt(shipped - cost[i])} |`,
     ),
   ]
   const table = `${lines.join('\n')}\n`
