@@ -116,74 +116,71 @@ t.test('addresses', async (t) => {
   t.ok(missing, 'a name that does not resolve fails')
 })
 
-t.test(
-  'the sender: refused addresses, no answer, connection refused, redirects, a kept connection closed, an answer broken off, stop',
-  async (t) => {
-    const options = { timeoutMs: 300, allowPrivate: false }
-    t.match(await send('http://127.0.0.1:9/', 'whsec_AAAA', entry, options), {
-      kind: 'failed',
-      responseStatus: null,
-      error: /not a public address/,
-    })
-    t.match(await send('http://localhost:9/', 'whsec_AAAA', entry, options), {
-      kind: 'failed',
-      error: /cannot reach/,
-    })
-    t.match(await send('ftp://x/', 'whsec_AAAA', entry, options), { kind: 'failed' })
+t.test('the sender: refused addresses, no answer, redirects, closed connections, stop', async (t) => {
+  const options = { timeoutMs: 300, allowPrivate: false }
+  t.match(await send('http://127.0.0.1:9/', 'whsec_AAAA', entry, options), {
+    kind: 'failed',
+    responseStatus: null,
+    error: /not a public address/,
+  })
+  t.match(await send('http://localhost:9/', 'whsec_AAAA', entry, options), {
+    kind: 'failed',
+    error: /cannot reach/,
+  })
+  t.match(await send('ftp://x/', 'whsec_AAAA', entry, options), { kind: 'failed' })
 
-    const requestsOn = new WeakMap<object, number>()
-    let received = 0
-    let closedKept = false
-    const server = createServer((request, response) => {
-      received++
-      const onSocket = (requestsOn.get(request.socket) ?? 0) + 1
-      requestsOn.set(request.socket, onSocket)
-      if (request.url === '/silent') return
-      if (request.url === '/moved') return response.writeHead(302, { location: '/' }).end()
-      // Closes a kept connection as the next request arrives on it, as a receiver's idle close can (once).
-      if (request.url === '/closes-kept' && onSocket > 1 && !closedKept) {
-        closedKept = true
-        return request.socket.destroy()
-      }
-      if (request.url === '/breaks-off') {
-        response.writeHead(200, { 'content-length': 100 }).write('0123456789')
-        return setImmediate(() => request.socket.destroy())
-      }
-      response.writeHead(204).end()
-    })
-    server.listen(0, '127.0.0.1')
-    await once(server, 'listening')
-    t.teardown(() => {
-      server.closeAllConnections()
-      server.close()
-    })
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-    const open = { timeoutMs: 300, allowPrivate: true }
-    t.match(await send(`${base}/silent`, 'whsec_AAAA', entry, open), {
-      kind: 'failed',
-      error: /no answer within 300 ms/,
-    })
-    t.match(await send(`${base}/moved`, 'whsec_AAAA', entry, open), { kind: 'failed', responseStatus: 302 })
-    t.match(await send(`${base}/`, 'whsec_AAAA', entry, open), { kind: 'delivered', responseStatus: 204 })
-    const before = received
-    t.match(await send(`${base}/closes-kept`, 'whsec_AAAA', entry, open), { kind: 'delivered' })
-    t.equal(received - before, 2, 'sent on a kept connection closed under it, then once more')
-    t.match(await send(`${base}/breaks-off`, 'whsec_AAAA', entry, open), {
-      kind: 'failed',
-      responseStatus: 200,
-      error: /the answer broke off/,
-    })
-    t.match(await send('http://127.0.0.1:9/', 'whsec_AAAA', entry, open), {
-      kind: 'failed',
-      error: /cannot reach/,
-    })
-    const stopping = new AbortController()
-    const pending = send(`${base}/silent`, 'whsec_AAAA', entry, {
-      timeoutMs: 5000,
-      allowPrivate: true,
-      signal: stopping.signal,
-    })
-    stopping.abort()
-    t.match(await pending, { kind: 'failed', error: STOPPED })
-  },
-)
+  const requestsOn = new WeakMap<object, number>()
+  let received = 0
+  let closedKept = false
+  const server = createServer((request, response) => {
+    received++
+    const onSocket = (requestsOn.get(request.socket) ?? 0) + 1
+    requestsOn.set(request.socket, onSocket)
+    if (request.url === '/silent') return
+    if (request.url === '/moved') return response.writeHead(302, { location: '/' }).end()
+    // Closes a kept connection as the next request arrives on it, as a receiver's idle close can (once).
+    if (request.url === '/closes-kept' && onSocket > 1 && !closedKept) {
+      closedKept = true
+      return request.socket.destroy()
+    }
+    if (request.url === '/breaks-off') {
+      response.writeHead(200, { 'content-length': 100 }).write('0123456789')
+      return setImmediate(() => request.socket.destroy())
+    }
+    response.writeHead(204).end()
+  })
+  server.listen(0, '127.0.0.1')
+  await once(server, 'listening')
+  t.teardown(() => {
+    server.closeAllConnections()
+    server.close()
+  })
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const open = { timeoutMs: 300, allowPrivate: true }
+  t.match(await send(`${base}/silent`, 'whsec_AAAA', entry, open), {
+    kind: 'failed',
+    error: /no answer within 300 ms/,
+  })
+  t.match(await send(`${base}/moved`, 'whsec_AAAA', entry, open), { kind: 'failed', responseStatus: 302 })
+  t.match(await send(`${base}/`, 'whsec_AAAA', entry, open), { kind: 'delivered', responseStatus: 204 })
+  const before = received
+  t.match(await send(`${base}/closes-kept`, 'whsec_AAAA', entry, open), { kind: 'delivered' })
+  t.equal(received - before, 2, 'sent on a kept connection closed under it, then once more')
+  t.match(await send(`${base}/breaks-off`, 'whsec_AAAA', entry, open), {
+    kind: 'failed',
+    responseStatus: 200,
+    error: /the answer broke off/,
+  })
+  t.match(await send('http://127.0.0.1:9/', 'whsec_AAAA', entry, open), {
+    kind: 'failed',
+    error: /cannot reach/,
+  })
+  const stopping = new AbortController()
+  const pending = send(`${base}/silent`, 'whsec_AAAA', entry, {
+    timeoutMs: 5000,
+    allowPrivate: true,
+    signal: stopping.signal,
+  })
+  stopping.abort()
+  t.match(await pending, { kind: 'failed', error: STOPPED })
+})
