@@ -3,6 +3,7 @@
 // test file is run on its own, a missing or stale build is rebuilt here.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
+import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import type { Test } from 'tap'
@@ -32,6 +33,15 @@ export function ensureBuilt() {
   spawnSync(process.execPath, [join(ROOT, 'scripts', 'bundle.mjs')], { cwd: ROOT, stdio: 'inherit' })
   if (!existsSync(SERVER_ENTRY))
     throw new Error('tsc and scripts/bundle.mjs did not produce dist/server/server.js')
+}
+
+/** A port on 127.0.0.1 that nobody listens on right now, for a process the test starts. */
+export async function freePort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as { port: number }
+  await new Promise((resolve) => server.close(resolve))
+  return port
 }
 
 export interface RunningServer {

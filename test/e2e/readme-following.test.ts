@@ -4,10 +4,9 @@
 // shape the README shows.
 import { spawn, spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { join } from 'node:path'
 import t, { type Test } from 'tap'
-import { startServer } from '../server.js'
+import { freePort, startServer } from '../server.js'
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
 const section = readme.slice(
@@ -18,14 +17,6 @@ const receiverCode = /```js\n([\s\S]*?)```/.exec(section)?.[1] ?? ''
 const feedExamples = [...section.matchAll(/```sh\n(curl -N[\s\S]*?)```/g)].map(
   (match) => (match[1] as string).split('\n')[0] as string,
 )
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-  })
 
 /** Resolves once the text a process printed matches `pattern`; fails the wait after 20 s. */
 function waitForOutput(t: Test, output: () => string, pattern: RegExp, what: string): Promise<void> {

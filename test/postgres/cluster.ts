@@ -3,11 +3,11 @@
 // it runs them as the `postgres` OS user, since PostgreSQL refuses to run as root.
 import { execFile as execFileCallback, execFileSync } from 'node:child_process'
 import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import type { Test } from 'tap'
+import { freePort } from '../server.js'
 
 const execFile = promisify(execFileCallback)
 
@@ -40,14 +40,6 @@ function serverUser(): { uid: number; gid: number; asUser: string[] } | undefine
   } catch {
     return undefined
   }
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as { port: number }
-  await new Promise((resolve) => server.close(resolve))
-  return port
 }
 
 /** Why a private cluster cannot run here, or undefined when it can. */
