@@ -31,24 +31,33 @@ const SPECIALS = /[\\\n\r\t]/g
 
 function field(value: unknown): string {
   if (value === null || value === undefined) return '\\N'
-  const text = String(value)
-  return SPECIAL.test(text) ? text.replace(SPECIALS, (char) => ESCAPES[char] ?? char) : text
+  // Numbers and booleans hold no character COPY escapes.
+  if (typeof value !== 'string') return String(value)
+  return SPECIAL.test(value) ? value.replace(SPECIALS, (char) => ESCAPES[char] ?? char) : value
 }
 
-/** The COPY statement and line encoder for one table, over all its columns in declaration order. */
+/** The COPY statement and text encoder for one table, over all its columns in declaration order. */
 function copyPlan(table: PgTable) {
   const columns = Object.entries(getTableColumns(table))
   const statement = `copy ${pg.escapeIdentifier(getTableName(table))} (${columns
     .map(([, column]) => pg.escapeIdentifier(column.name))
     .join(', ')}) from stdin`
-  const line = (row: Record<string, unknown>) =>
-    `${columns
-      .map(([key, column]) => {
+  // One string built field by field, with no array per row or per batch.
+  const encode = (rows: readonly Record<string, unknown>[]) => {
+    let text = ''
+    for (const row of rows) {
+      let separator = ''
+      for (const [key, column] of columns) {
         const value = row[key]
-        return field(value === null || value === undefined ? value : column.mapToDriverValue(value))
-      })
-      .join('\t')}\n`
-  return { statement, line }
+        text +=
+          separator + field(value === null || value === undefined ? value : column.mapToDriverValue(value))
+        separator = '\t'
+      }
+      text += '\n'
+    }
+    return text
+  }
+  return { statement, encode }
 }
 
 function copyInto(client: pg.PoolClient): CopyRows {
@@ -60,8 +69,7 @@ function copyInto(client: pg.PoolClient): CopyRows {
       plan = copyPlan(table)
       plans.set(table, plan)
     }
-    const { statement, line } = plan
-    await pipeline(Readable.from([rows.map(line).join('')]), client.query(copyFrom(statement)))
+    await pipeline(Readable.from([plan.encode(rows)]), client.query(copyFrom(plan.statement)))
   }
 }
 
@@ -75,40 +83,58 @@ export function copyConnections(pool: pg.Pool): () => Promise<CopyConnection> {
 
 /**
  * Search documents waiting for their vectors, which COPY cannot compute: a temporary table, dropped at commit,
- * whose rows move into search_documents batch by batch (dump.ts). Not a migrated table.
+ * numbered in the order the documents arrived so that they move on into search_documents a range at a time.
+ * Not a migrated table.
  */
 export const searchLoad = pgTable('trail_search_load', {
+  position: bigint('position', { mode: 'number' }).primaryKey(),
   entityId: text('entity_id').notNull(),
   entity: text('entity').notNull(),
   createdAt: bigint('created_at', { mode: 'number' }).notNull(),
   title: text('title').notNull(),
   body: text('body').notNull(),
 })
-export const createSearchLoad = sql`create temporary table ${searchLoad} (entity_id text not null, entity text not null, created_at bigint not null, title text not null, body text not null) on commit drop`
+export const createSearchLoad = sql`create temporary table ${searchLoad} (position bigint primary key, entity_id text not null, entity text not null, created_at bigint not null, title text not null, body text not null) on commit drop`
 
 /** Rows per COPY on load: each COPY is one round trip, its text held in memory while it is sent. */
 const COPY_BATCH_SIZE = 2_000
+/** Documents given their vectors in one spare step: the next batch waits for at most one step. */
+const VECTOR_STEP = 2_000
 
 /**
- * COPY cannot compute a document's vector: a batch's documents go to `searchLoad` and on into search_documents
- * by one INSERT … SELECT, which builds the vectors on the server while the next batch is read.
+ * COPY cannot compute a document's vector, and building them was almost half the server's work in a load (at
+ * 300,000 rows): done with each batch of tasks or status updates, it kept this process waiting for the server
+ * through those tables, and the server waiting for this process through the audit entries that follow. So a
+ * batch's documents wait in `searchLoad` and move on into search_documents, their vectors built by one INSERT …
+ * SELECT a step at a time, whenever the server would otherwise wait (`spare`, called by the load).
  */
 export function copyWriter(copyRows: CopyRows): BatchWriter {
-  const moveDocuments = sql`insert into ${searchDocuments} (entity_id, entity, created_at, title, body, document) select entity_id, entity, created_at, title, body, ${vectorOf({ title: sql`${searchLoad.title}`, body: sql`${searchLoad.body}` })} from ${searchLoad}`
+  let waiting = 0
+  let moved = 0
+  const moveDocuments = (tx: PostgresDatabase, through: number) => {
+    const from = moved
+    moved = through
+    return tx.execute(
+      sql`insert into ${searchDocuments} (entity_id, entity, created_at, title, body, document) select entity_id, entity, created_at, title, body, ${vectorOf({ title: sql`${searchLoad.title}`, body: sql`${searchLoad.body}` })} from ${searchLoad} where position > ${from} and position <= ${through}`,
+    )
+  }
   return {
     batchSize: COPY_BATCH_SIZE,
-    async write(tx, entry, values) {
+    async write(_tx, entry, values) {
       const { rows, documents, companions } = batchRows(entry, values)
       await copyRows(entry.table, rows)
       if (entry.companion !== undefined) await copyRows(entry.companion.table, companions)
-      if (documents.length === 0) return
+      const first = waiting
+      waiting += documents.length
       await copyRows(
         searchLoad,
-        documents.map(({ document: _, ...text }) => text),
+        documents.map((text, index) => ({ position: first + index + 1, ...text })),
       )
-      await tx.execute(moveDocuments)
-      await tx.execute(sql`truncate ${searchLoad}`)
     },
-    finish: async () => {},
+    async spare(tx) {
+      if (moved === waiting) return false
+      await moveDocuments(tx, Math.min(waiting, moved + VECTOR_STEP))
+      return true
+    },
   }
 }

@@ -33,6 +33,9 @@ export function batchRows(entry: Entry, values: DumpRow['row'][]) {
 export interface BatchWriter {
   batchSize: number
   write(tx: PostgresDatabase, entry: Entry, values: DumpRow['row'][]): Promise<void>
-  /** Runs once every batch is in, before forward references are linked. */
-  finish(tx: PostgresDatabase): Promise<void>
+  /**
+   * One step of the work the writer has put off, run while the server would otherwise wait for the next batch
+   * and after the last until none is left; answers whether there was any.
+   */
+  spare?(tx: PostgresDatabase): Promise<boolean>
 }

@@ -12,6 +12,7 @@ import { type BatchWriter, batchRows, type Entry } from './dump-batches.js'
 import { withFaultTranslation } from './errors.js'
 import { AUDIT_APPEND_LOCK } from './locks.js'
 import { POSTGRES_TABLES } from './registry.js'
+import { vectorOf } from './search.js'
 import { searchDocuments } from './tables.js'
 
 /** Rows per keyset page on export: 2,000 read about 15% faster than 500 in the dump bench, for 10 MB more RSS. */
@@ -79,7 +80,8 @@ const insertWriter: BatchWriter = {
   async write(tx, entry, values) {
     const { rows, documents, companions } = batchRows(entry, values)
     await insertRows(tx, entry.table, rows, INSERT_BATCH_SIZE)
-    await insertRows(tx, searchDocuments, documents, INSERT_BATCH_SIZE)
+    const vectored = documents.map((text) => ({ ...text, document: vectorOf(text) }))
+    await insertRows(tx, searchDocuments, vectored, INSERT_BATCH_SIZE)
     if (entry.companion !== undefined) {
       const perInsert = Math.floor(
         MAX_PARAMETERS / Object.keys(getTableColumns(entry.companion.table)).length,
@@ -87,7 +89,6 @@ const insertWriter: BatchWriter = {
       await insertRows(tx, entry.companion.table, companions, perInsert)
     }
   },
-  finish: async () => {},
 }
 
 async function linkForwardReferences(tx: PostgresDatabase, entry: Entry, links: [id: string, by: string][]) {
@@ -106,16 +107,25 @@ async function linkForwardReferences(tx: PostgresDatabase, entry: Entry, links: 
 
 /**
  * Sends the batches of `rows` to `writer`, one written while the next is read: the server's work and the
- * parsing overlap, and no more than two batches are held. A failure waits for the write in flight first, so
- * the rollback is the connection's next statement.
+ * parsing overlap, and no more than two batches are held. Once a batch is written and until the next is read,
+ * the server would wait: it does the writer's put-off work (`spare`) meanwhile, a step at a time, and after the
+ * last batch all that is left. A failure waits for the write in flight first, so the rollback is the
+ * connection's next statement.
  */
 async function writeBatches(tx: PostgresDatabase, rows: AsyncIterable<DumpRow>, writer: BatchWriter) {
   const entries = Object.fromEntries(ENTRIES.map((entry) => [entry.name, entry])) as Record<DumpTable, Entry>
   const links = new Map<Entry, [string, string][]>()
   let writing: Promise<void> = Promise.resolve()
+  let nextBatchRead = false
+  const write = async (entry: Entry, values: DumpRow['row'][]) => {
+    await writer.write(tx, entry, values)
+    while (!nextBatchRead && (await writer.spare?.(tx))) {}
+  }
   const send = async (entry: Entry, values: DumpRow['row'][]) => {
+    nextBatchRead = true
     await writing
-    writing = writer.write(tx, entry, values)
+    nextBatchRead = false
+    writing = write(entry, values)
     // Awaited before the next batch or at the end; until then a failure must not count as unhandled.
     writing.catch(() => {})
   }
@@ -199,7 +209,6 @@ async function loadRows(tx: PostgresDatabase, rows: AsyncIterable<DumpRow>, writ
   requireEmptyTarget(await countRows(tx))
   const putBack = await setAsideIndexesAndForeignKeys(tx)
   const links = await writeBatches(tx, rows, writer)
-  await writer.finish(tx)
   for (const [entry, entryLinks] of links) await linkForwardReferences(tx, entry, entryLinks)
   await putBack()
   // The planner's statistics still describe empty tables: without them the first reads after a load (an

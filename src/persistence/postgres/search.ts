@@ -24,14 +24,13 @@ const rankOf = (query: SQL) => sql`ts_rank('{0.1, 0.1, 0.1, 1.0}', ${searchDocum
 
 const tsquery = (text: string | Placeholder) => sql`websearch_to_tsquery('english', ${text})`
 
-/** A document as a row of search_documents. */
+/** A document as a row of search_documents, but for its vector, which only the server builds (`vectorOf`). */
 export const documentValues = (doc: SearchDocument) => ({
   entityId: doc.entityId,
   entity: doc.type,
   createdAt: toEpochMs(doc.createdAt),
   title: doc.title,
   body: doc.body,
-  document: vectorOf(doc),
 })
 
 /** Applies the write path's index changes inside the write's transaction; the upsert is a prepared statement. */
@@ -64,8 +63,7 @@ export function createIndexWriter(db: PostgresDatabase) {
       return
     }
     const { doc } = change
-    const { document: _, ...values } = documentValues(doc)
-    await upsert(tx, values)
+    await upsert(tx, documentValues(doc))
   }
 }
 
