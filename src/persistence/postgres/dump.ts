@@ -109,22 +109,23 @@ async function linkForwardReferences(tx: PostgresDatabase, entry: Entry, links: 
  * Sends the batches of `rows` to `writer`, one written while the next is read: the server's work and the
  * parsing overlap, and no more than two batches are held. Once a batch is written and until the next is read,
  * the server would wait: it does the writer's put-off work (`spare`) meanwhile, a step at a time, and after the
- * last batch all that is left. A failure waits for the write in flight first, so the rollback is the
- * connection's next statement.
+ * last batch all that is left. A failure ends the put-off work and waits for the write in flight, so the
+ * rollback is the connection's next statement.
  */
 async function writeBatches(tx: PostgresDatabase, rows: AsyncIterable<DumpRow>, writer: BatchWriter) {
   const entries = Object.fromEntries(ENTRIES.map((entry) => [entry.name, entry])) as Record<DumpTable, Entry>
   const links = new Map<Entry, [string, string][]>()
   let writing: Promise<void> = Promise.resolve()
-  let nextBatchRead = false
+  // Whether the server has time for put-off work: not while a batch waits for it, nor once the load has failed.
+  let spareTime = true
   const write = async (entry: Entry, values: DumpRow['row'][]) => {
     await writer.write(tx, entry, values)
-    while (!nextBatchRead && (await writer.spare?.(tx))) {}
+    while (spareTime && (await writer.spare?.(tx))) {}
   }
   const send = async (entry: Entry, values: DumpRow['row'][]) => {
-    nextBatchRead = true
+    spareTime = false
     await writing
-    nextBatchRead = false
+    spareTime = true
     writing = write(entry, values)
     // Awaited before the next batch or at the end; until then a failure must not count as unhandled.
     writing.catch(() => {})
@@ -151,6 +152,7 @@ async function writeBatches(tx: PostgresDatabase, rows: AsyncIterable<DumpRow>, 
     if (batch !== undefined) await send(batch.entry, batch.rows)
     await writing
   } catch (error) {
+    spareTime = false
     await writing.catch(() => {})
     throw error
   }
