@@ -111,13 +111,7 @@ const VECTOR_STEP = 2_000
 export function copyWriter(copyRows: CopyRows): BatchWriter {
   let waiting = 0
   let moved = 0
-  const moveDocuments = (tx: PostgresDatabase, through: number) => {
-    const from = moved
-    moved = through
-    return tx.execute(
-      sql`insert into ${searchDocuments} (entity_id, entity, created_at, title, body, document) select entity_id, entity, created_at, title, body, ${vectorOf({ title: sql`${searchLoad.title}`, body: sql`${searchLoad.body}` })} from ${searchLoad} where position > ${from} and position <= ${through}`,
-    )
-  }
+  const vector = vectorOf({ title: sql`${searchLoad.title}`, body: sql`${searchLoad.body}` })
   return {
     batchSize: COPY_BATCH_SIZE,
     async write(_tx, entry, values) {
@@ -133,7 +127,11 @@ export function copyWriter(copyRows: CopyRows): BatchWriter {
     },
     async spare(tx) {
       if (moved === waiting) return false
-      await moveDocuments(tx, Math.min(waiting, moved + VECTOR_STEP))
+      const after = moved
+      moved = Math.min(waiting, moved + VECTOR_STEP)
+      await tx.execute(
+        sql`insert into ${searchDocuments} (entity_id, entity, created_at, title, body, document) select entity_id, entity, created_at, title, body, ${vector} from ${searchLoad} where position > ${after} and position <= ${moved}`,
+      )
       return true
     },
   }
