@@ -8,7 +8,7 @@ import { requireEmptyTarget } from '../dump-errors.js'
 import { orderColumns, positionOf, registryEntries } from '../table-registry.js'
 import { type CopyConnection, copyWriter, createSearchLoad } from './copy.js'
 import type { PostgresDatabase } from './database.js'
-import { type BatchWriter, batchRows, type Entry } from './dump-batches.js'
+import { type BatchWriter, type Entry, rowParts } from './dump-batches.js'
 import { withFaultTranslation } from './errors.js'
 import { AUDIT_APPEND_LOCK } from './locks.js'
 import { POSTGRES_TABLES } from './registry.js'
@@ -75,20 +75,34 @@ async function insertRows(tx: PostgresDatabase, table: PgTable, rows: object[], 
   }
 }
 
-const insertWriter: BatchWriter = {
-  batchSize: INSERT_BATCH_SIZE,
-  async write(tx, entry, values) {
-    const { rows, documents, companions } = batchRows(entry, values)
-    await insertRows(tx, entry.table, rows, INSERT_BATCH_SIZE)
-    const vectored = documents.map((text) => ({ ...text, document: vectorOf(text) }))
-    await insertRows(tx, searchDocuments, vectored, INSERT_BATCH_SIZE)
-    if (entry.companion !== undefined) {
-      const perInsert = Math.floor(
-        MAX_PARAMETERS / Object.keys(getTableColumns(entry.companion.table)).length,
-      )
-      await insertRows(tx, entry.companion.table, companions, perInsert)
-    }
-  },
+function insertWriter(): BatchWriter {
+  let batch: { entry: Entry; rows: object[]; companionRows: object[]; documents: object[] } | undefined
+  return {
+    batchSize: INSERT_BATCH_SIZE,
+    add(entry, value) {
+      batch ??= { entry, rows: [], companionRows: [], documents: [] }
+      const { row, companionRows, document } = rowParts(entry, value)
+      batch.rows.push(row)
+      batch.companionRows.push(...companionRows)
+      if (document !== undefined) batch.documents.push({ ...document, document: vectorOf(document) })
+    },
+    take() {
+      const taken = batch
+      batch = undefined
+      return async (tx) => {
+        if (taken === undefined) return
+        const { entry, rows, companionRows, documents } = taken
+        await insertRows(tx, entry.table, rows, INSERT_BATCH_SIZE)
+        await insertRows(tx, searchDocuments, documents, INSERT_BATCH_SIZE)
+        if (entry.companion !== undefined) {
+          const perInsert = Math.floor(
+            MAX_PARAMETERS / Object.keys(getTableColumns(entry.companion.table)).length,
+          )
+          await insertRows(tx, entry.companion.table, companionRows, perInsert)
+        }
+      }
+    },
+  }
 }
 
 async function linkForwardReferences(tx: PostgresDatabase, entry: Entry, links: [id: string, by: string][]) {
@@ -106,10 +120,10 @@ async function linkForwardReferences(tx: PostgresDatabase, entry: Entry, links: 
 }
 
 /**
- * Sends the batches of `rows` to `writer`, one written while the next is read: the server's work and the
- * parsing overlap, and no more than two batches are held. Once a batch is written and until the next is read,
- * the server would wait: it does the writer's put-off work (`spare`) meanwhile, a step at a time, and after the
- * last batch all that is left. A failure ends the put-off work and waits for the write in flight, so the
+ * Gives the rows to `writer` as they are read, in batches, one written while the next is made: the server's
+ * work and the parsing overlap, and no more than two batches are held. Once a batch is written and until the
+ * next is made, the server would wait: it does the writer's put-off work (`spare`) meanwhile, a step at a time,
+ * and after the last batch all that is left. A failure ends the put-off work and waits for the write in flight, so the
  * rollback is the connection's next statement.
  */
 async function writeBatches(tx: PostgresDatabase, rows: AsyncIterable<DumpRow>, writer: BatchWriter) {
@@ -118,38 +132,40 @@ async function writeBatches(tx: PostgresDatabase, rows: AsyncIterable<DumpRow>, 
   let writing: Promise<void> = Promise.resolve()
   // Whether the server has time for put-off work: not while a batch waits for it, nor once the load has failed.
   let spareTime = true
-  const write = async (entry: Entry, values: DumpRow['row'][]) => {
-    await writer.write(tx, entry, values)
+  const write = async (batch: (tx: PostgresDatabase) => Promise<void>) => {
+    await batch(tx)
     while (spareTime && (await writer.spare?.(tx))) {}
   }
-  const send = async (entry: Entry, values: DumpRow['row'][]) => {
+  const send = async () => {
+    const batch = writer.take()
     spareTime = false
     await writing
     spareTime = true
-    writing = write(entry, values)
+    writing = write(batch)
     // Awaited before the next batch or at the end; until then a failure must not count as unhandled.
     writing.catch(() => {})
   }
-  let batch: { entry: Entry; rows: DumpRow['row'][] } | undefined
+  let making: { entry: Entry; rows: number } | undefined
   try {
     for await (const { table, row } of rows) {
       const entry: Entry | undefined = entries[table]
       if (entry === undefined) throw new Error(`Unknown table "${table}"`)
-      if (batch !== undefined && (batch.entry !== entry || batch.rows.length >= writer.batchSize)) {
-        await send(batch.entry, batch.rows)
-        batch = undefined
+      if (making !== undefined && (making.entry !== entry || making.rows >= writer.batchSize)) {
+        await send()
+        making = undefined
       }
-      batch ??= { entry, rows: [] }
-      batch.rows.push(row)
-      const reference = batch.entry.forwardReference
+      making ??= { entry, rows: 0 }
+      writer.add(entry, row)
+      making.rows++
+      const reference = entry.forwardReference
       const to = reference && (row as unknown as Record<string, string | null>)[reference]
       if (typeof to === 'string') {
-        const entryLinks = links.get(batch.entry) ?? []
-        links.set(batch.entry, entryLinks)
+        const entryLinks = links.get(entry) ?? []
+        links.set(entry, entryLinks)
         entryLinks.push([row.id, to])
       }
     }
-    if (batch !== undefined) await send(batch.entry, batch.rows)
+    if (making !== undefined) await send()
     await writing
   } catch (error) {
     spareTime = false
@@ -234,12 +250,12 @@ export function createPostgresDump(
         accessMode: 'read only',
       }),
     load: async (rows) => {
-      if (copyConnections === undefined) return db.transaction((tx) => loadRows(tx, rows, insertWriter))
+      if (copyConnections === undefined) return db.transaction((tx) => loadRows(tx, rows, insertWriter()))
       const connection = await copyConnections()
       try {
         return await connection.db.transaction(async (tx) => {
           await tx.execute(createSearchLoad)
-          await loadRows(tx, rows, copyWriter(connection.copyRows))
+          await loadRows(tx, rows, copyWriter(connection.sendCopy))
         })
       } finally {
         connection.release()
