@@ -1,4 +1,5 @@
-// One batch of a dump load, as the PostgreSQL load writes it (dump.ts with INSERTs, copy.ts with COPY).
+// A dump load's rows and batches, as the PostgreSQL load makes and writes them (dump.ts with INSERTs,
+// copy.ts with COPY).
 import type { PgTable } from 'drizzle-orm/pg-core'
 import { isSearchable, searchDocument } from '../../domains/search/documents.js'
 import type { DumpRow } from '../contract.js'
