@@ -39,7 +39,8 @@ function field(value: unknown): string {
 /**
  * Characters of COPY text turned into bytes at once. A batch's text as one string was a rope of thousands of
  * pieces, and flattening it for Buffer.from took a tenth of an import's CPU; in a micro-benchmark of rows of
- * ids and short texts, pieces of 64 Ki characters cost a third of that, and less than pieces of 16 Ki or 256 Ki.
+ * ids and short texts, pieces of 64 Ki characters cost a third of that, and less than pieces of 16 Ki or
+ * 256 Ki.
  */
 const PIECE_LENGTH = 64 * 1024
 

@@ -10,10 +10,10 @@ import { documentValues } from './search.js'
 export type Entry = AnyTableEntry<PgTable>
 
 /**
- * One row of a dump as a row of its table, rows of its companion's, and its search document if it is searchable
- * (the search index is not in a dump: the documents of searchable rows are written with them). A forward
- * reference (a note superseded by a later one, not written yet) is left empty and set by `linkForwardReferences`
- * at the end.
+ * One row of a dump as a row of its table, rows of its companion's, and its search document if it is
+ * searchable (the search index is not in a dump: the documents of searchable rows are written with them). A
+ * forward reference (a note superseded by a later one, not written yet) is left empty and set by
+ * `linkForwardReferences` at the end.
  */
 export function rowParts(entry: Entry, value: DumpRow['row']) {
   const { forwardReference, companion } = entry
@@ -29,8 +29,8 @@ export function rowParts(entry: Entry, value: DumpRow['row']) {
 }
 
 /**
- * How a load writes its batches (multi-row INSERTs on any driver, or COPY on node-postgres: copy.ts). A batch is
- * made a row at a time, as the rows are read, and holds rows of one table.
+ * How a load writes its batches (multi-row INSERTs on any driver, or COPY on node-postgres: copy.ts). A batch
+ * is made a row at a time, as the rows are read, and holds rows of one table.
  */
 export interface BatchWriter {
   batchSize: number

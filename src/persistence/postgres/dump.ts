@@ -122,9 +122,9 @@ async function linkForwardReferences(tx: PostgresDatabase, entry: Entry, links: 
 /**
  * Gives the rows to `writer` as they are read, in batches, one written while the next is made: the server's
  * work and the parsing overlap, and no more than two batches are held. Once a batch is written and until the
- * next is made, the server would wait: it does the writer's put-off work (`spare`) meanwhile, a step at a time,
- * and after the last batch all that is left. A failure ends the put-off work and waits for the write in flight, so the
- * rollback is the connection's next statement.
+ * next is made, the server would wait: it does the writer's put-off work (`spare`) meanwhile, a step at a
+ * time, and after the last batch all that is left. A failure ends the put-off work and waits for the write in
+ * flight, so the rollback is the connection's next statement.
  */
 async function writeBatches(tx: PostgresDatabase, rows: AsyncIterable<DumpRow>, writer: BatchWriter) {
   const entries = Object.fromEntries(ENTRIES.map((entry) => [entry.name, entry])) as Record<DumpTable, Entry>
