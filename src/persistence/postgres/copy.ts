@@ -44,17 +44,6 @@ function field(value: unknown): string {
  */
 const PIECE_LENGTH = 64 * 1024
 
-/** The COPY statement of one table over all its columns in declaration order, and those columns. */
-function copyPlan(table: PgTable) {
-  const columns = Object.entries(getTableColumns(table))
-  const statement = `copy ${pg.escapeIdentifier(getTableName(table))} (${columns
-    .map(([, column]) => pg.escapeIdentifier(column.name))
-    .join(', ')}) from stdin`
-  return { statement, columns }
-}
-
-const plans = new WeakMap<PgTable, ReturnType<typeof copyPlan>>()
-
 /**
  * Rows of one table as COPY text, encoded as each is added: a dump load adds each row as it is read, so the
  * row's objects die young and a batch waiting for its COPY holds bytes, not rows.
@@ -67,13 +56,12 @@ export interface CopyText {
   pieces(): Buffer[]
 }
 
+/** COPY text over all the columns of `table` in declaration order. */
 function copyText(table: PgTable): CopyText {
-  let plan = plans.get(table)
-  if (plan === undefined) {
-    plan = copyPlan(table)
-    plans.set(table, plan)
-  }
-  const { statement, columns } = plan
+  const columns = Object.entries(getTableColumns(table))
+  const statement = `copy ${pg.escapeIdentifier(getTableName(table))} (${columns
+    .map(([, column]) => pg.escapeIdentifier(column.name))
+    .join(', ')}) from stdin`
   const pieces: Buffer[] = []
   let text = ''
   return {
