@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import t, { type Test } from 'tap'
 import { freePort, startServer } from '../server.js'
+import { eventually } from '../webhooks/receiver.js'
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
 const section = readme.slice(
@@ -101,8 +102,13 @@ t.test("the README's receiver verifies and prints every delivery, and refuses a 
     ['1 task.create', '2 task.create', '3 task.create'],
     'each event printed once, in order',
   )
-  const deliveries = await fetch(`${server.url}/webhooks/${webhook.id}/deliveries`)
-  const { items } = (await deliveries.json()) as { items: { status: string; responseStatus: number }[] }
+  // The receiver prints an event before it answers, and trail records the answer after it arrives.
+  let items: { status: string; responseStatus: number }[] = []
+  await eventually(async () => {
+    const deliveries = await fetch(`${server.url}/webhooks/${webhook.id}/deliveries`)
+    items = ((await deliveries.json()) as { items: typeof items }).items
+    return items.length >= 3
+  }, 'three deliveries recorded')
   t.ok(
     items.length === 3 && items.every((d) => d.status === 'succeeded' && d.responseStatus === 204),
     'trail recorded each as answered 204',
