@@ -16,7 +16,7 @@ import Database from 'better-sqlite3'
 import { openSqliteBackend } from '../dist/src/persistence/sqlite/index.js'
 import { migrateSqlite } from '../dist/src/persistence/sqlite/migrate.js'
 import { dataset } from './lib/dataset.mjs'
-import { CREATE_BODY, minimalCreate, timedCreates } from './lib/in-process-creates.mjs'
+import { CREATE_BODY, minimalCreate, timedInTurns } from './lib/in-process-creates.mjs'
 import { seedSqlite } from './lib/seed.mjs'
 import { spread } from './lib/stats.mjs'
 import { MINIMAL_SCHEMA, seedMinimal } from './minimal/schema.mjs'
@@ -86,19 +86,10 @@ try {
   seedMinimal(minimal, data, 0, rows)
   databases.push({ name: 'minimal server', create: minimalCreate(minimal), close: () => minimal.close() })
 
-  // Warm-up: the JIT, and each copy's pages that creates touch read into the page cache.
-  for (const database of databases) await timedCreates(creates, database.create)
-  const perRound = databases.map(() => [])
-  for (let round = 0; round < rounds; round++) {
-    // A different one goes first each round, so drift on the machine falls on all of them alike.
-    for (let k = 0; k < databases.length; k++) {
-      const i = (round + k) % databases.length
-      perRound[i].push((await timedCreates(creates, databases[i].create)).cpuUs)
-    }
-    console.error(
-      `round ${round + 1} of ${rounds}: ${perRound.map((r) => r.at(-1).toFixed(0)).join(' / ')} µs`,
-    )
-  }
+  const perRound = await timedInTurns(
+    databases.map((database) => database.create),
+    { rounds, times: creates },
+  )
   for (const database of databases) await database.close()
 
   const cost = perRound.map((values) => spread(values).median)

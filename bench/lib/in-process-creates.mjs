@@ -1,5 +1,6 @@
 // Task creates in process, no HTTP: the body both in-process write benches create, the minimal server's create
-// (its two statements in one immediate transaction, as bench/minimal/server.mjs does them), and the timing.
+// (its two statements in one immediate transaction, as bench/minimal/server.mjs does them), and the timing:
+// of one operation, and of several taking turns.
 
 /** The body of every create (a title, a priority, two assignees and a rationale, as `POST /tasks` sends). */
 export const CREATE_BODY = {
@@ -46,4 +47,24 @@ export async function timedCreates(n, create) {
   for (let i = 0; i < n; i++) await create()
   const used = process.cpuUsage(cpu)
   return { cpuUs: (used.user + used.system) / n, wallUs: ((performance.now() - wall) * 1000) / n }
+}
+
+/**
+ * Times `times` runs of each of `operations` (async functions) in `rounds`, taking turns (a different one first
+ * each round, so drift on the machine falls on all alike), after a warm-up of the JIT and of the pages they
+ * touch. Answers each operation's CPU µs per run, one figure per round, in `operations`' order.
+ */
+export async function timedInTurns(operations, { rounds, times }) {
+  for (const operation of operations) await timedCreates(times, operation)
+  const perRound = operations.map(() => [])
+  for (let round = 0; round < rounds; round++) {
+    for (let k = 0; k < operations.length; k++) {
+      const i = (round + k) % operations.length
+      perRound[i].push((await timedCreates(times, operations[i])).cpuUs)
+    }
+    console.error(
+      `round ${round + 1} of ${rounds}: ${perRound.map((r) => r.at(-1).toFixed(0)).join(' / ')} µs`,
+    )
+  }
+  return perRound
 }
