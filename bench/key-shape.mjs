@@ -8,23 +8,20 @@
 // ("What a create's database work pays for") says why trail keeps its keys as they are.
 //
 //   node bench/key-shape.mjs [--rows 100000] [--rounds 7] [--creates 3000] [--reads 20000] [--out bench/results]
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import Database from 'better-sqlite3'
 import { desc } from 'drizzle-orm'
 import { drizzle } from 'drizzle-orm/better-sqlite3'
-import { migrateSqlite } from '../dist/src/persistence/sqlite/migrate.js'
 import { createSqliteReads } from '../dist/src/persistence/sqlite/reads.js'
 import { searchIndexWriter } from '../dist/src/persistence/sqlite/search.js'
 import { tasks } from '../dist/src/persistence/sqlite/tables.js'
 import { taskColumns } from '../dist/src/persistence/sqlite/tasks.js'
-import { dataset } from './lib/dataset.mjs'
-import { CREATE_BODY, minimalCreate, timedInTurns } from './lib/in-process-creates.mjs'
-import { seedSqlite } from './lib/seed.mjs'
+import { CREATE_BODY, minimalCreate, minimalDatabase, timedInTurns } from './lib/in-process-creates.mjs'
+import { seededCopies } from './lib/seed.mjs'
 import { spread } from './lib/stats.mjs'
-import { MINIMAL_SCHEMA, seedMinimal } from './minimal/schema.mjs'
 import {
   AUDIT_COLUMNS,
   auditEntry,
@@ -154,25 +151,14 @@ function sameWorkCreate(db, key) {
   return async () => create.immediate()
 }
 
-const open = (path) => {
-  const db = new Database(path)
-  db.pragma('journal_mode = WAL')
-  db.pragma('synchronous = NORMAL')
-  return db
-}
-
 const dir = mkdtempSync(join(os.tmpdir(), 'trail-key-shape-'))
 try {
-  console.error(`seeding ${rows} rows per table…`)
-  const data = dataset(rows)
-  const seeded = join(dir, 'seeded.db')
-  migrateSqlite(seeded)
-  seedSqlite(seeded, data, 0, rows)
+  const { paths, data } = seededCopies(dir, rows, VARIANTS.length)
   const databases = []
   for (const [n, variant] of VARIANTS.entries()) {
-    const path = join(dir, `variant-${n}.db`)
-    copyFileSync(seeded, path)
-    const db = open(path)
+    const db = new Database(paths[n])
+    db.pragma('journal_mode = WAL')
+    db.pragma('synchronous = NORMAL')
     db.pragma('foreign_keys = OFF')
     variant.change(db)
     // Every copy rewritten alike, so none is favoured by a more compact file.
@@ -189,9 +175,7 @@ try {
       db,
     })
   }
-  const minimal = open(join(dir, 'minimal.db'))
-  minimal.exec(MINIMAL_SCHEMA)
-  seedMinimal(minimal, data, 0, rows)
+  const minimal = minimalDatabase(join(dir, 'minimal.db'), data, rows)
   databases.push({ name: 'minimal server', create: minimalCreate(minimal), db: minimal })
 
   const copies = databases.filter((database) => database.read !== undefined)

@@ -8,18 +8,15 @@
 // The copies exist only here: every index left out serves a documented read (`npm run db:check`).
 //
 //   node bench/write-price.mjs [--rows 100000] [--rounds 7] [--creates 3000] [--out bench/results]
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import Database from 'better-sqlite3'
 import { openSqliteBackend } from '../dist/src/persistence/sqlite/index.js'
-import { migrateSqlite } from '../dist/src/persistence/sqlite/migrate.js'
-import { dataset } from './lib/dataset.mjs'
-import { CREATE_BODY, minimalCreate, timedInTurns } from './lib/in-process-creates.mjs'
-import { seedSqlite } from './lib/seed.mjs'
+import { CREATE_BODY, minimalCreate, minimalDatabase, timedInTurns } from './lib/in-process-creates.mjs'
+import { seededCopies } from './lib/seed.mjs'
 import { spread } from './lib/stats.mjs'
-import { MINIMAL_SCHEMA, seedMinimal } from './minimal/schema.mjs'
 
 const { values } = parseArgs({
   options: {
@@ -60,30 +57,20 @@ const VARIANTS = [
 
 const dir = mkdtempSync(join(os.tmpdir(), 'trail-write-price-'))
 try {
-  console.error(`seeding ${rows} rows per table…`)
-  const data = dataset(rows)
-  const seeded = join(dir, 'seeded.db')
-  migrateSqlite(seeded)
-  seedSqlite(seeded, data, 0, rows)
+  const { paths, data } = seededCopies(dir, rows, VARIANTS.length)
   const databases = []
   for (const [n, variant] of VARIANTS.entries()) {
-    const path = join(dir, `variant-${n}.db`)
-    copyFileSync(seeded, path)
-    const db = new Database(path)
+    const db = new Database(paths[n])
     for (const statement of variant.statements) db.exec(statement)
     db.close()
-    const { repos } = await openSqliteBackend({ path, synchronous: 'NORMAL' })
+    const { repos } = await openSqliteBackend({ path: paths[n], synchronous: 'NORMAL' })
     databases.push({
       name: variant.name,
       create: () => repos.tasks.create(CREATE_BODY, 'bench'),
       close: () => repos.close(),
     })
   }
-  const minimal = new Database(join(dir, 'minimal.db'))
-  minimal.pragma('journal_mode = WAL')
-  minimal.pragma('synchronous = NORMAL')
-  minimal.exec(MINIMAL_SCHEMA)
-  seedMinimal(minimal, data, 0, rows)
+  const minimal = minimalDatabase(join(dir, 'minimal.db'), data, rows)
   databases.push({ name: 'minimal server', create: minimalCreate(minimal), close: () => minimal.close() })
 
   const perRound = await timedInTurns(

@@ -1,6 +1,8 @@
 // Task creates in process, no HTTP: the body both in-process write benches create, the minimal server's create
 // (its two statements in one immediate transaction, as bench/minimal/server.mjs does them), and the timing:
 // of one operation, and of several taking turns.
+import Database from 'better-sqlite3'
+import { MINIMAL_SCHEMA, seedMinimal } from '../minimal/schema.mjs'
 
 /** The body of every create (a title, a priority, two assignees and a rationale, as `POST /tasks` sends). */
 export const CREATE_BODY = {
@@ -8,6 +10,16 @@ export const CREATE_BODY = {
   priority: 'high',
   assignees: ['ada', 'bob'],
   rationale: 'Users are moving to PostgreSQL',
+}
+
+/** The minimal server's database at `path` (WAL, synchronous=NORMAL), seeded with `rows` rows of `data`. */
+export function minimalDatabase(path, data, rows) {
+  const db = new Database(path)
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = NORMAL')
+  db.exec(MINIMAL_SCHEMA)
+  seedMinimal(db, data, 0, rows)
+  return db
 }
 
 /** The minimal server's create on `db` (bench/minimal/schema.mjs): the task row and its audit row. */

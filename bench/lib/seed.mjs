@@ -1,9 +1,13 @@
 // Seeding: rows of the data set (dataset.mjs) written straight into a migrated database, in big transactions
 // of prepared multi-row statements, so a million rows per table take seconds rather than an hour of HTTP.
 // `from`/`to` bound the row indexes, so a scale run grows one database step by step.
+import { copyFileSync } from 'node:fs'
+import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import pg from 'pg'
 import { chainHash, GENESIS_HASH } from '../../dist/src/domains/audit/chain.js'
+import { migrateSqlite } from '../../dist/src/persistence/sqlite/migrate.js'
+import { dataset } from './dataset.mjs'
 
 const TASK_COLUMNS = [
   'id',
@@ -277,4 +281,19 @@ export async function seedPostgres(url, data, from, to) {
   } finally {
     await client.end()
   }
+}
+
+/**
+ * `count` copies, in `dir`, of one database migrated by trail and seeded with `rows` rows per table (the
+ * in-process benches change each copy in one way); their paths, and the data set, to seed others alike.
+ */
+export function seededCopies(dir, rows, count) {
+  console.error(`seeding ${rows} rows per table…`)
+  const data = dataset(rows)
+  const seeded = join(dir, 'seeded.db')
+  migrateSqlite(seeded)
+  seedSqlite(seeded, data, 0, rows)
+  const paths = Array.from({ length: count }, (_, n) => join(dir, `copy-${n}.db`))
+  for (const path of paths) copyFileSync(seeded, path)
+  return { paths, data }
 }

@@ -1,6 +1,6 @@
-// Calls made within one turn of the event loop, run as one batch: the backend commits a batch in one
-// transaction, so calls that arrive together (the settles of several webhooks answered at once) share one
-// commit, while each caller still waits for its own call to commit.
+// Calls made within one turn of the event loop, run as one batch: the SQLite store commits a batch in one
+// transaction (sqlite/store.ts), so writes that arrive together (several requests, several webhooks answered
+// at once) share one commit, while each caller still waits for its own write to commit.
 
 /**
  * A function whose calls within one turn of the event loop go to `commit` together; each resolves to its own

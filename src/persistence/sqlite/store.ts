@@ -7,8 +7,9 @@ import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { CreatedKey, Page, SortOrder } from '../../core/paging.js'
 import { toPage } from '../../core/paging.js'
 import { staleOrGone } from '../../domains/audit/plan.js'
+import { coalescedWrites } from '../coalesced-writes.js'
 import type { SqliteDatabase } from './client.js'
-import { withRetries } from './errors.js'
+import { toTrailFailure, withRetries } from './errors.js'
 import { toEpochMsIfSet } from './rows.js'
 import type { tasks } from './tables.js'
 
@@ -22,11 +23,15 @@ export interface Store {
    * database fails at BEGIN, before `work` runs, rather than when a read turns into a write. While another
    * connection holds the lock, the whole transaction is tried again after a growing pause (a timer, so the
    * event loop serves reads meanwhile), until the lock-wait budget is spent: then SQLITE_BUSY, a 503.
+   * Writes asked for in the same turn of the event loop share that transaction (group commit), each in a
+   * savepoint of its own: one that fails is undone and fails alone, and each resolves once all are committed.
    */
   write<T>(work: () => T): Promise<T>
   /** `write` without waiting: fails with SQLITE_BUSY at once while another connection holds the lock. */
   writeNow<T>(work: () => T): T
 }
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown }
 
 /**
  * `lockWaitMs` is how long a write may wait for another connection's write lock in all. The connection's
@@ -35,16 +40,46 @@ export interface Store {
  */
 export function createStore(sqlite: SqliteDatabase, lockWaitMs: number): Store {
   const db = drizzle({ client: sqlite })
+  // Inside another transaction, better-sqlite3 runs a transaction function in a savepoint.
   const runInTransaction = sqlite.transaction((work: () => unknown) => work())
 
   // One transaction function for every write (building it per call showed in profiles).
   const writeNow = <T>(work: () => T) => runInTransaction.immediate(work) as T
 
+  /**
+   * Group commit: a commit writes every page a transaction changed to the WAL, and the writes of one turn
+   * change many of the same pages (the newest leaf of each index, the search index's new segment), so
+   * sharing it took a task create from 450 to 350 µs of CPU in pairs and to 290 in fours.
+   */
+  const runTogether = sqlite.transaction((works: (() => unknown)[]): Outcome[] =>
+    works.map((work) => {
+      try {
+        return { ok: true, value: runInTransaction(work) }
+      } catch (error) {
+        // SQLite ended the whole transaction (a full disk, an I/O error): none of the batch may commit.
+        if (!sqlite.inTransaction) throw error
+        return { ok: false, error }
+      }
+    }),
+  )
+  /** A lone write needs no savepoint: its transaction is its own. */
+  const runAlone = (work: () => unknown): Outcome[] => [{ ok: true, value: writeNow(work) }]
+  const writeInTurn = coalescedWrites((works: (() => unknown)[]) =>
+    // The transaction was rolled back (or never began) when it fails, so running it again from the top is safe.
+    withRetries(
+      () => (works.length === 1 ? runAlone(works[0] as () => unknown) : runTogether.immediate(works)),
+      lockWaitMs,
+    ),
+  )
+
   return {
     db,
     sqlite,
-    // The transaction was rolled back (or never began) when it fails, so running it again from the top is safe.
-    write: (work) => withRetries(() => writeNow(work), lockWaitMs),
+    write: async <T>(work: () => T) => {
+      const outcome = await writeInTurn(work)
+      if (!outcome.ok) throw toTrailFailure(outcome.error)
+      return outcome.value as T
+    },
     writeNow,
   }
 }

@@ -3,10 +3,9 @@
 // them writes an audit entry (webhooks are not audited). Every statement is prepared once, when the
 // repository is made: the worker runs a lease, a read and a settle per delivery, and building them per call
 // showed in its profile. Settles asked for in one turn of the event loop (several webhooks answered at once)
-// commit in one transaction: each still commits before its worker sends the next event, so a crash costs no
-// more than the events in flight, but one commit serves them all (a commit was a tenth of a delivery's CPU).
+// share a commit, as every write of the store does (store.ts): each still commits before its worker sends
+// the next event, so a crash costs no more than the events in flight.
 import { eq, getTableColumns, type SQL, sql } from 'drizzle-orm'
-import { coalescedWrites } from '../coalesced-writes.js'
 import type { WebhookRepository } from '../contract.js'
 import { deliveriesBefore, deliveryOf, leaseFreeFor, leaseHeldBy, leaseValues } from '../webhook-sql.js'
 import { prepareEntriesAfter, prepareNewestEntry } from './chain.js'
@@ -106,7 +105,6 @@ export function createSqliteWebhooks(store: Store, now: () => string): WebhookRe
     if (delivery) s.insertDelivery.run(deliveryToRow(delivery))
     return webhookFromRow(row)
   }
-  const settle = coalescedWrites((batch: Settle[]) => write(() => batch.map(settleOne)))
   const get = (id: string) => {
     const row = s.selectById.get({ id })
     return row && webhookFromRow(row)
@@ -144,7 +142,7 @@ export function createSqliteWebhooks(store: Store, now: () => string): WebhookRe
       const row = s.entryAt.get({ seq })
       return row && auditEntryFromRow(row)
     },
-    settle: (id, owner, state, delivery) => settle({ id, owner, state, delivery }),
+    settle: (id, owner, state, delivery) => write(() => settleOne({ id, owner, state, delivery })),
     logDelivery: async (delivery) => {
       await write(() => s.insertDelivery.run(deliveryToRow(delivery)))
     },
