@@ -3,7 +3,9 @@
 import t from 'tap'
 import type { Repos } from '../../src/persistence/contract.js'
 import type { BackendHooks, TestBackend } from '../backends/types.js'
-import { assertContiguousSeq, noteBody, wholeAuditTrail } from '../fixtures.js'
+import { assertContiguousSeq, noteBody, verifyChain, wholeAuditTrail } from '../fixtures.js'
+
+const MISSING_TASK = '01900000-0000-7000-8000-000000000000'
 
 /** Everything stored, as the database holds it and as the repositories show it. */
 async function everything(repos: Repos, hooks: BackendHooks) {
@@ -51,6 +53,53 @@ export function atomicityContract(backend: TestBackend) {
       await hooks.allowAuditWrites()
       await repos.tasks.update(task.id, { title: 'changed' }, 1, 'ann')
       assertContiguousSeq(t, await wholeAuditTrail(repos))
+    })
+
+    t.test('writes asked for together: each succeeds or fails on its own', async (t) => {
+      // The SQL backends commit writes that arrive together in one transaction, each in a savepoint.
+      const { repos } = await backend.openWithHooks(t)
+      const task = await repos.tasks.create({ title: 'first' }, 'ann')
+
+      const [created, stale, second, fresh, missing] = await Promise.allSettled([
+        repos.tasks.create({ title: 'a' }, 'ann'),
+        repos.tasks.update(task.id, { title: 'stale' }, 7, 'bob'),
+        repos.tasks.create({ title: 'b' }, 'ann'),
+        repos.tasks.update(task.id, { title: 'fresh' }, 1, 'bob'),
+        repos.tasks.update(MISSING_TASK, { title: 'nobody' }, 1, 'bob'),
+      ])
+      t.match(created, { status: 'fulfilled', value: { title: 'a', version: 1 } })
+      t.match(stale, { status: 'rejected', reason: { code: 'VERSION_MISMATCH' } })
+      t.match(second, { status: 'fulfilled', value: { title: 'b' } })
+      t.match(fresh, { status: 'fulfilled', value: { title: 'fresh', version: 2 } })
+      t.match(missing, { status: 'rejected', reason: { code: 'NOT_FOUND' } })
+
+      t.same(
+        (await repos.tasks.list({ filter: {}, limit: 10 })).items.map((item) => item.title).sort(),
+        ['a', 'b', 'fresh'],
+        'the two creates kept, nothing of the failures',
+      )
+      const trail = await wholeAuditTrail(repos)
+      t.equal(trail.length, 4, 'one entry per write that succeeded')
+      assertContiguousSeq(t, trail)
+      t.same(await verifyChain(repos), { count: 4, failure: undefined }, 'in one unbroken chain')
+    })
+
+    t.test('writes asked for together, each refused its audit entry: none is kept', async (t) => {
+      const { repos, hooks } = await backend.openWithHooks(t)
+      const task = await repos.tasks.create({ title: 'kept' }, 'ada')
+      const before = await everything(repos, hooks)
+
+      await hooks.refuseAuditWrites()
+      const results = await Promise.allSettled([
+        repos.tasks.create({ title: 'new' }, 'bob'),
+        repos.tasks.update(task.id, { title: 'changed' }, 1, 'bob'),
+        repos.statusUpdates.create({ message: 'new', taskId: task.id }, 'bob'),
+      ])
+      t.same(
+        results.map((result) => result.status),
+        ['rejected', 'rejected', 'rejected'],
+      )
+      t.same(await everything(repos, hooks), before, 'everything as it was')
     })
 
     t.test(

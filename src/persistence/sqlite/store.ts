@@ -7,7 +7,7 @@ import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { CreatedKey, Page, SortOrder } from '../../core/paging.js'
 import { toPage } from '../../core/paging.js'
 import { staleOrGone } from '../../domains/audit/plan.js'
-import { coalescedWrites } from '../coalesced-writes.js'
+import { coalescedWrites, type Outcome } from '../coalesced-writes.js'
 import type { SqliteDatabase } from './client.js'
 import { toTrailFailure, withRetries } from './errors.js'
 import { toEpochMsIfSet } from './rows.js'
@@ -30,8 +30,6 @@ export interface Store {
   /** `write` without waiting: fails with SQLITE_BUSY at once while another connection holds the lock. */
   writeNow<T>(work: () => T): T
 }
-
-type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown }
 
 /**
  * `lockWaitMs` is how long a write may wait for another connection's write lock in all. The connection's
