@@ -3,7 +3,7 @@
 // answered at once) share one commit, while each caller still waits for its own write to commit.
 
 /** What one write of a batch came to: a batch commits even when some of its writes failed on their own. */
-export type Outcome<T = unknown> = { ok: true; value: T } | { ok: false; error: unknown }
+export type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown }
 
 /**
  * A function whose calls go to `commit` in batches: the calls of one turn of the event loop, and, once
