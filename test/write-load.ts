@@ -5,12 +5,40 @@ import type { Test } from 'tap'
 import type { RunningServer } from './server.js'
 
 const WRITERS = 16
+const CYCLES = 3
+const ACKNOWLEDGED_PER_CYCLE = 150
+
+/**
+ * Three times: starts a server (`start`), checks that it has every write acknowledged so far, loads it with
+ * concurrent writes and kills it with SIGKILL once 150 more were acknowledged, then calls `afterKill`. Resolves
+ * with the ids of every acknowledged write, for the check of a last restart.
+ */
+export async function killUnderLoad(
+  t: Test,
+  start: () => Promise<RunningServer>,
+  afterKill: (cycle: number) => void = () => {},
+): Promise<string[]> {
+  const acknowledged: string[] = []
+  for (let cycle = 1; cycle <= CYCLES; cycle++) {
+    const server = await start()
+    await assertAllPresent(t, server, acknowledged)
+    const killAt = acknowledged.length + ACKNOWLEDGED_PER_CYCLE
+    const unexpected = await writeUntilDead(server, (id) => {
+      acknowledged.push(id)
+      if (acknowledged.length === killAt) server.kill()
+    })
+    t.same(unexpected, [], `cycle ${cycle}: every answered write was a 201`)
+    t.equal(await server.exited, 'SIGKILL')
+    afterKill(cycle)
+  }
+  return acknowledged
+}
 
 /**
  * Concurrent writers POST tasks until the server dies; `onCreated` hears each acknowledged id. Resolves
  * with the statuses other than 201 (there should be none).
  */
-export async function writeUntilDead(server: RunningServer, onCreated: (id: string) => void) {
+async function writeUntilDead(server: RunningServer, onCreated: (id: string) => void) {
   const unexpected: number[] = []
   const writer = async (n: number) => {
     for (let i = 0; ; i++) {

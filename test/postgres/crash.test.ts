@@ -7,11 +7,8 @@ import { openPostgresRepos } from '../../src/persistence/postgres/index.js'
 import { scratchDatabase } from '../backends/postgres.js'
 import { assertContiguousSeq, verifyChain, wholeAuditTrail } from '../fixtures.js'
 import { startServer } from '../server.js'
-import { assertAllPresent, writeUntilDead } from '../write-load.js'
+import { assertAllPresent, killUnderLoad } from '../write-load.js'
 import { realServer } from './helpers.js'
-
-const ACKNOWLEDGED_PER_CYCLE = 150
-const CYCLES = 3
 
 const adminUrl = realServer(t)
 
@@ -19,20 +16,10 @@ if (adminUrl !== undefined) {
   t.test('SIGKILL under write load loses no acknowledged write and leaves one chain', async (t) => {
     const url = await scratchDatabase(t, adminUrl)
     const env = { PERSISTENCE: 'postgres', DATABASE_URL: url, PG_POOL_SIZE: '10' }
-    const acknowledged: string[] = []
-    for (let cycle = 1; cycle <= CYCLES; cycle++) {
-      const server = await startServer(t, env)
-      await assertAllPresent(t, server, acknowledged)
-      const killAt = acknowledged.length + ACKNOWLEDGED_PER_CYCLE
-      const unexpected = await writeUntilDead(server, (id) => {
-        acknowledged.push(id)
-        if (acknowledged.length === killAt) server.kill()
-      })
-      t.same(unexpected, [], `cycle ${cycle}: every answered write was a 201`)
-      t.equal(await server.exited, 'SIGKILL')
-    }
+    const start = () => startServer(t, env)
+    const acknowledged = await killUnderLoad(t, start)
 
-    const server = await startServer(t, env)
+    const server = await start()
     await assertAllPresent(t, server, acknowledged)
     t.equal(await server.stop(), 0, 'a graceful stop exits 0')
     const repos = await openPostgresRepos({ url, poolSize: 2 })
