@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // The server as `npm start` runs it and the `trail` command: tsc's output (dist/src) bundled by esbuild into
-// dist/server/ and dist/cli/, with the dependencies that ship as hundreds of small ES modules inlined. Node loads each ES module through an
-// asynchronous resolve, read, parse and link: @sinclair/typebox is 247 files, drizzle-orm 112 and trail's
-// own code 116, about a third of the CPU from start to healthy (docs/adr/0008-server-bundle.md).
-// Every other dependency stays an ordinary import from node_modules: CommonJS packages load quickly, and
-// some find files beside their own code (native bindings, swagger-ui's assets, pino's worker).
+// dist/server/ and dist/cli/, with the dependencies inlined. Node loads each module file through its own
+// resolve, read and compile (and each ES module through an asynchronous link): @sinclair/typebox alone is 247
+// files, drizzle-orm 112, trail's own code 116, and Fastify with its dependencies about 200 more, most of the
+// CPU from start to healthy (docs/adr/0008-server-bundle.md). What stays an ordinary import from node_modules
+// is listed in NOT_INLINED, with why.
 // Each backend's code is a chunk of its own, loaded only when that backend is configured.
 //   node scripts/bundle.mjs        (run by `npm run build`, after tsc)
-import { readFileSync, rmSync } from 'node:fs'
+import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { build } from 'esbuild'
 
@@ -15,13 +15,23 @@ const ROOT = join(import.meta.dirname, '..')
 const SERVER_DIR = join(ROOT, 'dist', 'server')
 const CLI_DIR = join(ROOT, 'dist', 'cli')
 
-/** ES-module-only dependencies of many files each, taken into the bundle. */
-const INLINED = ['@sinclair/typebox', 'drizzle-orm', 'canonicalize', 'stemmer', 'uuidv7']
+/**
+ * Dependencies left in node_modules: a native binding (better-sqlite3); swagger-ui, which serves the files that
+ * lie beside its code, and @fastify/static, which it loads from there anyway; and what only PostgreSQL loads
+ * (pg-native is pg's optional binding, which trail never installs).
+ */
+const NOT_INLINED = [
+  'better-sqlite3',
+  '@fastify/swagger-ui',
+  '@fastify/static',
+  'pg',
+  'pg-copy-streams',
+  'pg-native',
+]
 
-const { dependencies } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))
-const external = Object.keys(dependencies).filter((name) => !INLINED.includes(name))
-// pg's optional native binding, which trail never installs.
-external.push('pg-native')
+/** CommonJS code inlined into an ES module still calls `require` for Node's own modules. */
+const requireForCommonJs =
+  "import { createRequire as createRequireForCommonJs } from 'node:module'; const require = createRequireForCommonJs(import.meta.url);"
 
 // The CLI for the same reasons: a command starts in about two thirds of the CPU, and holds several MB less
 // while it works (a verify or a dump counts every MB).
@@ -39,7 +49,8 @@ for (const { name, entry, outdir } of bundles) {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    external,
+    external: NOT_INLINED,
+    banner: { js: requireForCommonJs },
     sourcemap: true,
     logLevel: 'warning',
   })
