@@ -2,25 +2,20 @@
 // That each write of a batch succeeds or fails on its own is in the repository contract; this is what only a
 // real server shows: a batch whose connection is cut in the middle fails every write of it with a 503 and
 // keeps none of them, not even those that ran before the cut, and the next write commits after them.
-import pg from 'pg'
 import t from 'tap'
-import { openPostgresRepos } from '../../src/persistence/postgres/index.js'
-import { scratchDatabase } from '../backends/postgres.js'
+import { openPostgres } from '../backends/postgres.js'
 import { verifyChain, wholeAuditTrail } from '../fixtures.js'
+import { eventually } from '../webhooks/receiver.js'
 import { realServer } from './helpers.js'
 
 const adminUrl = realServer(t)
 
 if (adminUrl !== undefined) {
   t.test('a batch whose connection is cut: every write of it is a 503, none is kept', async (t) => {
-    const url = await scratchDatabase(t, adminUrl)
-    const repos = await openPostgresRepos({ url, poolSize: 4 })
-    t.teardown(() => repos.close())
-    const admin = new pg.Client({ connectionString: url })
-    await admin.connect()
-    t.teardown(() => admin.end())
+    // A scratch database on the real server (realServer above), with a raw SQL line beside the repositories.
+    const { repos, execute, query } = await openPostgres(t)
     // A task titled "slow" holds its batch inside the database until the test cuts that batch's connection.
-    await admin.query(`
+    await execute(`
       CREATE FUNCTION hold_slow_task() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF NEW.title = 'slow' THEN PERFORM pg_sleep(60); END IF;
@@ -37,13 +32,14 @@ if (adminUrl !== undefined) {
       repos.tasks.create({ title: 'after it in the batch' }, 'ada'),
     ])
     let held: number | undefined
-    while (held === undefined) {
-      const { rows } = await admin.query<{ pid: number }>(
+    await eventually(async () => {
+      const [row] = (await query(
         `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event = 'PgSleep'`,
-      )
-      held = rows[0]?.pid
-    }
-    await admin.query('SELECT pg_terminate_backend($1)', [held])
+      )) as { pid: number }[]
+      held = row?.pid
+      return held !== undefined
+    }, 'the held batch')
+    await query(`SELECT pg_terminate_backend(${Number(held)})`)
 
     t.same(
       (await writes).map((result) => result.status === 'rejected' && result.reason.code),
