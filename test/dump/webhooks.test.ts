@@ -9,8 +9,9 @@ import { backends } from '../backends/index.js'
 import { postgres } from '../backends/postgres.js'
 import { sqlite } from '../backends/sqlite.js'
 import type { TestBackend } from '../backends/types.js'
+import { eventually } from '../eventually.js'
 import { build, type TestApp } from '../helper.js'
-import { eventually, FAST_DELIVERY, type Receiver, startReceiver } from '../webhooks/receiver.js'
+import { FAST_DELIVERY, type Receiver, startReceiver } from '../webhooks/receiver.js'
 import { dumpText, forgeDump, importFile, rowLinesOf, rowsAndEnd } from './helpers.js'
 
 const FAST = FAST_DELIVERY

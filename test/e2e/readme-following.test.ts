@@ -6,8 +6,8 @@ import { spawn, spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import t, { type Test } from 'tap'
+import { eventually } from '../eventually.js'
 import { freePort, startServer } from '../server.js'
-import { eventually } from '../webhooks/receiver.js'
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
 const section = readme.slice(
@@ -79,12 +79,12 @@ t.test("the README's receiver verifies and prints every delivery, and refuses a 
     'webhook-signature': 'v1,Zm9yZ2VkIHNpZ25hdHVyZSBvZiB0aGlydHktdHdvIGJ5dGVz',
   }
   let forgedStatus = 0
-  while (forgedStatus === 0 && receiver.exitCode === null) {
+  await eventually(async () => {
     forgedStatus = await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', headers: forged, body: '{}' })
       .then((res) => res.status)
       .catch(() => 0)
-    if (forgedStatus === 0) await new Promise((resolve) => setTimeout(resolve, 20))
-  }
+    return forgedStatus !== 0 || receiver.exitCode !== null
+  }, 'the receiver to listen')
   t.equal(forgedStatus, 400, 'a forged delivery is refused')
 
   for (const title of ['one', 'two', 'three']) {

@@ -8,6 +8,7 @@ import t, { type Test } from 'tap'
 import type { Repos } from '../../src/persistence/contract.js'
 import { backends } from '../backends/index.js'
 import { memory } from '../backends/memory.js'
+import { eventually } from '../eventually.js'
 import { noteBody, tokenFor } from '../fixtures.js'
 import { build, type TestApp } from '../helper.js'
 import { follow, ids, parseEvents, range } from './events-client.js'
@@ -231,7 +232,7 @@ for (const backend of backends) {
       })
       const closed = new Promise((resolve) => res.on('close', resolve))
       const sent = async (count: number) => {
-        while (parseEvents(text).length < count) await new Promise((resolve) => setTimeout(resolve, 10))
+        await eventually(() => parseEvents(text).length >= count, `${count} events`, { intervalMs: 10 })
         return ids(parseEvents(text))
       }
       t.same(await sent(3), [1, 2, 3], 'the stream sent what was there')

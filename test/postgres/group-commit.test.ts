@@ -4,8 +4,8 @@
 // keeps none of them, not even those that ran before the cut, and the next write commits after them.
 import t from 'tap'
 import { openPostgres } from '../backends/postgres.js'
+import { eventually } from '../eventually.js'
 import { verifyChain, wholeAuditTrail } from '../fixtures.js'
-import { eventually } from '../webhooks/receiver.js'
 import { realServer } from './helpers.js'
 
 const adminUrl = realServer(t)

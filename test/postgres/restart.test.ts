@@ -10,20 +10,12 @@ import type { Repos } from '../../src/persistence/contract.js'
 import { openPostgresRepos } from '../../src/persistence/postgres/index.js'
 import { AUDIT_APPEND_LOCK } from '../../src/persistence/postgres/locks.js'
 import { SCHEMA_VERSION } from '../../src/persistence/schema-version.js'
+import { eventually } from '../eventually.js'
 import { assertContiguousSeq, wholeAuditTrail } from '../fixtures.js'
 import { privateClusterUnavailable, startPrivateCluster } from './cluster.js'
 import { realServer } from './helpers.js'
 
 const unavailable = { code: 'SERVICE_UNAVAILABLE', status: 503, headers: { 'retry-after': '1' } }
-
-/** Polls (bounded) until `check` holds: the server takes a moment to accept connections or to block a query. */
-async function eventually(check: () => Promise<boolean>, what: string) {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    if (await check().catch(() => false)) return
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  throw new Error(`timed out waiting until ${what}`)
-}
 
 const optedIn = realServer(t) !== undefined
 const whyNot = optedIn ? privateClusterUnavailable() : undefined
@@ -52,7 +44,7 @@ else if (optedIn) {
           `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event = 'advisory'`,
         )
         return rows[0].n === 1
-      }, 'the write waits on the lock')
+      }, 'the write to wait on the lock')
 
       await cluster.stop()
       await t.rejects(inFlight, unavailable, 'the write in flight fails with 503')
@@ -70,9 +62,15 @@ else if (optedIn) {
       )
 
       await cluster.start()
+      // The server takes a moment to accept connections: until then health fails, which means not yet.
       await eventually(
-        async () => (await repos.health()).schemaVersion === SCHEMA_VERSION,
-        'health answers again',
+        () =>
+          repos.health().then(
+            (health) => health.schemaVersion === SCHEMA_VERSION,
+            () => false,
+          ),
+        'health to answer again',
+        { intervalMs: 100 },
       )
       t.same(await repos.tasks.get(task.id), task, 'reads work again on the same pool')
       const after = await repos.tasks.create({ title: 'after restart' }, 'ada')

@@ -3,7 +3,6 @@
 // and closing leaves one file.
 import { existsSync, renameSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { setTimeout as delay } from 'node:timers/promises'
 import t from 'tap'
 import {
   CHECKPOINT_INTERVAL_MS,
@@ -12,20 +11,11 @@ import {
 } from '../../src/persistence/sqlite/checkpointer.js'
 import { closeSqlite, openSqlite } from '../../src/persistence/sqlite/client.js'
 import { openSqliteBackend } from '../../src/persistence/sqlite/index.js'
+import { eventually } from '../eventually.js'
 import { assertContiguousSeq, countRows, dbPath } from './helpers.js'
 
 const open = (path: string) =>
   openSqliteBackend({ path, synchronous: 'NORMAL', busyTimeoutMs: 5000, checkpointInBackground: true })
-
-/** Polls `condition` every checkpoint interval until it holds or `deadlineMs` passes; whether it held. */
-async function eventually(condition: () => boolean, deadlineMs = 10_000): Promise<boolean> {
-  const end = Date.now() + deadlineMs
-  while (!condition()) {
-    if (Date.now() > end) return false
-    await delay(CHECKPOINT_INTERVAL_MS)
-  }
-  return true
-}
 
 t.test('committed pages reach the database file while the writer never checkpoints', async (t) => {
   const path = dbPath(t)
@@ -40,10 +30,9 @@ t.test('committed pages reach the database file while the writer never checkpoin
   for (let i = 0; i < 40; i++)
     await repos.tasks.create({ title: `task ${i}`, rationale: 'x'.repeat(500) }, 'ann')
   t.ok(statSync(`${path}-wal`).size > 0, 'the writes went to the WAL')
-  t.ok(
-    await eventually(() => statSync(path).size > fileBefore),
-    'the worker copied them into the database file',
-  )
+  await eventually(() => statSync(path).size > fileBefore, 'the worker to copy them into the database file', {
+    intervalMs: CHECKPOINT_INTERVAL_MS,
+  })
 })
 
 t.test('the WAL starts over under writes that never pause', async (t) => {
@@ -90,9 +79,10 @@ t.test('a worker that cannot open the file gives the writer its own checkpoints 
   // The open connection keeps its file; the path the worker is given no longer leads to it.
   renameSync(join(dir, 'moved'), join(dir, 'elsewhere'))
   const checkpoints = startBackgroundCheckpoints(sqlite)
-  t.ok(
-    await eventually(() => sqlite.pragma('wal_autocheckpoint', { simple: true }) === 1000),
-    "SQLite's default checkpoint is back",
+  await eventually(
+    () => sqlite.pragma('wal_autocheckpoint', { simple: true }) === 1000,
+    "SQLite's default checkpoint to be back",
+    { intervalMs: CHECKPOINT_INTERVAL_MS },
   )
   await checkpoints.stop()
 })

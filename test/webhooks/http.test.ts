@@ -3,9 +3,10 @@
 // retries on a short schedule, 410, redelivery, and the URL rules.
 import t, { type Test } from 'tap'
 import { backends, type TestBackend } from '../backends/index.js'
+import { eventually } from '../eventually.js'
 import { UNKNOWN_ID } from '../fixtures.js'
 import { build } from '../helper.js'
-import { eventually, FAST_DELIVERY, startReceiver } from './receiver.js'
+import { FAST_DELIVERY, startReceiver } from './receiver.js'
 
 const FAST = FAST_DELIVERY
 

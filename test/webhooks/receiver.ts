@@ -99,16 +99,3 @@ export async function startReceiver(t: Test): Promise<Receiver> {
   })
   return receiver
 }
-
-/** Resolves once `check` answers true, asking again every 20 ms; rejects after `timeoutMs`. */
-export async function eventually(
-  check: () => Promise<boolean>,
-  what: string,
-  timeoutMs = 30_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-}
