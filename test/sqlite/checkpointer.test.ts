@@ -59,7 +59,7 @@ t.test('the WAL starts over under writes that never pause', async (t) => {
   const restartsBefore = walRestarts(path)
 
   // Writes back to back: a pause would let the worker's checkpoint catch up and the WAL start over without
-  // the writer's backstop, which is what this test is about. The WAL starts over at about 33 MB, so the cap
+  // the writer's backstop, which is what this test is about. The WAL starts over at about 32 MB, so the cap
   // only keeps a WAL that never does from filling the disk.
   const RESTARTS = 3
   const WAL_CAP_BYTES = 1024 ** 3
