@@ -472,10 +472,6 @@ async function figure(all, scenario, connections, o) {
       rps: round(trail.rps.median / reference.rps.median),
       p99: round(trail.p99.median / reference.p99.median),
     }
-    entry.meets = {
-      rps: entry.ratio.rps >= TARGETS.rpsRatioMin,
-      p99: entry.ratio.p99 <= TARGETS.p99RatioMax,
-    }
   }
   return entry
 }

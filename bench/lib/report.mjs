@@ -9,14 +9,58 @@ const figure = (s, digits) =>
 const pad = (text, width) => String(text).padEnd(width)
 const padStart = (text, width) => String(text).padStart(width)
 const mark = (ok) => (ok === undefined ? ' ' : ok ? '✓' : '✗')
+/** A ratio, with ✓ or ✗ after it where a target applies. */
+const judgedRatio = (value, ok) => (ok === undefined ? num(value, 2) : `${num(value, 2)} ${mark(ok)}`)
 
+/**
+ * The targets every figure is judged by: issue 16's, which raised the first benchmark issue's (req/s ≥ 0.8 and
+ * p99 ≤ 1.5 × the reference everywhere, start-up under 1 s) for SQLite and added the minimal server and the peers.
+ */
 export const TARGETS = {
-  rpsRatioMin: 0.8,
-  p99RatioMax: 1.5,
+  /** trail ÷ the same-work reference, on every route. */
+  reference: {
+    sqlite: { rpsRatioMin: 0.9, p99RatioMax: 1.3 },
+    postgres: { rpsRatioMin: 0.8, p99RatioMax: 1.5 },
+  },
+  /** trail ÷ the minimal server: reads by id and the writes (its other routes have none). */
+  minimalRpsRatioMin: { 'get-task': 0.8, 'post-task': 0.6, 'patch-task': 0.6, 'post-status-update': 0.6 },
+  /** trail ÷ a peer (Platformatic DB), on every route the peer serves. */
+  peerRpsRatioMin: 1.5,
   scaleP99GrowthMax: 1.5,
   rssMiBMax: 200,
-  startMsMax: 1000,
+  startMsMax: { memory: 1000, sqlite: 500, postgres: 1000 },
 }
+
+/**
+ * Whether a route's figures meet their targets: against the reference (`rps`, `p99`) and against each other
+ * server it ran beside (by role); undefined where no target applies. Judged when the results are shown, so
+ * results rendered again (`--render`) are judged by the targets of the day.
+ */
+function meets(kind, route) {
+  const byReference = TARGETS.reference[kind]
+  const judged = {}
+  if (route.ratio && byReference) {
+    judged.rps = route.ratio.rps >= byReference.rpsRatioMin
+    judged.p99 = route.ratio.p99 <= byReference.p99RatioMax
+  }
+  for (const [role, ratio] of Object.entries(route.ratios ?? {})) {
+    const least = role === 'minimal' ? TARGETS.minimalRpsRatioMin[route.key] : TARGETS.peerRpsRatioMin
+    if (least !== undefined) judged[role] = ratio.rps >= least
+  }
+  return judged
+}
+
+const referenceTargets = (kind) => {
+  const target = TARGETS.reference[kind]
+  return target ? `targets: req/s ≥ ${target.rpsRatioMin}, p99 ≤ ${target.p99RatioMax}` : 'no targets'
+}
+const comparisonTargets =
+  `targets: ÷ minimal ≥ ${TARGETS.minimalRpsRatioMin['get-task']} by id and ≥ ${TARGETS.minimalRpsRatioMin['post-task']} on writes,` +
+  ` ÷ a peer ≥ ${TARGETS.peerRpsRatioMin}`
+
+/** trail's start-to-healthy and peak RSS against their targets. */
+const startupMeets = (backend) => backend.startup.trail.median < TARGETS.startMsMax[backend.kind]
+const rssMeets = (backend) => backend.memory.trail?.peakRssMiB < TARGETS.rssMiBMax
 
 export const BACKEND_NAMES = { memory: 'memory', sqlite: 'SQLite', postgres: 'PostgreSQL' }
 
@@ -26,7 +70,9 @@ export function backendTable(backend) {
   const ref = backend.routes.some((r) => r.reference)
   lines.push(
     `${BACKEND_NAMES[backend.kind]}: ${num(backend.rows)} rows per table; median (min–max) of ${backend.repeat} runs of ${backend.durationS} s` +
-      (ref ? '; ratio = trail / reference' : ' (no reference for this backend)'),
+      (ref
+        ? `; ratio = trail / reference (${referenceTargets(backend.kind)})`
+        : ' (no reference for this backend)'),
   )
   const header = [
     pad('route', 44),
@@ -40,23 +86,18 @@ export function backendTable(backend) {
   lines.push(header.join('  '))
   for (const r of backend.routes) {
     const notOk = r.trail.notOk + (r.reference?.notOk ?? 0)
+    const judged = meets(backend.kind, r)
     lines.push(
       [
         pad(r.route, 44),
         padStart(r.connections, 4),
         padStart(figure(r.trail.rps, 0), 24),
         ...(ref
-          ? [
-              padStart(figure(r.reference?.rps, 0), 24),
-              padStart(`${num(r.ratio?.rps, 2)} ${mark(r.meets?.rps)}`, 7),
-            ]
+          ? [padStart(figure(r.reference?.rps, 0), 24), padStart(judgedRatio(r.ratio?.rps, judged.rps), 7)]
           : []),
         padStart(figure(r.trail.p99, 2), 22),
         ...(ref
-          ? [
-              padStart(figure(r.reference?.p99, 2), 22),
-              padStart(`${num(r.ratio?.p99, 2)} ${mark(r.meets?.p99)}`, 7),
-            ]
+          ? [padStart(figure(r.reference?.p99, 2), 22), padStart(judgedRatio(r.ratio?.p99, judged.p99), 7)]
           : []),
         padStart(notOk === 0 ? '0' : `${notOk} !`, 9),
       ].join('  '),
@@ -69,10 +110,10 @@ export function backendTable(backend) {
     .map((role) => `, ${roleName(role)} ${figure(s[role], 0)} ms`)
     .join('')
   lines.push(
-    `start-to-healthy: trail ${figure(s.trail, 0)} ms ${mark(s.trail.median < TARGETS.startMsMax)}` +
+    `start-to-healthy: trail ${figure(s.trail, 0)} ms ${mark(startupMeets(backend))}` +
       (s.reference ? `, reference ${figure(s.reference, 0)} ms` : '') +
       othersStart +
-      `;  peak RSS under load: trail ${num(m.trail?.peakRssMiB, 0)} MiB ${mark(m.trail?.peakRssMiB < TARGETS.rssMiBMax)}` +
+      `;  peak RSS under load: trail ${num(m.trail?.peakRssMiB, 0)} MiB ${mark(rssMeets(backend))}` +
       ` (VmHWM ${num(m.trail?.hwmMiB, 0)})` +
       (m.reference ? `, reference ${num(m.reference.peakRssMiB, 0)} MiB` : ''),
   )
@@ -101,14 +142,20 @@ export function comparisonRows(backend) {
     'trail ÷ reference',
     ...others.flatMap((role) => [`${roleName(role)} req/s`, `trail ÷ ${roleName(role)}`]),
   ]
-  const rows = backend.routes.map((r) => [
-    r.route,
-    String(r.connections),
-    num(r.trail.rps.median),
-    num(r.reference?.rps.median),
-    num(r.ratio?.rps, 2),
-    ...others.flatMap((role) => [num(r[role]?.rps.median), num(r.ratios?.[role]?.rps, 2)]),
-  ])
+  const rows = backend.routes.map((r) => {
+    const judged = meets(backend.kind, r)
+    return [
+      r.route,
+      String(r.connections),
+      num(r.trail.rps.median),
+      num(r.reference?.rps.median),
+      judgedRatio(r.ratio?.rps, judged.rps),
+      ...others.flatMap((role) => [
+        num(r[role]?.rps.median),
+        judgedRatio(r.ratios?.[role]?.rps, judged[role]),
+      ]),
+    ]
+  })
   return { header, rows }
 }
 
@@ -149,7 +196,8 @@ const markdownTable = ({ header, rows }) => [
 export function comparisonTable(backend) {
   const lines = []
   const comparison = comparisonRows(backend)
-  if (comparison) lines.push('', 'trail beside the others (req/s, medians):', ...textTable(comparison))
+  if (comparison)
+    lines.push('', `trail beside the others (req/s, medians; ${comparisonTargets})`, ...textTable(comparison))
   const sizes = sizeRows(backend)
   if (sizes) lines.push('', 'answer sizes:', ...textTable(sizes))
   return lines
@@ -210,14 +258,15 @@ const xml = (text) =>
   String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 /**
- * A horizontal bar chart of the trail/reference ratios: throughput on the left (target ≥ 0.8, higher is better),
- * p99 latency on the right (target ≤ 1.5, lower is better), one row per backend, route and connection count.
+ * A horizontal bar chart of the trail/reference ratios: throughput on the left (higher is better), p99 latency on
+ * the right (lower is better), one row per backend, route and connection count; each backend's rows with its
+ * own targets.
  */
 export function ratiosSvg(results) {
   const rows = []
   for (const backend of results.backends) {
     for (const r of backend.routes) {
-      if (r.ratio) rows.push({ backend: BACKEND_NAMES[backend.kind], ...r })
+      if (r.ratio) rows.push({ kind: backend.kind, judged: meets(backend.kind, r), ...r })
     }
   }
   const rowHeight = 18
@@ -230,62 +279,62 @@ export function ratiosSvg(results) {
   const maxRps = Math.max(1.2, ...rows.map((r) => r.ratio.rps || 0))
   const maxP99 = Math.max(2, ...rows.map((r) => r.ratio.p99 || 0))
   const panels = [
-    {
-      x: labelWidth,
-      key: 'rps',
-      max: maxRps,
-      target: TARGETS.rpsRatioMin,
-      ok: (v) => v >= TARGETS.rpsRatioMin,
-    },
+    { x: labelWidth, key: 'rps', max: maxRps, target: (kind) => TARGETS.reference[kind].rpsRatioMin },
     {
       x: labelWidth + panelWidth + gap,
       key: 'p99',
       max: maxP99,
-      target: TARGETS.p99RatioMax,
-      ok: (v) => v <= TARGETS.p99RatioMax,
+      target: (kind) => TARGETS.reference[kind].p99RatioMax,
     },
   ]
+  const xOf = (p, value) => p.x + (value / p.max) * (panelWidth - 40)
+  const kinds = [...new Set(rows.map((r) => r.kind))]
+  const targetsText = (p) => kinds.map((kind) => `${p.target(kind)} ${BACKEND_NAMES[kind]}`).join(', ')
   const out = []
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" font-size="11">`,
     `<rect width="100%" height="100%" fill="#fff"/>`,
     `<text x="10" y="20" font-size="14" font-weight="bold">trail / raw reference, per route (median of ${results.options.repeat} runs of ${results.options.durationS} s)</text>`,
     `<text x="10" y="38" fill="#555">${xml(results.machine.summary)} · ${xml(results.date.slice(0, 10))}</text>`,
-    `<text x="${panels[0].x}" y="${top - 12}" font-weight="bold">throughput ratio (target ≥ ${TARGETS.rpsRatioMin})</text>`,
-    `<text x="${panels[1].x}" y="${top - 12}" font-weight="bold">p99 latency ratio (target ≤ ${TARGETS.p99RatioMax})</text>`,
+    `<text x="${panels[0].x}" y="${top - 12}" font-weight="bold">throughput ratio (target ≥ ${targetsText(panels[0])})</text>`,
+    `<text x="${panels[1].x}" y="${top - 12}" font-weight="bold">p99 latency ratio (target ≤ ${targetsText(panels[1])})</text>`,
   )
-  let previous
   rows.forEach((r, i) => {
     const y = top + i * rowHeight
     if (i % 2 === 0) out.push(`<rect x="0" y="${y}" width="${width}" height="${rowHeight}" fill="#f6f7f9"/>`)
-    const group = `${r.backend}`
-    if (group !== previous) {
+    if (r.kind !== rows[i - 1]?.kind)
       out.push(`<line x1="0" x2="${width}" y1="${y}" y2="${y}" stroke="#999"/>`)
-      previous = group
-    }
-    out.push(`<text x="10" y="${y + 13}">${xml(`${r.backend} · ${r.route} · c${r.connections}`)}</text>`)
+    out.push(
+      `<text x="10" y="${y + 13}">${xml(`${BACKEND_NAMES[r.kind]} · ${r.route} · c${r.connections}`)}</text>`,
+    )
     for (const p of panels) {
       const value = r.ratio[p.key]
       if (!Number.isFinite(value)) continue
-      const w = Math.max(1, (value / p.max) * (panelWidth - 40))
-      const fill = p.ok(value) ? '#3a8d5c' : '#c8453b'
+      const w = Math.max(1, xOf(p, value) - p.x)
+      const fill = r.judged[p.key] ? '#3a8d5c' : '#c8453b'
       out.push(
         `<rect x="${p.x}" y="${y + 3}" width="${w.toFixed(1)}" height="${rowHeight - 6}" fill="${fill}"/>`,
         `<text x="${(p.x + w + 4).toFixed(1)}" y="${y + 13}">${value.toFixed(2)}</text>`,
       )
     }
   })
+  const bottom = top + rows.length * rowHeight
   for (const p of panels) {
-    const tx = p.x + (p.target / p.max) * (panelWidth - 40)
-    const one = p.x + (1 / p.max) * (panelWidth - 40)
-    const bottom = top + rows.length * rowHeight
+    const one = xOf(p, 1)
     out.push(
       `<line x1="${p.x}" x2="${p.x}" y1="${top}" y2="${bottom}" stroke="#333"/>`,
       `<line x1="${one.toFixed(1)}" x2="${one.toFixed(1)}" y1="${top}" y2="${bottom}" stroke="#888" stroke-dasharray="2,3"/>`,
-      `<line x1="${tx.toFixed(1)}" x2="${tx.toFixed(1)}" y1="${top - 4}" y2="${bottom}" stroke="#d08a00" stroke-width="2" stroke-dasharray="5,3"/>`,
-      `<text x="${tx.toFixed(1)}" y="${bottom + 14}" text-anchor="middle" fill="#d08a00">${p.target}</text>`,
-      `<text x="${one.toFixed(1)}" y="${bottom + 26}" text-anchor="middle" fill="#888">1.0</text>`,
+      `<text x="${one.toFixed(1)}" y="${bottom + 14}" text-anchor="middle" fill="#888">1.0</text>`,
     )
+    // Each backend's target, over its own rows.
+    for (const kind of kinds) {
+      const first = rows.findIndex((r) => r.kind === kind)
+      const count = rows.filter((r) => r.kind === kind).length
+      const tx = xOf(p, p.target(kind)).toFixed(1)
+      out.push(
+        `<line x1="${tx}" x2="${tx}" y1="${top + first * rowHeight}" y2="${top + (first + count) * rowHeight}" stroke="#d08a00" stroke-width="2" stroke-dasharray="5,3"/>`,
+      )
+    }
   }
   out.push('</svg>')
   return `${out.join('\n')}\n`
@@ -331,7 +380,7 @@ export function resultsMarkdown(results) {
   for (const backend of results.backends) {
     const ref = backend.routes.some((r) => r.reference)
     lines.push(
-      `**${BACKEND_NAMES[backend.kind]}**, ${num(backend.rows)} rows per table; median (min–max) of ${o.repeat} runs of ${o.durationS} s${ref ? '; ratio = trail / reference (targets: req/s ≥ 0.8, p99 ≤ 1.5)' : ''}:`,
+      `**${BACKEND_NAMES[backend.kind]}**, ${num(backend.rows)} rows per table; median (min–max) of ${o.repeat} runs of ${o.durationS} s${ref ? `; ratio = trail / reference (${referenceTargets(backend.kind)})` : ''}:`,
       '',
       ref
         ? '| route | conn | trail req/s | reference req/s | ratio | trail p99 ms | reference p99 ms | ratio | non-2xx |'
@@ -342,9 +391,10 @@ export function resultsMarkdown(results) {
     )
     for (const r of backend.routes) {
       const notOk = r.trail.notOk + (r.reference?.notOk ?? 0)
+      const judged = meets(backend.kind, r)
       lines.push(
         ref
-          ? `| \`${r.route}\` | ${r.connections} | ${cell(r.trail.rps)} | ${cell(r.reference?.rps)} | ${num(r.ratio?.rps, 2)} ${mark(r.meets?.rps)} | ${cell(r.trail.p99, 2)} | ${cell(r.reference?.p99, 2)} | ${num(r.ratio?.p99, 2)} ${mark(r.meets?.p99)} | ${notOk} |`
+          ? `| \`${r.route}\` | ${r.connections} | ${cell(r.trail.rps)} | ${cell(r.reference?.rps)} | ${judgedRatio(r.ratio?.rps, judged.rps)} | ${cell(r.trail.p99, 2)} | ${cell(r.reference?.p99, 2)} | ${judgedRatio(r.ratio?.p99, judged.p99)} | ${notOk} |`
           : `| \`${r.route}\` | ${r.connections} | ${cell(r.trail.rps)} | ${cell(r.trail.p99, 2)} | ${notOk} |`,
       )
     }
@@ -363,7 +413,7 @@ export function resultsMarkdown(results) {
     const comparison = comparisonRows(backend)
     if (comparison) {
       lines.push(
-        'trail beside the minimal server (Fastify + better-sqlite3 by hand, integer keys, task + audit row) and the peers, req/s medians:',
+        `trail beside the minimal server (Fastify + better-sqlite3 by hand, integer keys, task + audit row) and the peers, req/s medians (${comparisonTargets}):`,
         '',
         ...markdownTable(comparison),
         '',
