@@ -1,6 +1,7 @@
-// The service's edge, on every backend: the request budget counts every request before its body is read,
-// TRUST_PROXY decides whose address counts, times a Date cannot hold and numbers past 2^53 are 400s, X-Actor
-// is UTF-8, `bearer` works in any case, and a rotated token keeps working until its grace period ends.
+// The service's edge, on every backend: the request budget counts every request before its body is read and
+// every answer reports it, TRUST_PROXY decides whose address counts, times a Date cannot hold and numbers past
+// 2^53 are 400s, X-Actor is UTF-8, `bearer` works in any case, and a rotated token keeps working until its
+// grace period ends.
 import t from 'tap'
 import { TOKEN_RECHECK_MS } from '../../src/auth/token-cache.js'
 import { hashSecret, newSecret } from '../../src/auth/tokens.js'
@@ -47,6 +48,30 @@ for (const backend of backends) {
       t.equal((await app.repos.audit.list({ filter: {}, limit: 10 })).items.length, 0, 'nothing was written')
     },
   )
+
+  t.test(`${backend.name}: every answer tells the budget left, and a refusal when it is spent`, async (t) => {
+    const app = await build(t, backend, { env: { RATE_LIMIT_MAX: '3', RATE_LIMIT_WINDOW_MS: '60000' } })
+    const budgets = []
+    const resets = []
+    for (let i = 0; i < 4; i++) {
+      const res = await app.inject({ method: 'GET', url: '/tasks' })
+      budgets.push([res.statusCode, res.headers['x-ratelimit-limit'], res.headers['x-ratelimit-remaining']])
+      resets.push(Number(res.headers['x-ratelimit-reset']))
+    }
+    t.same(budgets, [
+      [200, '3', '2'],
+      [200, '3', '1'],
+      [200, '3', '0'],
+      [429, '3', '0'],
+    ])
+    t.ok(
+      resets.every((seconds) => seconds >= 1 && seconds <= 60),
+      'the window ends within its 60 s',
+    )
+    const health = await app.inject({ method: 'GET', url: '/health' })
+    t.equal(health.statusCode, 200)
+    t.equal(health.headers['x-ratelimit-remaining'], undefined, 'public routes are not counted')
+  })
 
   t.test(`${backend.name}: a token's budget is its own, and refused tokens still count`, async (t) => {
     const app = await build(t, backend, { env: { RATE_LIMIT_MAX: '3', AUTH_FAILURE_LIMIT: '100' } })
