@@ -4,7 +4,7 @@ import { asc, desc, getTableColumns, gt, lt, lte, sql } from 'drizzle-orm'
 import type { AuditChain } from '../contract.js'
 import { sqliteRetentionRunner } from './retention-lock.js'
 import { type AuditEntryRow, auditEntryFromRow, toEpochMs, toIso, visitEach } from './rows.js'
-import { limitParameter, type Store } from './store.js'
+import { limitParameter, rowReader, type Store } from './store.js'
 import { auditEntries } from './tables.js'
 
 /** An audit_entries row as scanChain reads it: the table's columns in the table's order. */
@@ -23,14 +23,19 @@ export const prepareNewestEntry = ({ sqlite }: Store) =>
   )
 
 /** Up to `limit` entries after seq `after`, in seq order: what the change feed and the webhook worker read. */
-export const prepareEntriesAfter = (db: Store['db']) =>
-  db
-    .select()
-    .from(auditEntries)
-    .where(gt(auditEntries.seq, sql.placeholder('after')))
-    .orderBy(asc(auditEntries.seq))
-    .limit(limitParameter())
-    .prepare()
+export function prepareEntriesAfter({ db, sqlite }: Store) {
+  const columns = getTableColumns(auditEntries)
+  return rowReader<AuditEntryRow>(
+    sqlite,
+    columns,
+    db
+      .select(columns)
+      .from(auditEntries)
+      .where(gt(auditEntries.seq, sql.placeholder('after')))
+      .orderBy(asc(auditEntries.seq))
+      .limit(limitParameter()),
+  )
+}
 
 export function createSqliteChain(store: Store): AuditChain {
   const { db } = store

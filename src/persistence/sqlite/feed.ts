@@ -2,7 +2,6 @@
 // process's writes and, for writes by other processes on the same file, by a poll of `PRAGMA data_version`
 // that runs only while a feed listens.
 import { and, asc, gt } from 'drizzle-orm'
-import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { type AppendSignal, createAppendSignal } from '../append-signal.js'
 import type { AuditFeed, FeedFilter } from '../contract.js'
 import { feedConditions } from '../feed-filter.js'
@@ -10,6 +9,7 @@ import { prepareEntriesAfter } from './chain.js'
 import type { SqliteDatabase } from './client.js'
 import { withFaultTranslation } from './errors.js'
 import { auditEntryFromRow } from './rows.js'
+import type { Store } from './store.js'
 import { auditEntries } from './tables.js'
 
 /** How often another process's commits are looked for; the API promises an event within 1 s. */
@@ -55,12 +55,9 @@ export interface SqliteFeed {
   stop(): void
 }
 
-export function createSqliteFeed(
-  db: BetterSQLite3Database,
-  sqlite: SqliteDatabase,
-  pollMs = DEFAULT_POLL_MS,
-): SqliteFeed {
-  const unfiltered = prepareEntriesAfter(db)
+export function createSqliteFeed(store: Store, pollMs = DEFAULT_POLL_MS): SqliteFeed {
+  const { db, sqlite } = store
+  const unfiltered = prepareEntriesAfter(store)
   const local = createAppendSignal()
   const others = otherProcessesSignal(sqlite, pollMs)
   const reads = withFaultTranslation({

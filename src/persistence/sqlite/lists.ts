@@ -1,7 +1,18 @@
 // The API's reads on SQLite: one row by id (reads.ts) and the keyset-paged lists, each a prepared statement
 // per combination of the filters set, so SQLite plans it with the index that fits (see tables.ts).
-import { and, desc, eq, gte, isNotNull, isNull, lt, lte, type Placeholder, sql } from 'drizzle-orm'
-import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+import {
+  and,
+  desc,
+  eq,
+  getTableColumns,
+  gte,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  type Placeholder,
+  sql,
+} from 'drizzle-orm'
 import type { SortOrder } from '../../core/paging.js'
 import { toPage } from '../../core/paging.js'
 import { auditWindowEnd } from '../audit-window.js'
@@ -9,10 +20,13 @@ import type { Repos } from '../contract.js'
 import type { Lists } from '../writes.js'
 import type { SqliteReads } from './reads.js'
 import {
+  type AuditEntryRow,
   auditEntryFromRow,
   bugFromRow,
+  type DesignNoteRow,
   designNoteFromRow,
   statusUpdateFromRow,
+  type TaskRow,
   taskFromRow,
   toEpochMsIfSet,
 } from './rows.js'
@@ -25,11 +39,13 @@ import {
   limitParameter,
   listStatements,
   newestFirstList,
+  rowReader,
+  type Store,
 } from './store.js'
 import { auditEntries, bugs, designNotes, statusUpdates, taskAssignees, tasks } from './tables.js'
 import { taskColumns } from './tasks.js'
 
-function taskList(db: BetterSQLite3Database): Repos['tasks']['list'] {
+function taskList({ db, sqlite }: Store): Repos['tasks']['list'] {
   const filters = {
     status: (value: Placeholder) => eq(tasks.status, value),
     priority: (value: Placeholder) => eq(tasks.priority, value),
@@ -37,13 +53,16 @@ function taskList(db: BetterSQLite3Database): Repos['tasks']['list'] {
   }
   // Without `assignee`: tasks in (created_at, id) order, through the index of the filter set, if any.
   const listStatement = listStatements({ ...filters, afterId: () => createdAfter(tasks, 'desc') }, (where) =>
-    db
-      .select(taskColumns)
-      .from(tasks)
-      .where(where)
-      .orderBy(...createdOrder(tasks, 'desc'))
-      .limit(limitParameter())
-      .prepare(),
+    rowReader<TaskRow>(
+      sqlite,
+      taskColumns,
+      db
+        .select(taskColumns)
+        .from(tasks)
+        .where(where)
+        .orderBy(...createdOrder(tasks, 'desc'))
+        .limit(limitParameter()),
+    ),
   )
   // With `assignee`: that assignee's task_assignees rows, already in the tasks' order, each joined to its task.
   const assigneeListStatement = listStatements(
@@ -53,14 +72,17 @@ function taskList(db: BetterSQLite3Database): Repos['tasks']['list'] {
         sql`(${taskAssignees.taskCreatedAt}, ${taskAssignees.taskId}) < (${sql.placeholder('afterCreatedAt')}, ${sql.placeholder('afterId')})`,
     },
     (where) =>
-      db
-        .select(taskColumns)
-        .from(taskAssignees)
-        .innerJoin(tasks, eq(tasks.id, taskAssignees.taskId))
-        .where(and(eq(taskAssignees.assignee, sql.placeholder('assignee')), where))
-        .orderBy(desc(taskAssignees.taskCreatedAt), desc(taskAssignees.taskId))
-        .limit(limitParameter())
-        .prepare(),
+      rowReader<TaskRow>(
+        sqlite,
+        taskColumns,
+        db
+          .select(taskColumns)
+          .from(taskAssignees)
+          .innerJoin(tasks, eq(tasks.id, taskAssignees.taskId))
+          .where(and(eq(taskAssignees.assignee, sql.placeholder('assignee')), where))
+          .orderBy(desc(taskAssignees.taskCreatedAt), desc(taskAssignees.taskId))
+          .limit(limitParameter()),
+      ),
   )
   return async ({ filter, limit, after }) => {
     const q = listMatch(filter.q)
@@ -71,7 +93,8 @@ function taskList(db: BetterSQLite3Database): Repos['tasks']['list'] {
   }
 }
 
-function designNoteList(db: BetterSQLite3Database): Repos['designNotes']['list'] {
+function designNoteList({ db, sqlite }: Store): Repos['designNotes']['list'] {
+  const columns = getTableColumns(designNotes)
   const listStatementsIn = (order: SortOrder) =>
     listStatements(
       {
@@ -83,13 +106,16 @@ function designNoteList(db: BetterSQLite3Database): Repos['designNotes']['list']
         afterId: () => createdAfter(designNotes, order),
       },
       (where) =>
-        db
-          .select()
-          .from(designNotes)
-          .where(where)
-          .orderBy(...createdOrder(designNotes, order))
-          .limit(limitParameter())
-          .prepare(),
+        rowReader<DesignNoteRow>(
+          sqlite,
+          columns,
+          db
+            .select(columns)
+            .from(designNotes)
+            .where(where)
+            .orderBy(...createdOrder(designNotes, order))
+            .limit(limitParameter()),
+        ),
     )
   const listStatement = { asc: listStatementsIn('asc'), desc: listStatementsIn('desc') }
   return async ({ filter, order, limit, after }) => {
@@ -107,7 +133,8 @@ function designNoteList(db: BetterSQLite3Database): Repos['designNotes']['list']
   }
 }
 
-function auditList(db: BetterSQLite3Database): Repos['audit']['list'] {
+function auditList({ db, sqlite }: Store): Repos['audit']['list'] {
+  const columns = getTableColumns(auditEntries)
   const listStatement = listStatements(
     {
       entity: (value) => eq(auditEntries.entity, value),
@@ -119,13 +146,16 @@ function auditList(db: BetterSQLite3Database): Repos['audit']['list'] {
       beforeSeq: (value) => lt(auditEntries.seq, value),
     },
     (where) =>
-      db
-        .select()
-        .from(auditEntries)
-        .where(where)
-        .orderBy(desc(auditEntries.seq))
-        .limit(limitParameter())
-        .prepare(),
+      rowReader<AuditEntryRow>(
+        sqlite,
+        columns,
+        db
+          .select(columns)
+          .from(auditEntries)
+          .where(where)
+          .orderBy(desc(auditEntries.seq))
+          .limit(limitParameter()),
+      ),
   )
   return async ({ filter, limit, after }) => {
     const params = {
@@ -140,22 +170,22 @@ function auditList(db: BetterSQLite3Database): Repos['audit']['list'] {
   }
 }
 
-export function createSqliteLists(db: BetterSQLite3Database, reads: SqliteReads): Lists {
-  const bugStatement = newestFirstList(db, bugs, {
+export function createSqliteLists(store: Store, reads: SqliteReads): Lists {
+  const bugStatement = newestFirstList(store, bugs, {
     severity: (value) => eq(bugs.severity, value),
     status: (value) => eq(bugs.status, value),
     taskId: (value) => eq(bugs.taskId, value),
     q: (value) => matchingIds(bugs.id, 'bug', value),
   })
   // The hot read: each filter has an index that also serves the order (see tables.ts).
-  const statusUpdateStatement = newestFirstList(db, statusUpdates, {
+  const statusUpdateStatement = newestFirstList(store, statusUpdates, {
     taskId: (value) => eq(statusUpdates.taskId, value),
     actor: (value) => eq(statusUpdates.actor, value),
     since: (value) => gte(statusUpdates.createdAt, value),
     q: (value) => matchingIds(statusUpdates.id, 'status_update', value),
   })
   return {
-    tasks: { get: async (id) => reads.task(id), list: taskList(db) },
+    tasks: { get: async (id) => reads.task(id), list: taskList(store) },
     bugs: {
       get: async (id) => reads.bug(id),
       async list({ filter, limit, after }) {
@@ -182,10 +212,10 @@ export function createSqliteLists(db: BetterSQLite3Database, reads: SqliteReads)
         return createdPage(statusUpdateStatement(params).all(params).map(statusUpdateFromRow), limit)
       },
     },
-    designNotes: { get: async (id) => reads.designNote(id), list: designNoteList(db) },
+    designNotes: { get: async (id) => reads.designNote(id), list: designNoteList(store) },
     audit: {
       get: async (id) => reads.auditEntry(id),
-      list: auditList(db),
+      list: auditList(store),
       history: async (entity, entityId) => reads.history(entity, entityId),
       oldestKept: async () => reads.oldestKept(),
     },

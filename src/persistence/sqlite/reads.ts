@@ -1,7 +1,6 @@
 // What SQLite writes read, inside their immediate transaction (which already holds the database's write lock,
 // so no read needs a lock of its own), and the reads of one row by id that the API serves.
 import { asc, eq, getTableColumns, sql } from 'drizzle-orm'
-import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import type { OldestKept } from '../../domains/audit/history.js'
 import type { AuditEntry } from '../../domains/audit/schemas.js'
 import type { Bug } from '../../domains/bugs/schemas.js'
@@ -10,7 +9,6 @@ import type { StatusUpdate } from '../../domains/status-updates/schemas.js'
 import type { Task } from '../../domains/tasks/schemas.js'
 import type { HistoryEntity } from '../contract.js'
 import type { WriteReads } from '../writes.js'
-import type { SqliteDatabase } from './client.js'
 import {
   type AuditEntryRow,
   auditEntryFromRow,
@@ -24,7 +22,7 @@ import {
   taskFromRow,
   toIso,
 } from './rows.js'
-import { byId, createdOrder } from './store.js'
+import { byId, createdOrder, rowReader, type Store } from './store.js'
 import { auditEntries, bugs, designNotes, statusUpdates, tasks } from './tables.js'
 import { taskColumns } from './tasks.js'
 
@@ -43,33 +41,25 @@ export interface SqliteReads extends WriteReads {
 
 type ByIdTable = typeof tasks | typeof bugs | typeof statusUpdates | typeof designNotes | typeof auditEntries
 
-/**
- * One row by id, mapped to its entity; undefined when there is none. Drizzle builds the statement; the read
- * runs on better-sqlite3's prepared statement itself, its row (an array in select order) keyed by field
- * here. Drizzle's `get` wrapper (query logging, row mapping through each column) was a tenth of the server's
- * time on GET /tasks/:id; none of these columns maps its driver value.
- */
+/** One row by id, mapped to its entity; undefined when there is none. */
 function byIdReader<Row, T>(
-  db: BetterSQLite3Database,
-  sqlite: SqliteDatabase,
+  { db, sqlite }: Store,
   table: ByIdTable,
   fields: Record<string, unknown>,
   fromRow: (row: Row) => T,
 ): (id: string) => T | undefined {
-  const names = Object.keys(fields)
   // Drizzle's select types do not follow a table union; the statement is the same for each.
-  const query = db
-    .select(fields as typeof taskColumns)
-    .from(table as typeof tasks)
-    .where(byId(table))
-    .toSQL()
-  const statement = sqlite.prepare(query.sql).raw()
+  const statement = rowReader<Row>(
+    sqlite,
+    fields,
+    db
+      .select(fields as typeof taskColumns)
+      .from(table as typeof tasks)
+      .where(byId(table)),
+  )
   return (id) => {
-    const values = statement.get(id) as unknown[] | undefined
-    if (values === undefined) return undefined
-    const row: Record<string, unknown> = {}
-    for (let i = 0; i < names.length; i++) row[names[i] as string] = values[i]
-    return fromRow(row as Row)
+    const row = statement.get({ id })
+    return row === undefined ? undefined : fromRow(row)
   }
 }
 
@@ -82,66 +72,72 @@ function onFirstUse<T>(make: () => T): () => T {
   }
 }
 
-/** `sqlite`: the connection under `db`, whose statements the reads by id run directly. */
-export function createSqliteReads(db: BetterSQLite3Database, sqlite: SqliteDatabase): SqliteReads {
-  const taskExists = db.select({ id: tasks.id }).from(tasks).where(byId(tasks)).prepare()
+export function createSqliteReads(store: Store): SqliteReads {
+  const { db, sqlite } = store
+  const taskExists = rowReader(
+    sqlite,
+    { id: tasks.id },
+    db.select({ id: tasks.id }).from(tasks).where(byId(tasks)),
+  )
   /** The rows of `table` pointing at the task, oldest first. */
-  const pointingAtTask = (table: typeof bugs | typeof statusUpdates) =>
-    db
-      .select()
-      .from(table)
-      .where(eq(table.taskId, sql.placeholder('taskId')))
-      .orderBy(...createdOrder(table, 'asc'))
-      .prepare()
+  const pointingAtTask = <Row>(table: typeof bugs | typeof statusUpdates) => {
+    const columns = getTableColumns(table)
+    return rowReader<Row>(
+      sqlite,
+      columns,
+      db
+        .select(columns as typeof bugs._.columns)
+        .from(table as typeof bugs)
+        .where(eq(table.taskId, sql.placeholder('taskId')))
+        .orderBy(...createdOrder(table, 'asc')),
+    )
+  }
   // One entity's entries in seq order: a search of the audit_entries_entity_idx index on (entity_id, seq). The
   // entity kind is checked on the rows found (ids are unique UUIDs), so no other index looks cheaper. Prepared
   // on first use, as the lists' statements are.
+  const auditColumns = getTableColumns(auditEntries)
   const entityEntries = onFirstUse(() =>
-    db
-      .select()
-      .from(auditEntries)
-      .where(eq(auditEntries.entityId, sql.placeholder('entityId')))
-      .orderBy(asc(auditEntries.seq))
-      .prepare(),
+    rowReader<AuditEntryRow>(
+      sqlite,
+      auditColumns,
+      db
+        .select(auditColumns)
+        .from(auditEntries)
+        .where(eq(auditEntries.entityId, sql.placeholder('entityId')))
+        .orderBy(asc(auditEntries.seq)),
+    ),
   )
+  const oldestColumns = { seq: auditEntries.seq, at: auditEntries.at }
   const oldestEntry = onFirstUse(() =>
-    db
-      .select({ seq: auditEntries.seq, at: auditEntries.at })
-      .from(auditEntries)
-      .orderBy(asc(auditEntries.seq))
-      .limit(1)
-      .prepare(),
+    rowReader<{ seq: number; at: number }>(
+      sqlite,
+      oldestColumns,
+      db.select(oldestColumns).from(auditEntries).orderBy(asc(auditEntries.seq)).limit(1),
+    ),
   )
-  const bugsOfTask = pointingAtTask(bugs)
-  const statusUpdatesOfTask = pointingAtTask(statusUpdates)
+  const bugsOfTask = pointingAtTask<BugRow>(bugs)
+  const statusUpdatesOfTask = pointingAtTask<StatusUpdateRow>(statusUpdates)
 
   return {
-    task: byIdReader<TaskRow, Task>(db, sqlite, tasks, taskColumns, taskFromRow),
-    bug: byIdReader<BugRow, Bug>(db, sqlite, bugs, getTableColumns(bugs), bugFromRow),
+    task: byIdReader<TaskRow, Task>(store, tasks, taskColumns, taskFromRow),
+    bug: byIdReader<BugRow, Bug>(store, bugs, getTableColumns(bugs), bugFromRow),
     statusUpdate: byIdReader<StatusUpdateRow, StatusUpdate>(
-      db,
-      sqlite,
+      store,
       statusUpdates,
       getTableColumns(statusUpdates),
       statusUpdateFromRow,
     ),
     designNote: byIdReader<DesignNoteRow, DesignNote>(
-      db,
-      sqlite,
+      store,
       designNotes,
       getTableColumns(designNotes),
       designNoteFromRow,
     ),
-    auditEntry: byIdReader<AuditEntryRow, AuditEntry>(
-      db,
-      sqlite,
-      auditEntries,
-      getTableColumns(auditEntries),
-      auditEntryFromRow,
-    ),
+    auditEntry: byIdReader<AuditEntryRow, AuditEntry>(store, auditEntries, auditColumns, auditEntryFromRow),
     taskExists: (id) => taskExists.get({ id }) !== undefined,
     history: (entity, entityId) =>
-      (entityEntries().all({ entityId }) as AuditEntryRow[])
+      entityEntries()
+        .all({ entityId })
         .filter((row) => row.entity === entity)
         .map(auditEntryFromRow),
     oldestKept() {
@@ -149,8 +145,8 @@ export function createSqliteReads(db: BetterSQLite3Database, sqlite: SqliteDatab
       return oldest && { seq: oldest.seq, at: toIso(oldest.at) }
     },
     attachedTo: (taskId) => ({
-      bugs: (bugsOfTask.all({ taskId }) as BugRow[]).map(bugFromRow),
-      statusUpdates: (statusUpdatesOfTask.all({ taskId }) as StatusUpdateRow[]).map(statusUpdateFromRow),
+      bugs: bugsOfTask.all({ taskId }).map(bugFromRow),
+      statusUpdates: statusUpdatesOfTask.all({ taskId }).map(statusUpdateFromRow),
     }),
   }
 }

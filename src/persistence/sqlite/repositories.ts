@@ -42,12 +42,12 @@ export function createSqliteRepos(sqlite: SqliteDatabase, options: SqliteReposOp
   const lockWaitMs = sqlite.pragma('busy_timeout', { simple: true }) as number
   sqlite.pragma('busy_timeout = 0')
   const store = createStore(sqlite, lockWaitMs)
-  const reads = createSqliteReads(store.db, sqlite)
+  const reads = createSqliteReads(store)
   const writer = createSqliteWriter(store, reads, options.clock ?? systemClock)
-  const changes = createSqliteFeed(store.db, sqlite, options.feedPollMs)
+  const changes = createSqliteFeed(store, options.feedPollMs)
   const entities = entityRepositories(
     writer.transact,
-    createSqliteLists(store.db, reads),
+    createSqliteLists(store, reads),
     createSqliteChain(store),
     changes.committed,
   )

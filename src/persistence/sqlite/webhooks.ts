@@ -77,7 +77,7 @@ function prepareStatements(store: Store) {
     settleKeepingActive: settle(settledSet),
     settleDeactivating: settle({ ...settledSet, active: sql`0` }),
     insertDelivery: db.insert(webhookDeliveries).values(insertValues(webhookDeliveries)).prepare(),
-    entriesAfter: prepareEntriesAfter(db),
+    entriesAfter: prepareEntriesAfter(store),
     entryAt: db
       .select()
       .from(auditEntries)
