@@ -1,5 +1,6 @@
 // What the SQLite repositories share: the Drizzle handle, the write transaction (apply.ts runs every plan in
-// it), the compare-and-set check and the pieces of keyset-paged, prepared list statements.
+// it), the compare-and-set check, the reader the API's SELECTs run on and the pieces of keyset-paged, prepared
+// list statements.
 import type { RunResult } from 'better-sqlite3'
 import {
   and,
@@ -250,7 +251,7 @@ export function listStatements<Statement>(
  * `SELECT * … WHERE <conditions set> ORDER BY created_at DESC, id DESC LIMIT :limit`, keyset included.
  */
 export function newestFirstList<T extends SQLiteTable & CreatedOrdered>(
-  { db, sqlite }: Pick<Store, 'db' | 'sqlite'>,
+  { db, sqlite }: Store,
   table: T,
   conditions: Record<string, (value: Placeholder) => SQL>,
 ): (params: Record<string, unknown>) => RowReader<T['$inferSelect']> {
