@@ -183,7 +183,8 @@ function ensureBuilt() {
     readdirSync(dir, { withFileTypes: true }).some((item) => {
       const path = join(dir, item.name)
       if (item.isDirectory()) return stale(path)
-      if (!item.name.endsWith('.ts')) return false
+      // A declaration file (.d.ts) compiles to nothing, so it has no output to compare with.
+      if (!item.name.endsWith('.ts') || item.name.endsWith('.d.ts')) return false
       const output = join(ROOT, 'dist', relative(ROOT, path)).replace(/\.ts$/, '.js')
       return !existsSync(output) || statSync(path).mtimeMs > statSync(output).mtimeMs
     })
