@@ -1,5 +1,8 @@
 // The OpenAPI 3.1 document, generated from the route schemas, and the browsable UI at /docs.
 import { createHash } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import fp from 'fastify-plugin'
@@ -25,6 +28,16 @@ export const DOCS_CSP = [
   "script-src-attr 'none'",
   `style-src 'self' 'sha256-${createHash('sha256').update(DOCS_INLINE_STYLE).digest('base64')}'`,
 ].join('; ')
+
+/**
+ * swagger-ui's own assets, where npm installed them. The server runs bundled (scripts/bundle.mjs), and the
+ * plugin inlined there cannot find the files beside its code, so it is given their folder and its logo, as its
+ * README's "Bundling" says.
+ */
+const SWAGGER_UI_ASSETS = join(
+  dirname(createRequire(import.meta.url).resolve('@fastify/swagger-ui/package.json')),
+  'static',
+)
 
 interface Parameter {
   in?: string
@@ -93,7 +106,12 @@ export default fp(
     // takes no route config, so the scope that registers it declares their access.
     await app.register(async (docs) => {
       declareScopeAccess(docs, 'public')
-      await docs.register(swaggerUi, { routePrefix: '/docs', staticCSP: DOCS_CSP })
+      await docs.register(swaggerUi, {
+        routePrefix: '/docs',
+        staticCSP: DOCS_CSP,
+        baseDir: SWAGGER_UI_ASSETS,
+        logo: { type: 'image/svg+xml', content: await readFile(join(SWAGGER_UI_ASSETS, 'logo.svg')) },
+      })
     })
     app.get('/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () =>
       app.swagger(),
