@@ -1,6 +1,5 @@
 // Turns every error into RFC 9457 problem+json. fastify-plugin is needed so the handlers apply to the
 // whole app, not only inside this plugin. A 5xx answer never carries a message, stack, SQL or path.
-import { STATUS_CODES } from 'node:http'
 import type { Socket } from 'node:net'
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
@@ -12,6 +11,7 @@ import {
   TrailError,
   validationFailed,
 } from '../core/errors.js'
+import { http } from '../core/node-http.js'
 import { TEXT_FORMAT } from '../core/text.js'
 import { MAX_ERRORS } from '../core/validation.js'
 
@@ -84,7 +84,7 @@ export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket)
     const problem = fromParser(error.code)
     const body = JSON.stringify(problemOf(problem))
     socket.write(
-      `HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status]}\r\n` +
+      `HTTP/1.1 ${problem.status} ${http.STATUS_CODES[problem.status]}\r\n` +
         `Content-Type: ${PROBLEM_JSON}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
     )
   }

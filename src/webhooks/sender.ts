@@ -1,10 +1,11 @@
 // One delivery attempt: POST the audit entry as JSON to the webhook's URL, signed with the Standard Webhooks
 // scheme (the `standardwebhooks` package: webhook-id, webhook-timestamp, webhook-signature), and say what the
 // receiver did. Redirects are not followed (a 3xx is a failure), and the answer's body is read and dropped.
-import http from 'node:http'
+import type { Agent, IncomingMessage } from 'node:http'
 import https from 'node:https'
 import { isIP } from 'node:net'
 import { Webhook as Signer } from 'standardwebhooks'
+import { http } from '../core/node-http.js'
 import type { AuditEntry } from '../domains/audit/schemas.js'
 import type { AttemptResult } from '../domains/webhooks/rules.js'
 import { isPublicAddress, parseWebhookUrl, publicOnlyLookup } from './address.js'
@@ -44,9 +45,9 @@ const failed = (error: string, responseStatus: number | null = null): AttemptRes
  * ones close after 4 s, before a receiver with Node's default 5 s keep-alive would close them under us.
  */
 const IDLE_MS = 4000
-const agents = new Map<string, http.Agent>()
+const agents = new Map<string, Agent>()
 /** The agent for a protocol and an address rule: a connection is only ever reused under the rule it was checked by. */
-function agentFor(protocol: 'http:' | 'https:', allowPrivate: boolean): http.Agent {
+function agentFor(protocol: 'http:' | 'https:', allowPrivate: boolean): Agent {
   const key = `${protocol}${allowPrivate}`
   let agent = agents.get(key)
   if (agent === undefined) {
@@ -86,7 +87,7 @@ export function send(
       options.signal?.removeEventListener('abort', abort)
       resolve(result)
     }
-    const start = (agent: http.Agent | false) => {
+    const start = (agent: Agent | false) => {
       const request = client.request(
         target,
         {
@@ -107,7 +108,7 @@ export function send(
       request.end(body)
       return request
     }
-    const answered = (response: http.IncomingMessage) => {
+    const answered = (response: IncomingMessage) => {
       const status = response.statusCode ?? 0
       response.resume()
       response.on('end', () => {
