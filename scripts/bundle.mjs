@@ -30,7 +30,7 @@ const requireForCommonJs =
 // The CLI for the same reasons: a command starts in about two thirds of the CPU, and holds several MB less
 // while it works (a verify or a dump counts every MB).
 const bundles = [
-  { name: 'server', entry: join(ROOT, 'dist', 'src', 'server.js'), outdir: SERVER_DIR },
+  { name: 'server', entry: join(ROOT, 'dist', 'src', 'start.js'), outdir: SERVER_DIR },
   { name: 'trail', entry: join(ROOT, 'dist', 'src', 'cli', 'index.js'), outdir: CLI_DIR },
 ]
 for (const { name, entry, outdir } of bundles) {
