@@ -4,8 +4,9 @@
 import tsParser from '@typescript-eslint/parser'
 import regexp from 'eslint-plugin-regexp'
 
-// On Node 22 and later an ES module's import of node:http loads Node's own undici, 27 ms of the server's start-up
-// (src/core/node-http.ts): the server takes it from there. Its types may still be imported.
+// On Node 22 and later an ES module's import of node:http loads Node's own undici, 27 ms of the server's
+// start-up: src/core/node-http.ts takes it with `require`, and the rest of src from there. Types may be
+// imported as usual.
 const NODE_HTTP_BY_REQUIRE = {
   name: 'node:http',
   message: 'import it from src/core/node-http.ts (an ES module import of it slows start-up on Node 22+)',
